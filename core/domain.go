@@ -1,0 +1,46 @@
+package core
+
+import (
+	"net"
+	"strings"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// RegistrableDomain reduces a website or e-mail address to the domain a
+// company registers: lower case, without scheme, "www.", port, path or
+// query, and cut at the public suffix, so "https://shop.bbc.co.uk/x" gives
+// "bbc.co.uk". It returns "" when nothing domain-like is there.
+func RegistrableDomain(website string) string {
+	s := strings.ToLower(strings.TrimSpace(website))
+	if s == "" {
+		return ""
+	}
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+3:]
+	}
+	if i := strings.LastIndex(s, "@"); i >= 0 {
+		s = s[i+1:]
+	}
+	if i := strings.IndexAny(s, "/?#\\ "); i >= 0 {
+		s = s[:i]
+	}
+	if h, _, err := net.SplitHostPort(s); err == nil {
+		s = h
+	}
+	s = strings.Trim(s, ".")
+	s = strings.TrimPrefix(s, "www.")
+	if s == "" || !strings.Contains(s, ".") || net.ParseIP(s) != nil {
+		return ""
+	}
+	for _, r := range s {
+		if !(r == '.' || r == '-' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127) {
+			return ""
+		}
+	}
+	d, err := publicsuffix.EffectiveTLDPlusOne(s)
+	if err != nil {
+		return ""
+	}
+	return d
+}

@@ -1,0 +1,293 @@
+package core
+
+import "fmt"
+
+// Dimension is one row of the maturity matrix.
+type Dimension string
+
+// The five dimensions of the maturity matrix.
+const (
+	Clarity        Dimension = "Ecosystem clarity"
+	Segmentation   Dimension = "Segmentation"
+	Prioritization Dimension = "Prioritization"
+	ProgramDesign  Dimension = "Program design"
+	Measurement    Dimension = "Measurement"
+)
+
+// Dimensions lists the dimensions in the order of the matrix.
+var Dimensions = []Dimension{Clarity, Segmentation, Prioritization, ProgramDesign, Measurement}
+
+// Stage is a column of the maturity matrix. Zero means not rated.
+type Stage int
+
+// The three stages.
+const (
+	Unrated   Stage = 0
+	Undefined Stage = 1
+	Emerging  Stage = 2
+	Strategic Stage = 3
+)
+
+// Stages lists the rated stages in order.
+var Stages = []Stage{Undefined, Emerging, Strategic}
+
+// String names the stage as the matrix heads its column.
+func (s Stage) String() string {
+	switch s {
+	case Undefined:
+		return "1 Undefined"
+	case Emerging:
+		return "2 Emerging"
+	case Strategic:
+		return "3 Strategic ecosystem"
+	}
+	return "Not rated"
+}
+
+// Valid says whether s is one of the three stages.
+func (s Stage) Valid() bool { return s >= Undefined && s <= Strategic }
+
+// ParseStage reads a stage from "2", "Emerging" or "2 Emerging".
+func ParseStage(s string) (Stage, bool) {
+	f := foldWord(s)
+	for _, st := range Stages {
+		if f == foldWord(st.String()) || f == fmt.Sprint(int(st)) || f == foldWord(st.String()[2:]) {
+			return st, true
+		}
+	}
+	if f == "" || f == "notrated" {
+		return Unrated, true
+	}
+	return Unrated, false
+}
+
+// stageText describes what each dimension looks like at each stage.
+var stageText = map[Dimension][3]string{
+	Clarity: {
+		"Partners are added when they ask or when a deal needs them; nobody has written down which kinds of partner matter or why.",
+		"Partners are grouped into a few broad categories and part of the tools and firms around our customers is mapped.",
+		"The ecosystem is defined in full: every partner's place in the customer journey is known and tied to where the company wants to grow.",
+	},
+	Segmentation: {
+		"Every partner is treated the same way, whatever it does or whom it reaches.",
+		"Some partners are grouped by type, but the grouping is not applied the same way everywhere.",
+		"Partners are segmented on several dimensions at once: role, influence on customers, fit with the ideal customer and revenue impact.",
+	},
+	Prioritization: {
+		"Who gets attention is decided by gut feel or by whoever asks loudest.",
+		"Criteria for a good partner exist, but few people use them when deciding.",
+		"A weighted scorecard, agreed with product, marketing and sales, decides the tiers and is applied to every partner.",
+	},
+	ProgramDesign: {
+		"Co-marketing happens ad hoc; partners have no defined path to grow with us.",
+		"Programs are drafted for some groups of partners but not for others.",
+		"Every segment and tier has its programs and plays, each with an owner, a cadence and a measure of success.",
+	},
+	Measurement: {
+		"There is no view of what partners do or of the revenue they influence.",
+		"Some partner touches are tracked, in places that do not add up to a whole.",
+		"One dashboard shows sourced and influenced pipeline, deal size and net revenue retention by partner, segment and tier.",
+	},
+}
+
+// StageText describes a dimension at a stage.
+func (d Dimension) StageText(s Stage) string {
+	if !s.Valid() {
+		return ""
+	}
+	return stageText[d][s-1]
+}
+
+// nextStepText says how to climb from a stage to the next, per dimension.
+var nextStepText = map[Dimension][3]string{
+	Clarity: {
+		"List every partner, including those without a contract that influence customers, and give each a role.",
+		"Import the customer tech-stack survey and the partners' account lists to map the whole ecosystem around customers.",
+		"Keep the map current: re-import the lists at every review.",
+	},
+	Segmentation: {
+		"Give every partner a primary role.",
+		"Fill in shared ICP, customer overlap and revenue potential for every partner so segments have more than one dimension.",
+		"Revisit the segments at every review as partners grow or fade.",
+	},
+	Prioritization: {
+		"Score every partner on the scorecard instead of choosing by feel.",
+		"Fill the missing scores and agree the weights with product, marketing and sales; aim for 10–20 partners in Tier 1 and Tier 2.",
+		"Check tier confidence after each weight change and record a reason for every override.",
+	},
+	ProgramDesign: {
+		"Start with one engagement play for each Tier 1 partner.",
+		"Give every segment and tier in use a play of each type: engagement, enablement, co-marketing, co-sell.",
+		"Track each play's KPI and retire plays that do not move it.",
+	},
+	Measurement: {
+		"Export deals and opportunities with a partner field from the CRM and import them.",
+		"Attribute sourced and influenced pipeline to partners on every deal, and track win rate and deal size by tier.",
+		"Review the dashboard at every ecosystem review and move budget to the tiers that return it.",
+	},
+}
+
+// NextStep says how to climb from stage s on dimension d. An unrated
+// dimension gets the step out of stage 1.
+func (d Dimension) NextStep(s Stage) string {
+	if !s.Valid() {
+		s = Undefined
+	}
+	return nextStepText[d][s-1]
+}
+
+// Maturity holds the stage the user rates for each dimension.
+type Maturity struct {
+	Ratings map[Dimension]Stage
+}
+
+// NewMaturity returns a matrix with nothing rated.
+func NewMaturity() Maturity { return Maturity{Ratings: map[Dimension]Stage{}} }
+
+// Rate records the user's stage for a dimension.
+func (m *Maturity) Rate(d Dimension, s Stage) {
+	if m.Ratings == nil {
+		m.Ratings = map[Dimension]Stage{}
+	}
+	if s == Unrated {
+		delete(m.Ratings, d)
+		return
+	}
+	m.Ratings[d] = s
+}
+
+// Clone returns a copy that can be edited without touching m.
+func (m Maturity) Clone() Maturity {
+	c := NewMaturity()
+	for d, s := range m.Ratings {
+		c.Ratings[d] = s
+	}
+	return c
+}
+
+// Assessment is one row of the maturity matrix as the app shows it.
+type Assessment struct {
+	Dimension Dimension
+	Rated     Stage  // what the user says; Unrated when not said
+	Proposed  Stage  // what the data supports
+	Evidence  string // why the data supports Proposed
+	NextStep  string // how to climb from the held stage
+}
+
+// Held is the stage the matrix highlights: the user's rating, else the
+// proposal.
+func (a Assessment) Held() Stage {
+	if a.Rated.Valid() {
+		return a.Rated
+	}
+	return a.Proposed
+}
+
+// AssessMaturity proposes a stage per dimension from the evidence in the
+// ecosystem and pairs it with the user's rating and the next step.
+func (e *Ecosystem) AssessMaturity(ev Evaluation) []Assessment {
+	n := len(e.Partners)
+	withRole, informal, complete := 0, 0, 0
+	roles := map[Role]bool{}
+	multi := 0 // partners with shared ICP, overlap and revenue potential all filled
+	for i, p := range e.Partners {
+		if len(p.Roles) > 0 {
+			withRole++
+			roles[p.PrimaryRole()] = true
+		}
+		if !p.Formal {
+			informal++
+		}
+		if i < len(ev.Results) && ev.Results[i].Complete {
+			complete++
+		}
+		_, a := p.Values[SharedICP]
+		_, b := p.Values[CustomerOverlap]
+		_, c := p.Values[RevenuePotential]
+		if a && b && c {
+			multi++
+		}
+	}
+	share := func(k int) float64 {
+		if n == 0 {
+			return 0
+		}
+		return float64(k) / float64(n)
+	}
+	var out []Assessment
+	add := func(d Dimension, s Stage, evidence string) {
+		a := Assessment{Dimension: d, Rated: e.Maturity.Ratings[d], Proposed: s, Evidence: evidence}
+		a.NextStep = d.NextStep(a.Held())
+		out = append(out, a)
+	}
+
+	// Ecosystem clarity: how complete the map is.
+	s := Undefined
+	switch {
+	case n >= TopTierMin && len(roles) >= 4 && share(withRole) >= 0.9 && informal > 0:
+		s = Strategic
+	case n > 0 && len(roles) >= 2 && share(withRole) >= 0.5:
+		s = Emerging
+	}
+	add(Clarity, s, fmt.Sprintf("%d partners, %d of 5 roles in use, %d without a role, %d without a contract that influence customers.",
+		n, len(roles), n-withRole, informal))
+
+	// Segmentation: roles, then the other dimensions.
+	s = Undefined
+	switch {
+	case n > 0 && share(withRole) >= 0.9 && share(multi) >= 0.8:
+		s = Strategic
+	case n > 0 && share(withRole) >= 0.5:
+		s = Emerging
+	}
+	add(Segmentation, s, fmt.Sprintf("%.0f%% of partners have a role; %.0f%% have ICP fit, customer overlap and revenue potential filled in.",
+		100*share(withRole), 100*share(multi)))
+
+	// Prioritization: is the scorecard really applied?
+	s = Undefined
+	switch {
+	case n > 0 && share(complete) >= 0.8 && ev.Band.InBand:
+		s = Strategic
+	case n > 0 && complete > 0:
+		s = Emerging
+	}
+	add(Prioritization, s, fmt.Sprintf("%d of %d partners fully scored; %s", complete, n, ev.Band.Message))
+
+	// Program design: do the segments in use have their plays?
+	type seg struct {
+		r Role
+		t Tier
+	}
+	inUse := map[seg]bool{}
+	for i, p := range e.Partners {
+		if i < len(ev.Results) && ev.Results[i].Tier != Monitor && len(p.Roles) > 0 {
+			inUse[seg{p.PrimaryRole(), ev.Results[i].Tier}] = true
+		}
+	}
+	covered, some := 0, 0
+	for sg := range inUse {
+		types := map[PlayType]bool{}
+		for _, pl := range PlaysFor(e.Plays, sg.r, sg.t) {
+			types[pl.Type] = true
+		}
+		if len(types) > 0 {
+			some++
+		}
+		if len(types) == len(PlayTypes) {
+			covered++
+		}
+	}
+	s = Undefined
+	switch {
+	case len(inUse) > 0 && covered == len(inUse):
+		s = Strategic
+	case some > 0:
+		s = Emerging
+	}
+	add(ProgramDesign, s, fmt.Sprintf("%d of %d segments in use (role × tier, Monitor aside) have a play of every type; %d have at least one play.",
+		covered, len(inUse), some))
+
+	// Measurement: without attributed deals nothing can be measured.
+	add(Measurement, Undefined, "No deals or opportunities attributed to partners have been imported, so sourced and influenced pipeline cannot be measured yet; this stage cannot rise above 1 without them.")
+	return out
+}

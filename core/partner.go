@@ -1,0 +1,156 @@
+package core
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Partner is one company, platform, service firm or community in the
+// ecosystem, with everything the app knows of it.
+type Partner struct {
+	Name    string
+	Website string
+	// Domain is the registrable domain of Website ("bbc.co.uk"), the key that
+	// merges the same partner across files.
+	Domain string
+	// Roles holds the primary role first, then the other roles.
+	Roles []Role
+	// Formal says the partner has a contract. Partners that only influence
+	// customers belong to the ecosystem too, with Formal false.
+	Formal bool
+	Owner  string
+	Region string
+	// Sources names every file and row this partner came from.
+	Sources []Source
+	// Values holds the criterion values by criterion key; a criterion with no
+	// value is absent from the map.
+	Values map[string]float64
+	// Override, when set, replaces the tier the score gives; OverrideReason
+	// says why, and is required.
+	Override       Tier
+	OverrideReason string
+	// Extras are the columns of the import that the app did not map, in the
+	// order they came, kept so that nothing the user had is dropped.
+	Extras []Extra
+}
+
+// Source is where a partner row came from.
+type Source struct {
+	File  string
+	Sheet string // empty for CSV files
+	Row   int    // 1-based, as a spreadsheet numbers rows
+}
+
+// String writes a source as a person reads it: "partners.xlsx, sheet Partners, row 4".
+func (s Source) String() string {
+	if s.Sheet == "" {
+		return fmt.Sprintf("%s, row %d", s.File, s.Row)
+	}
+	return fmt.Sprintf("%s, sheet %s, row %d", s.File, s.Sheet, s.Row)
+}
+
+// Extra is one unmapped cell: the column's header and the cell's text.
+type Extra struct {
+	Column string
+	Value  string
+}
+
+// PrimaryRole is the partner's first role, or "" when it has none.
+func (p *Partner) PrimaryRole() Role {
+	if len(p.Roles) == 0 {
+		return ""
+	}
+	return p.Roles[0]
+}
+
+// OtherRoles are the partner's roles after the primary one.
+func (p *Partner) OtherRoles() []Role {
+	if len(p.Roles) < 2 {
+		return nil
+	}
+	return p.Roles[1:]
+}
+
+// HasRole says whether r is among the partner's roles.
+func (p *Partner) HasRole(r Role) bool {
+	for _, x := range p.Roles {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// SetPrimaryRole makes r the primary role, keeping the others after it.
+func (p *Partner) SetPrimaryRole(r Role) {
+	roles := []Role{r}
+	for _, x := range p.Roles {
+		if x != r {
+			roles = append(roles, x)
+		}
+	}
+	if r == "" {
+		roles = roles[1:]
+	}
+	p.Roles = roles
+}
+
+// Value returns the partner's value for a criterion and whether it has one.
+func (p *Partner) Value(key string) (float64, bool) {
+	v, ok := p.Values[key]
+	return v, ok
+}
+
+// SetValue records a criterion value.
+func (p *Partner) SetValue(key string, v float64) {
+	if p.Values == nil {
+		p.Values = map[string]float64{}
+	}
+	p.Values[key] = v
+}
+
+// ClearValue removes a criterion value, so the partner counts as incomplete.
+func (p *Partner) ClearValue(key string) { delete(p.Values, key) }
+
+// Extra returns the value of an unmapped column, matched case-insensitively.
+func (p *Partner) Extra(column string) (string, bool) {
+	for _, e := range p.Extras {
+		if strings.EqualFold(e.Column, column) {
+			return e.Value, true
+		}
+	}
+	return "", false
+}
+
+// SetOverride fixes the partner's tier by hand. A reason is required, so
+// that whoever reads the plan later knows why the score was not followed.
+func (p *Partner) SetOverride(t Tier, reason string) error {
+	if t == "" {
+		p.Override, p.OverrideReason = "", ""
+		return nil
+	}
+	if !t.Valid() {
+		return fmt.Errorf("%q is not a tier", string(t))
+	}
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return fmt.Errorf("overriding %s to %s needs a reason", p.Name, t)
+	}
+	p.Override, p.OverrideReason = t, reason
+	return nil
+}
+
+// Clone returns a deep copy, so an edit can be undone.
+func (p *Partner) Clone() *Partner {
+	c := *p
+	c.Roles = append([]Role(nil), p.Roles...)
+	c.Sources = append([]Source(nil), p.Sources...)
+	c.Extras = append([]Extra(nil), p.Extras...)
+	if p.Values != nil {
+		c.Values = make(map[string]float64, len(p.Values))
+		for k, v := range p.Values {
+			c.Values[k] = v
+		}
+	}
+	return &c
+}

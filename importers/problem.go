@@ -1,0 +1,86 @@
+package importers
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Kind sorts what went wrong with a file, so callers and tests can match a
+// category without reading the message.
+type Kind string
+
+// The kinds of problem an import can meet.
+const (
+	BadFile       Kind = "bad file"           // not a spreadsheet, or damaged
+	Unsupported   Kind = "unsupported format" // .xls, .xlsb, .ods, …
+	Encrypted     Kind = "encrypted"          // password-protected workbook
+	Empty         Kind = "empty"              // no rows, or no sheet with data
+	NoHeader      Kind = "no header"          // no row looks like a partner table's header
+	MissingColumn Kind = "missing column"     // no column holds partner names
+	BadValue      Kind = "bad value"          // a cell that cannot be read as its column wants
+	UnknownRole   Kind = "unknown role"       // a role word the app does not know
+	Conflict      Kind = "conflict"           // two rows of one partner disagree
+	TooLarge      Kind = "too large"          // past Excel's limits or this app's
+	RaggedRow     Kind = "ragged row"         // a row with more or fewer cells than the header
+)
+
+// Problem is one thing found while importing, with where it was found. A
+// problem does not stop the import: the row or cell is skipped or kept as
+// text, and the problem is reported.
+type Problem struct {
+	Kind   Kind
+	File   string
+	Sheet  string // empty for CSV
+	Row    int    // 1-based; 0 when the problem is not about one row
+	Column string // the column's letter and header, e.g. `C "Partner Type"`; empty when not about one column
+	// Message says what is wrong and what to do, in plain words.
+	Message string
+}
+
+// String writes the problem as one sentence for the user:
+// `partners.xlsx, sheet Partners, row 12, column C "Partner Type": "Wholesale" is not a role we know; …`
+func (p Problem) String() string {
+	var at []string
+	if p.File != "" {
+		at = append(at, p.File)
+	}
+	if p.Sheet != "" {
+		at = append(at, "sheet "+p.Sheet)
+	}
+	if p.Row > 0 {
+		at = append(at, fmt.Sprintf("row %d", p.Row))
+	}
+	if p.Column != "" {
+		at = append(at, "column "+p.Column)
+	}
+	if len(at) == 0 {
+		return p.Message
+	}
+	return strings.Join(at, ", ") + ": " + p.Message
+}
+
+// Error is an import that could not go on at all. It carries the kind, the
+// place and the cause.
+type Error struct {
+	Problem
+	Err error // the underlying cause, if any
+}
+
+func (e *Error) Error() string { return e.Problem.String() }
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// KindOf returns the kind of an import error, or "" for other errors.
+func KindOf(err error) Kind {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Kind
+	}
+	return ""
+}
+
+// fail builds an *Error.
+func fail(kind Kind, file string, cause error, format string, args ...any) *Error {
+	return &Error{Problem: Problem{Kind: kind, File: file, Message: fmt.Sprintf(format, args...)}, Err: cause}
+}
