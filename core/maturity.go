@@ -47,16 +47,18 @@ func (s Stage) String() string {
 // Valid says whether s is one of the three stages.
 func (s Stage) Valid() bool { return s >= Undefined && s <= Strategic }
 
-// ParseStage reads a stage from "2", "Emerging" or "2 Emerging".
+// ParseStage reads a stage from "2", "Emerging", "2 Emerging" or
+// "Strategic"; an empty cell or "Not rated" is Unrated.
 func ParseStage(s string) (Stage, bool) {
-	f := foldWord(s)
-	for _, st := range Stages {
-		if f == foldWord(st.String()) || f == fmt.Sprint(int(st)) || f == foldWord(st.String()[2:]) {
-			return st, true
-		}
-	}
-	if f == "" || f == "notrated" {
+	switch f := foldWord(s); f {
+	case "", "notrated", "0":
 		return Unrated, true
+	case "1", "undefined", "1undefined", "stage1":
+		return Undefined, true
+	case "2", "emerging", "2emerging", "stage2":
+		return Emerging, true
+	case "3", "strategic", "strategicecosystem", "3strategicecosystem", "3strategic", "stage3":
+		return Strategic, true
 	}
 	return Unrated, false
 }

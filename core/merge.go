@@ -3,6 +3,7 @@ package core
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Conflict is a field on which two rows of the same partner disagree. The
@@ -99,7 +100,11 @@ func mergeInto(p, row *Partner, conflicts []Conflict) []Conflict {
 	if NormaliseName(p.Name) != NormaliseName(row.Name) && row.Name != "" {
 		report("name", p.Name, row.Name)
 	}
-	text("website", &p.Website, row.Website)
+	if p.Website == "" {
+		p.Website = row.Website
+	} else if row.Website != "" && RegistrableDomain(p.Website) != RegistrableDomain(row.Website) {
+		report("website", p.Website, row.Website)
+	}
 	text("owner", &p.Owner, row.Owner)
 	text("region", &p.Region, row.Region)
 	if p.Formal != row.Formal {
@@ -114,7 +119,7 @@ func mergeInto(p, row *Partner, conflicts []Conflict) []Conflict {
 		if old, ok := p.Values[k]; !ok {
 			p.SetValue(k, v)
 		} else if old != v {
-			report(k, strconv.FormatFloat(old, 'f', -1, 64), strconv.FormatFloat(v, 'f', -1, 64))
+			report(strings.ReplaceAll(k, "_", " "), strconv.FormatFloat(old, 'f', -1, 64), strconv.FormatFloat(v, 'f', -1, 64))
 		}
 	}
 	if row.Override != "" {
@@ -130,7 +135,7 @@ func mergeInto(p, row *Partner, conflicts []Conflict) []Conflict {
 		} else if old != x.Value && x.Value != "" {
 			if old == "" {
 				for i := range p.Extras {
-					if p.Extras[i].Column == x.Column {
+					if strings.EqualFold(p.Extras[i].Column, x.Column) {
 						p.Extras[i].Value = x.Value
 					}
 				}

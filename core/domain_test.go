@@ -1,0 +1,47 @@
+package core
+
+import "testing"
+
+func TestRegistrableDomain(t *testing.T) {
+	tests := map[string]string{
+		"https://shop.bbc.co.uk/x?y=1":  "bbc.co.uk",
+		"www.Cobaltcrm.io":              "cobaltcrm.io",
+		"http://www.example.com:8080/a": "example.com",
+		"example.com.au":                "example.com.au",
+		"partners@brightline-data.com":  "brightline-data.com",
+		"HTTPS://APP.HUBSPOT.COM/login": "hubspot.com",
+		"":                              "",
+		"n/a":                           "",
+		"localhost":                     "",
+		"192.168.1.4":                   "",
+		"co.uk":                         "",
+		"  keystone.example.org.  ":     "example.org",
+		"https://münchen.de":            "münchen.de",
+		"ftp://files.acme.io/pub/a.csv": "acme.io",
+	}
+	for in, want := range tests {
+		if got := RegistrableDomain(in); got != want {
+			t.Errorf("RegistrableDomain(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNormaliseName(t *testing.T) {
+	tests := map[string]string{
+		"The Coca-Cola Company": "coca cola",
+		"coca cola co.":         "coca cola",
+		"Société Générale S.A.": "societe generale",
+		"Johnson & Johnson":     "johnson and johnson",
+		"Macy&#8217;s, Inc.":    "macys",
+		"O'Reilly Media, Inc":   "oreilly media",
+		"Siemens AG":            "siemens",
+		"  Acme   Widgets LLC ": "acme widgets",
+		"The":                   "the",
+		"Co":                    "co",
+	}
+	for in, want := range tests {
+		if got := NormaliseName(in); got != want {
+			t.Errorf("NormaliseName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,112 @@
+package core
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+)
+
+var today = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+
+// scored builds a partner whose four default criteria all hold v.
+func scored(name string, v float64) *Partner {
+	return &Partner{Name: name, Roles: []Role{Technology}, Formal: true, Values: map[string]float64{
+		SharedICP: v, CustomerOverlap: v, ProductAlignment: v, RevenuePotential: v}}
+}
+
+func TestEvaluate(t *testing.T) {
+	e := NewEcosystem("Test", today)
+	e.Partners = []*Partner{scored("A", 5), scored("B", 4), scored("C", 3), scored("D", 2), scored("E", 1)}
+	// scores 100, 75, 50, 25, 0
+	if err := e.Partners[4].SetOverride(Tier2, "Acquired by a Tier 1 partner"); err != nil {
+		t.Fatal(err)
+	}
+	ev := e.Evaluate()
+	want := []struct {
+		score          float64
+		computed, tier Tier
+		rank           int
+	}{
+		{100, Tier1, Tier1, 1}, {75, Tier1, Tier1, 2}, {50, Tier3, Tier3, 3}, {25, Monitor, Monitor, 4}, {0, Monitor, Tier2, 5},
+	}
+	for i, w := range want {
+		r := ev.Results[i]
+		if r.Score != w.score || r.Computed != w.computed || r.Tier != w.tier || r.Rank != w.rank || r.Tied {
+			t.Errorf("partner %d = %+v, want %+v", i, r, w)
+		}
+	}
+	if ev.Counts[Tier1] != 2 || ev.Counts[Tier2] != 1 || ev.Counts[Tier3] != 1 || ev.Counts[Monitor] != 1 {
+		t.Errorf("counts = %v", ev.Counts)
+	}
+	if ev.Band.InBand || ev.Band.Top != 3 {
+		t.Errorf("band = %+v", ev.Band)
+	}
+}
+
+func TestEvaluateTies(t *testing.T) {
+	e := NewEcosystem("Test", today)
+	a, b, c := scored("A", 4), scored("B", 4), scored("C", 4)
+	c.Values[RevenuePotential] = 3.9 // 75 − 20·0.025 = 74.5: exactly TieBand below, not a tie
+	b.Values[RevenuePotential] = 3.95
+	e.Partners = []*Partner{c, b, a}
+	ev := e.Evaluate()
+	if ev.Results[2].Rank != 1 || ev.Results[1].Rank != 1 || !ev.Results[1].Tied || !ev.Results[2].Tied {
+		t.Errorf("A and B should tie at rank 1: %+v", ev.Results)
+	}
+	if ev.Results[0].Rank != 1 || !ev.Results[0].Tied {
+		// C is within 0.5 of B (74.5 vs 74.75): the tie chains.
+		t.Errorf("C should chain into the tie: %+v", ev.Results[0])
+	}
+}
+
+// randomEcosystem makes n partners with random 1–5 values, a few missing.
+func randomEcosystem(n int) *Ecosystem {
+	e := NewEcosystem("Bench", today)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < n; i++ {
+		p := &Partner{Name: fmt.Sprintf("Partner %d", i), Roles: []Role{Roles[i%len(Roles)]}, Values: map[string]float64{}}
+		for _, c := range e.Scorecard.Criteria {
+			if rng.IntN(20) > 0 {
+				p.Values[c.Key] = float64(1 + rng.IntN(5))
+			}
+		}
+		e.Partners = append(e.Partners, p)
+	}
+	return e
+}
+
+func TestCloneIsDeep(t *testing.T) {
+	e := randomEcosystem(3)
+	c := e.Clone()
+	c.Partners[0].Values[SharedICP] = 99
+	c.Partners[0].Roles[0] = Influencer
+	c.Scorecard.Criteria[0].Weight = 1
+	c.Maturity.Rate(Clarity, Strategic)
+	if e.Partners[0].Values[SharedICP] == 99 || e.Partners[0].Roles[0] == Influencer || e.Scorecard.Criteria[0].Weight == 1 || e.Maturity.Ratings[Clarity] == Strategic {
+		t.Errorf("Clone shares state with the original")
+	}
+}
+
+func TestExtraColumnsKeepFirstAppearanceOrder(t *testing.T) {
+	e := NewEcosystem("Test", today)
+	e.Partners = []*Partner{
+		{Name: "A", Extras: []Extra{{"Notes", "x"}, {"Since", "2020"}}},
+		{Name: "B", Extras: []Extra{{"Tax ID", "1"}, {"Notes", "y"}}},
+	}
+	got := fmt.Sprint(e.ExtraColumns())
+	if got != "[Notes Since Tax ID]" {
+		t.Errorf("ExtraColumns = %s", got)
+	}
+}
+
+// BenchmarkRescore10k is the work behind every keystroke on the Evaluate
+// screen: score, tier and rank 10,000 partners. Target ≤ 5 ms.
+func BenchmarkRescore10k(b *testing.B) {
+	e := randomEcosystem(10000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e.Scorecard.Criteria[i%4].Weight = float64(10 + i%30)
+		_ = e.Evaluate()
+	}
+}
