@@ -25,40 +25,85 @@ var legalSuffixes = map[string]bool{
 // foldAccents removes accents: "Société" → "Societe".
 var foldAccents = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 
+// shareNoise are words that listings add to a company's name to name a
+// security, not the company: "Class A Common Stock", "Ordinary Shares".
+var shareNoise = map[string]bool{
+	"common": true, "stock": true, "stocks": true, "ordinary": true, "shares": true, "share": true,
+	"depositary": true, "depository": true, "ads": true, "adr": true, "units": true, "unit": true,
+	"warrants": true, "warrant": true, "rights": true, "right": true, "preferred": true,
+	"subordinate": true, "voting": true, "capital": false,
+}
+
 // NormaliseName reduces a company name to the form two lists of the same
 // company agree on: HTML entities decoded, accents folded, lower case, "&"
 // read as "and", punctuation dropped, a leading "The" and trailing legal
-// forms (Inc, Ltd, GmbH, S.A. …) removed. "The Coca-Cola Company" and
-// "coca cola co." both give "coca cola".
+// forms (Inc, Ltd, GmbH, S.A. …) and share-class noise ("Class A Common
+// Stock") removed. "The Coca-Cola Company" and "coca cola co." both give
+// "coca cola". ASCII names, the common case, skip the Unicode folding.
 func NormaliseName(name string) string {
-	s := html.UnescapeString(name)
-	if t, _, err := transform.String(foldAccents, s); err == nil {
-		s = t
+	s := name
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
 	}
-	s = strings.ToLower(s)
-	s = strings.ReplaceAll(s, "&", " and ")
-	// Join dotted abbreviations first so "S.A." reads as "sa".
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			if t, _, err := transform.String(foldAccents, s); err == nil {
+				s = t
+			}
+			break
+		}
+	}
+	// A listing's security part: "Artius II Acquisition Inc. - Class A Ordinary Shares".
+	if i := strings.Index(s, " - "); i > 0 {
+		s = s[:i]
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 8)
+	space := true
 	for i, r := range s {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
 			b.WriteRune(r)
-		case r == '.' && i+1 < len(s) && i > 0 && isLetterByte(s[i+1]) && isLetterByte(s[i-1]):
-			// "s.a" stays "sa"
+			space = false
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + 'a' - 'A')
+			space = false
+		case r == '&':
+			if !space {
+				b.WriteByte(' ')
+			}
+			b.WriteString("and ")
+			space = true
+		case r == '.' && i > 0 && i+1 < len(s) && isLetter(s[i-1]) && isLetter(s[i+1]):
+			// "S.A." reads as "sa"
 		case r == '\'' || r == '’':
 			// "O'Reilly" → "oreilly"
+		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(unicode.ToLower(r))
+			space = false
 		default:
-			b.WriteByte(' ')
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
 		}
 	}
 	words := strings.Fields(b.String())
 	if len(words) > 1 && words[0] == "the" {
 		words = words[1:]
 	}
-	for len(words) > 1 && legalSuffixes[words[len(words)-1]] {
-		words = words[:len(words)-1]
+	for len(words) > 1 {
+		last := words[len(words)-1]
+		switch {
+		case legalSuffixes[last] || shareNoise[last]:
+			words = words[:len(words)-1]
+		case len(words) > 2 && words[len(words)-2] == "class" && len(last) == 1:
+			words = words[:len(words)-2]
+		default:
+			return strings.Join(words, " ")
+		}
 	}
 	return strings.Join(words, " ")
 }
 
-func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' }
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

@@ -136,3 +136,19 @@ func CheckBand(counts map[Tier]int) BandCheck {
 	}
 	return b
 }
+
+// Colour is the tier's colour as a hex RGB string ("#1B7F5F"), the same in
+// the app's chips and charts and in the exported workbook; "" for no tier.
+func (t Tier) Colour() string {
+	switch t {
+	case Tier1:
+		return "#1B7F5F"
+	case Tier2:
+		return "#2F6DB5"
+	case Tier3:
+		return "#C7882A"
+	case Monitor:
+		return "#8A8F98"
+	}
+	return ""
+}

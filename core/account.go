@@ -1,0 +1,97 @@
+package core
+
+import (
+	"strings"
+)
+
+// Population is where an account stands with the company whose list it is on.
+type Population int
+
+// The three populations of an account list. A list without a status column
+// is a list of customers.
+const (
+	Customer    Population = iota // buys today
+	Opportunity                   // an open opportunity, with an amount
+	Prospect                      // targeted, no open opportunity
+)
+
+// String names the population as the app shows it.
+func (p Population) String() string {
+	switch p {
+	case Customer:
+		return "Customer"
+	case Opportunity:
+		return "Open opportunity"
+	case Prospect:
+		return "Prospect"
+	}
+	return "Unknown"
+}
+
+// populationWords maps the status words CRM exports use to a population.
+var populationWords = map[string]Population{
+	"customer": Customer, "customers": Customer, "client": Customer, "active": Customer,
+	"activecustomer": Customer, "closedwon": Customer, "won": Customer, "paying": Customer,
+	"current": Customer, "subscriber": Customer, "renewal": Customer, "existing": Customer,
+	"opportunity": Opportunity, "openopportunity": Opportunity, "opp": Opportunity,
+	"open": Opportunity, "pipeline": Opportunity, "negotiation": Opportunity,
+	"proposal": Opportunity, "qualified": Opportunity, "trial": Opportunity, "poc": Opportunity,
+	"prospect": Prospect, "prospects": Prospect, "lead": Prospect, "target": Prospect,
+	"mql": Prospect, "sql": Prospect, "new": Prospect, "cold": Prospect, "marketing": Prospect,
+	"closedlost": Prospect, "lost": Prospect, "churned": Prospect, "former": Prospect,
+}
+
+// ParsePopulation reads a status word such as "Closed Won" or "Lead". Words
+// it does not know return false so the caller can report them.
+func ParsePopulation(word string) (Population, bool) {
+	p, ok := populationWords[foldWord(word)]
+	return p, ok
+}
+
+// Account is one company on an account list: ours or a partner's.
+type Account struct {
+	Name string
+	// Domains are registrable domains; one account may own several
+	// ("mit.edu; alum.mit.edu" gives one entry, "mit.edu").
+	Domains    []string
+	Population Population
+	Amount     float64 // open opportunity value; 0 for other populations
+	Source     Source
+}
+
+// ParseDomains splits a website/domain cell that may hold several addresses
+// separated by ";", ",", spaces or new lines, and reduces each to its
+// registrable domain, without repeats.
+func ParseDomains(cell string) []string {
+	if cell == "" {
+		return nil
+	}
+	var out []string
+	for _, part := range strings.FieldsFunc(cell, func(r rune) bool {
+		return r == ';' || r == ',' || r == ' ' || r == '\n' || r == '\t' || r == '|'
+	}) {
+		d := RegistrableDomain(part)
+		if d == "" {
+			continue
+		}
+		dup := false
+		for _, x := range out {
+			if x == d {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// AccountList is one company's accounts: ours when Partner is empty, else
+// the named partner's.
+type AccountList struct {
+	Partner  string
+	File     string
+	Accounts []Account
+}
