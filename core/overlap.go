@@ -60,7 +60,9 @@ func (d Decision) String() string {
 type Decisions map[string]Decision
 
 // FuzzyKey identifies a fuzzy match by the two normalised names.
-func FuzzyKey(ours, theirs string) string { return NormaliseName(ours) + "\x1f" + NormaliseName(theirs) }
+func FuzzyKey(ours, theirs string) string {
+	return NormaliseName(ours) + "\x1f" + NormaliseName(theirs)
+}
 
 // Match pairs one of our accounts with one of a partner's.
 type Match struct {
