@@ -4,6 +4,7 @@ import (
 	"html"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -57,53 +58,55 @@ func NormaliseName(name string) string {
 	if i := strings.Index(s, " - "); i > 0 {
 		s = s[:i]
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	space := true
+	// One pass writes lower-case words separated by single spaces.
+	buf := make([]byte, 0, len(s)+8)
 	for i, r := range s {
 		switch {
-		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
-			b.WriteRune(r)
-			space = false
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			buf = append(buf, byte(r))
 		case r >= 'A' && r <= 'Z':
-			b.WriteRune(r + 'a' - 'A')
-			space = false
+			buf = append(buf, byte(r+'a'-'A'))
 		case r == '&':
-			if !space {
-				b.WriteByte(' ')
-			}
-			b.WriteString("and ")
-			space = true
+			buf = appendSpace(buf)
+			buf = append(buf, "and "...)
 		case r == '.' && i > 0 && i+1 < len(s) && isLetter(s[i-1]) && isLetter(s[i+1]):
 			// "S.A." reads as "sa"
 		case r == '\'' || r == '’':
 			// "O'Reilly" → "oreilly"
 		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(unicode.ToLower(r))
-			space = false
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		default:
-			if !space {
-				b.WriteByte(' ')
-				space = true
-			}
+			buf = appendSpace(buf)
 		}
 	}
-	words := strings.Fields(b.String())
-	if len(words) > 1 && words[0] == "the" {
-		words = words[1:]
+	out := strings.TrimSpace(string(buf))
+	if strings.HasPrefix(out, "the ") {
+		out = out[4:]
 	}
-	for len(words) > 1 {
-		last := words[len(words)-1]
+	// Drop trailing legal forms and share-class noise, keeping one word.
+	for {
+		i := strings.LastIndexByte(out, ' ')
+		if i < 0 {
+			return out
+		}
+		last := out[i+1:]
 		switch {
 		case legalSuffixes[last] || shareNoise[last]:
-			words = words[:len(words)-1]
-		case len(words) > 2 && words[len(words)-2] == "class" && len(last) == 1:
-			words = words[:len(words)-2]
+			out = out[:i]
+		case len(last) == 1 && strings.HasSuffix(out[:i], " class"):
+			out = out[:i-len(" class")]
 		default:
-			return strings.Join(words, " ")
+			return out
 		}
 	}
-	return strings.Join(words, " ")
+}
+
+// appendSpace ends a word unless the buffer is empty or already ends one.
+func appendSpace(buf []byte) []byte {
+	if len(buf) == 0 || buf[len(buf)-1] == ' ' {
+		return buf
+	}
+	return append(buf, ' ')
 }
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

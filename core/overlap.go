@@ -2,8 +2,10 @@ package core
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // MatchKind says how two accounts were found to be the same company.
@@ -149,7 +151,11 @@ type AccountIndex struct {
 // or a normalised name are one company: the first keeps the highest
 // population of them (customer over open opportunity over prospect) and the
 // largest amount.
-func IndexAccounts(accounts []Account) *AccountIndex {
+func IndexAccounts(accounts []Account) *AccountIndex { return indexAccounts(accounts, true) }
+
+// indexAccounts builds the index; the loose-name lookup is only needed on
+// our side, the side that is searched.
+func indexAccounts(accounts []Account, loose bool) *AccountIndex {
 	n := len(accounts)
 	ix := &AccountIndex{
 		Accounts: accounts,
@@ -157,7 +163,9 @@ func IndexAccounts(accounts []Account) *AccountIndex {
 		canon:    make([]int32, n),
 		byDomain: make(map[string]int32, n),
 		byName:   make(map[string]int32, n),
-		byLoose:  make(map[string]int32, n),
+	}
+	if loose {
+		ix.byLoose = make(map[string]int32, n)
 	}
 	ix.pop = make([]Population, n)
 	ix.amt = make([]float64, n)
@@ -194,7 +202,7 @@ func IndexAccounts(accounts []Account) *AccountIndex {
 			if _, ok := ix.byName[name]; !ok {
 				ix.byName[name] = c
 			}
-			if k := looseKey(name); k != "" {
+			if k := looseKey(name); loose && k != "" {
 				if _, ok := ix.byLoose[k]; !ok {
 					ix.byLoose[k] = c
 				}
@@ -235,7 +243,8 @@ func (o Overlap) Shared() int { return o.Counts[0] + o.Counts[1] + o.Counts[2] +
 // domain, then on normalised name, then on a loose name key confirmed by a
 // similarity of at least FuzzySimilarity. Each of our companies counts at
 // most once, each of theirs too. Rejected fuzzy matches are left out.
-func (ix *AccountIndex) OverlapWith(partner string, theirs *AccountIndex, decisions Decisions) Overlap {
+func (ix *AccountIndex) OverlapWith(partner string, accounts []Account, decisions Decisions) Overlap {
+	theirs := indexAccounts(accounts, false)
 	o := Overlap{Partner: partner, ByKind: map[MatchKind]int{}}
 	usedOurs := make(map[int32]bool)
 	for i := range theirs.Accounts {
@@ -262,6 +271,29 @@ func (ix *AccountIndex) OverlapWith(partner string, theirs *AccountIndex, decisi
 		o.Matches = append(o.Matches, m)
 	}
 	return o
+}
+
+// OverlapAll matches every partner list against ours, the lists shared out
+// over the machine's cores, and returns the overlaps in the lists' order.
+func (ix *AccountIndex) OverlapAll(lists []AccountList, decisions Decisions) []Overlap {
+	out := make([]Overlap, len(lists))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = ix.OverlapWith(lists[i].Partner, lists[i].Accounts, decisions)
+			}
+		}()
+	}
+	for i := range lists {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 // find looks for their account i among ours.

@@ -20,7 +20,7 @@ func TestOverlapWith(t *testing.T) {
 		acct("Stark Industries International", "", Opportunity, 20000),
 		acct("Wayne Enterprises", "wayne.com", Customer, 0),
 	})
-	theirs := IndexAccounts([]Account{
+	theirList := []Account{
 		acct("Acme", "shop.acme.com", Customer, 0),             // domain → both customers
 		acct("The Globex Company", "", Customer, 0),            // name → their customer, our opportunity
 		acct("Initech", "initech.io; initech.de", Prospect, 0), // domain → both prospects
@@ -28,11 +28,12 @@ func TestOverlapWith(t *testing.T) {
 		acct("Stark Industries Intl", "", Prospect, 0),         // fuzzy
 		acct("Wayne Enterprises Inc", "", Prospect, 0),         // name → our customer, their prospect
 		acct("Wayne Enterprises", "", Prospect, 0),             // duplicate on their list
-	})
+	}
+	theirs := IndexAccounts(theirList)
 	if ours.Companies() != 6 || theirs.Companies() != 6 {
 		t.Fatalf("companies = %d, %d; want 6, 6", ours.Companies(), theirs.Companies())
 	}
-	o := ours.OverlapWith("Partner", theirs, nil)
+	o := ours.OverlapWith("Partner", theirList, nil)
 	want := [4]int{1, 1, 1, 2}
 	if o.Counts != want {
 		t.Errorf("counts = %v, want %v", o.Counts, want)
@@ -56,7 +57,7 @@ func TestOverlapWith(t *testing.T) {
 	}
 	// Rejecting the fuzzy match removes it.
 	d := Decisions{FuzzyKey("Stark Industries International", "Stark Industries Intl"): Rejected}
-	o2 := ours.OverlapWith("Partner", theirs, d)
+	o2 := ours.OverlapWith("Partner", theirList, d)
 	if o2.ByKind[MatchFuzzy] != 0 || o2.Pipeline != 50000 {
 		t.Errorf("after rejecting: %v, pipeline %v", o2.ByKind, o2.Pipeline)
 	}
@@ -149,16 +150,16 @@ func syntheticAccounts(rng *rand.Rand, n, universe int) []Account {
 func BenchmarkOverlapMatching1Mx200x10k(b *testing.B) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	ours := syntheticAccounts(rng, 1_000_000, 2_000_000)
-	lists := make([][]Account, 200)
+	lists := make([]AccountList, 200)
 	for i := range lists {
-		lists[i] = syntheticAccounts(rng, 10_000, 2_000_000)
+		lists[i] = AccountList{Partner: fmt.Sprint("Partner ", i), Accounts: syntheticAccounts(rng, 10_000, 2_000_000)}
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		ix := IndexAccounts(ours)
 		shared := 0
-		for _, l := range lists {
-			shared += ix.OverlapWith("p", IndexAccounts(l), nil).Shared()
+		for _, o := range ix.OverlapAll(lists, nil) {
+			shared += o.Shared()
 		}
 		if shared == 0 {
 			b.Fatal("no overlap")
