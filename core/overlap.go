@@ -344,43 +344,66 @@ var abbreviations = map[string]string{
 
 // expandName reduces a normalised name further, for fuzzy matching:
 // abbreviations expanded ("intl" → "international"), a plural s dropped,
-// "of", "and", "the" and similar small words removed.
-func expandName(norm string) []string {
-	words := strings.Fields(norm)
-	kept := words[:0:0]
-	for _, w := range words {
+// "of", "and", "the" and similar small words removed. It appends the words
+// to dst, which lets looseKey keep them on the stack.
+func expandName(dst []string, norm string) []string {
+	for len(norm) > 0 {
+		i := strings.IndexByte(norm, ' ')
+		w := norm
+		if i >= 0 {
+			w, norm = norm[:i], norm[i+1:]
+		} else {
+			norm = ""
+		}
+		if w == "" || smallWords[w] {
+			continue
+		}
 		if full, ok := abbreviations[w]; ok {
 			w = full
 		}
-		if w == "of" || w == "and" || w == "the" || w == "de" || w == "du" || w == "la" || w == "for" {
-			continue
-		}
-		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		if len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
 			w = w[:len(w)-1]
 		}
-		kept = append(kept, w)
+		dst = append(dst, w)
 	}
-	return kept
+	return dst
 }
+
+// smallWords carry no identity in a company name.
+var smallWords = map[string]bool{"of": true, "and": true, "the": true, "de": true, "du": true, "la": true, "for": true}
 
 // looseKey is the expanded name's words sorted and joined, so one lookup
 // finds "Leeds University" for "University of Leeds" and "Stark Industries
 // International" for "Stark Industries Intl".
 func looseKey(norm string) string {
-	words := expandName(norm)
-	sort.Strings(words)
-	k := strings.Join(words, "")
-	if len(k) < 4 {
+	var stack [12]string
+	words := expandName(stack[:0], norm)
+	// insertion sort: names have few words
+	for i := 1; i < len(words); i++ {
+		for j := i; j > 0 && words[j] < words[j-1]; j-- {
+			words[j], words[j-1] = words[j-1], words[j]
+		}
+	}
+	n := 0
+	for _, w := range words {
+		n += len(w)
+	}
+	if n < 4 {
 		return "" // too short to compare loosely
 	}
-	return k
+	var b strings.Builder
+	b.Grow(n)
+	for _, w := range words {
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // FuzzyScore is the similarity of two normalised names once expanded:
 // letter pairs compared in the words' own order, so a changed word order
 // costs a little and an expanded abbreviation nothing.
 func FuzzyScore(a, b string) float64 {
-	return Similarity(strings.Join(expandName(a), " "), strings.Join(expandName(b), " "))
+	return Similarity(strings.Join(expandName(nil, a), " "), strings.Join(expandName(nil, b), " "))
 }
 
 // Similarity is the Dice coefficient of the two strings' letter pairs
