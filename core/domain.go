@@ -25,12 +25,14 @@ func RegistrableDomain(website string) string {
 	if i := strings.IndexAny(s, "/?#\\ "); i >= 0 {
 		s = s[:i]
 	}
-	if h, _, err := net.SplitHostPort(s); err == nil {
-		s = h
+	if strings.IndexByte(s, ':') >= 0 {
+		if h, _, err := net.SplitHostPort(s); err == nil {
+			s = h
+		}
 	}
 	s = strings.Trim(s, ".")
 	s = strings.TrimPrefix(s, "www.")
-	if s == "" || !strings.Contains(s, ".") || net.ParseIP(s) != nil {
+	if s == "" || !strings.Contains(s, ".") || isIPv4(s) {
 		return ""
 	}
 	for _, r := range s {
@@ -38,9 +40,23 @@ func RegistrableDomain(website string) string {
 			return ""
 		}
 	}
+	if s[len(s)-1] >= '0' && s[len(s)-1] <= '9' {
+		return "" // no top-level domain ends in a digit
+	}
 	d, err := publicsuffix.EffectiveTLDPlusOne(s)
 	if err != nil {
 		return ""
 	}
 	return d
+}
+
+// isIPv4 says whether s is only digits and dots, as an IPv4 address is;
+// cheaper than net.ParseIP, which allocates, on a column of a million cells.
+func isIPv4(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '.' && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
 }
