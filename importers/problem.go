@@ -21,6 +21,8 @@ const (
 	BadValue      Kind = "bad value"          // a cell that cannot be read as its column wants
 	UnknownRole   Kind = "unknown role"       // a role word the app does not know
 	Conflict      Kind = "conflict"           // two rows of one partner disagree
+	NoSheet       Kind = "no such sheet"      // the sheet the user named is not in the workbook
+	Guessed       Kind = "guessed encoding"   // a text file read in an encoding Partner Atlas guessed
 	TooLarge      Kind = "too large"          // past Excel's limits or this app's
 	RaggedRow     Kind = "ragged row"         // a row with more or fewer cells than the header
 )

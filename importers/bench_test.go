@@ -1,0 +1,211 @@
+package importers
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/gocarina/gocsv"
+	"github.com/xuri/excelize/v2"
+)
+
+// The benchmark partner list: the 12 columns of a typical export.
+var benchHeader = []string{"Partner Name", "Website", "Partner Type", "Formal Partner", "Owner", "Region",
+	"Shared ICP", "Customer Overlap", "Product Alignment", "Revenue Potential", "Notes", "Signed On"}
+
+var (
+	benchTypes   = []string{"Technology", "Channel; Service", "Marketplace", "Agency", "ISV, Community"}
+	benchOwners  = []string{"Dana Lee", "Sam Ortiz", "Priya Nair", "Marie Dupont", ""}
+	benchRegions = []string{"EMEA", "NA", "APAC", "LATAM"}
+	benchFormal  = []string{"Yes", "No", "", "yes"}
+)
+
+// writeBenchXLSX writes an n-row partner workbook with excelize's
+// StreamWriter, dates formatted as dates.
+func writeBenchXLSX(b *testing.B, n int) string {
+	b.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		b.Fatal(err)
+	}
+	head := make([]any, len(benchHeader))
+	for i, h := range benchHeader {
+		head[i] = h
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		b.Fatal(err)
+	}
+	day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	row := make([]any, 12)
+	for i := 0; i < n; i++ {
+		row[0] = fmt.Sprintf("Partner %d", i)
+		row[1] = fmt.Sprintf("https://www.partner%d.com", i)
+		row[2] = benchTypes[i%len(benchTypes)]
+		row[3] = benchFormal[i%len(benchFormal)]
+		row[4] = benchOwners[i%len(benchOwners)]
+		row[5] = benchRegions[i%len(benchRegions)]
+		row[6], row[7], row[8], row[9] = 1+i%5, 1+(i/5)%5, 1+(i/25)%5, float64(1+i%9)/2
+		row[10] = fmt.Sprintf("note %d", i)
+		row[11] = excelize.Cell{StyleID: dateStyle, Value: day.AddDate(0, 0, i%900)}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, row); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), fmt.Sprintf("partners-%d.xlsx", n))
+	if err := f.SaveAs(path); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// benchCSV returns an n-row partner list as CSV.
+func benchCSV(n int) []byte {
+	var buf bytes.Buffer
+	buf.Grow(n * 130)
+	w := csv.NewWriter(&buf)
+	_ = w.Write(benchHeader)
+	rec := make([]string, 12)
+	day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < n; i++ {
+		rec[0] = "Partner " + strconv.Itoa(i)
+		rec[1] = "https://www.partner" + strconv.Itoa(i) + ".com"
+		rec[2] = benchTypes[i%len(benchTypes)]
+		rec[3] = benchFormal[i%len(benchFormal)]
+		rec[4] = benchOwners[i%len(benchOwners)]
+		rec[5] = benchRegions[i%len(benchRegions)]
+		rec[6] = strconv.Itoa(1 + i%5)
+		rec[7] = strconv.Itoa(1 + (i/5)%5)
+		rec[8] = strconv.Itoa(1 + (i/25)%5)
+		rec[9] = strconv.FormatFloat(float64(1+i%9)/2, 'f', -1, 64)
+		rec[10] = "note " + strconv.Itoa(i)
+		rec[11] = day.AddDate(0, 0, i%900).Format("2006-01-02")
+		_ = w.Write(rec)
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+func benchReadFile(b *testing.B, path string, rows int) {
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := ReadFile(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(res.Partners) != rows {
+			b.Fatalf("ReadFile(%q) partners = %d, want %d", path, len(res.Partners), rows)
+		}
+	}
+	b.StopTimer()
+	reportPeak(b)
+}
+
+// reportPeak reports the heap in use after a GC, with the last result
+// dropped: a rough check that nothing stays behind.
+func reportPeak(b *testing.B) {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-heap-after")
+}
+
+func BenchmarkReadXLSX10k(b *testing.B) { benchReadFile(b, writeBenchXLSX(b, 10_000), 10_000) }
+
+func BenchmarkReadXLSX100k(b *testing.B) { benchReadFile(b, writeBenchXLSX(b, 100_000), 100_000) }
+
+func BenchmarkReadCSV1M(b *testing.B) {
+	data := benchCSV(1_000_000)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := Read("partners.csv", data, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(res.Partners) != 1_000_000 {
+			b.Fatalf("Read(partners.csv) partners = %d, want 1000000", len(res.Partners))
+		}
+	}
+}
+
+// benchRow is the struct gocsv's unmarshalling needs: fixed headers, fixed
+// columns, which an import of arbitrary partner lists cannot have.
+type benchRow struct {
+	Name     string  `csv:"Partner Name"`
+	Website  string  `csv:"Website"`
+	Type     string  `csv:"Partner Type"`
+	Formal   string  `csv:"Formal Partner"`
+	Owner    string  `csv:"Owner"`
+	Region   string  `csv:"Region"`
+	ICP      float64 `csv:"Shared ICP"`
+	Overlap  float64 `csv:"Customer Overlap"`
+	Product  float64 `csv:"Product Alignment"`
+	Revenue  float64 `csv:"Revenue Potential"`
+	Notes    string  `csv:"Notes"`
+	SignedOn string  `csv:"Signed On"`
+}
+
+// BenchmarkCSVRecords compares ways of getting the records of the 1M-row
+// file out of a per-file csv.Reader: the reader itself, gocsv's
+// SimpleDecoder over it (what readText uses), and gocsv's struct
+// unmarshalling over it.
+func BenchmarkCSVRecords(b *testing.B) {
+	data := benchCSV(1_000_000)
+	newReader := func(reuse bool) *csv.Reader {
+		r := csv.NewReader(bytes.NewReader(data))
+		r.LazyQuotes, r.FieldsPerRecord, r.ReuseRecord = true, -1, reuse
+		return r
+	}
+	b.Run("csv.Reader", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			r := newReader(true)
+			for {
+				if _, err := r.Read(); err == io.EOF {
+					break
+				}
+			}
+		}
+	})
+	b.Run("gocsv.SimpleDecoder", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			d := gocsv.NewSimpleDecoderFromCSVReader(newReader(true))
+			for {
+				if _, err := d.GetCSVRow(); err == io.EOF {
+					break
+				}
+			}
+		}
+	})
+	b.Run("gocsv.UnmarshalCSV", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			var rows []benchRow
+			if err := gocsv.UnmarshalCSV(newReader(false), &rows); err != nil {
+				b.Fatal(err)
+			}
+			if len(rows) != 1_000_000 {
+				b.Fatalf("rows = %d", len(rows))
+			}
+		}
+	})
+}

@@ -1,0 +1,90 @@
+package importers
+
+import (
+	"testing"
+
+	"partneratlas/core"
+)
+
+func TestColumnLetter(t *testing.T) {
+	tests := []struct {
+		i    int
+		want string
+	}{{0, "A"}, {2, "C"}, {25, "Z"}, {26, "AA"}, {51, "AZ"}, {52, "BA"}, {701, "ZZ"}, {702, "AAA"}, {16383, "XFD"}}
+	for _, tt := range tests {
+		if got := columnLetter(tt.i); got != tt.want {
+			t.Errorf("columnLetter(%d) = %q, want %q", tt.i, got, tt.want)
+		}
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"4", 4, true}, {" 4 ", 4, true}, {"4.0", 4, true}, {"3,5", 3.5, true}, {"1,234.5", 1234.5, true},
+		{"1.234,5", 1234.5, true}, {"-2", -2, true}, {"\u00a04\u00a0", 4, true},
+		{"high", 0, false}, {"", 0, false}, {"4/5", 0, false}, {"NaN", 0, false}, {"Inf", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := parseNumber(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("parseNumber(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestDetectDelimiter(t *testing.T) {
+	tests := []struct {
+		name, text, ext string
+		want            rune
+	}{
+		{"comma", "a,b,c\n1,2,3\n", ".csv", ','},
+		{"semicolon with decimal commas", "Name;ICP;Overlap\nAcme;3,5;4\nBeta;4,5;2,5\n", ".csv", ';'},
+		{"tab", "a\tb\n1\t2\n", ".txt", '\t'},
+		{"pipe", "a|b|c\n1|2|3\n", ".txt", '|'},
+		{"quoted commas", "Name;Notes\nAcme;\"a, b, c\"\nBeta;\"d, e\"\n", ".csv", ';'},
+		{"comment line", "# a, b, c, d, e\nName;Web\nAcme;acme.com\n", ".csv", ';'},
+		{"one column", "Name\nAcme\nBeta\n", ".csv", ','},
+		{"one column tsv", "Name\nAcme\n", ".tsv", '\t'},
+	}
+	for _, tt := range tests {
+		if got := detectDelimiter([]byte(tt.text), tt.ext); got != tt.want {
+			t.Errorf("detectDelimiter(%s) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestMapColumns(t *testing.T) {
+	header := []string{"Account Name", "Partner Name", "Website", "Domain", " partner_type ", "Shared-ICP", "Country", "Region", ""}
+	cols := mapColumns(header, len(header), core.DefaultScorecard(), nil)
+	want := []Field{FieldExtra, FieldName, FieldWebsite, FieldExtra, FieldRoles, FieldCriterion, FieldExtra, FieldRegion, FieldExtra}
+	for i, c := range cols {
+		if c.Field != want[i] {
+			t.Errorf("mapColumns: column %s %q = %q, want %q", c.Letter, c.Header, c.Field, want[i])
+		}
+	}
+	if cols[5].Criterion != core.SharedICP || cols[4].Header != "partner_type" || cols[8].ExtraName() != "Column I" {
+		t.Errorf("mapColumns: criterion %q, header %q, blank name %q", cols[5].Criterion, cols[4].Header, cols[8].ExtraName())
+	}
+	// The user's choice wins over the automatic mapping.
+	cols = mapColumns(header, len(header), core.DefaultScorecard(), map[int]Column{0: {Field: FieldName}, 3: {Field: FieldCriterion, Criterion: "Customer overlap"}})
+	if cols[0].Field != FieldName || cols[1].Field != FieldExtra || cols[3].Criterion != core.CustomerOverlap {
+		t.Errorf("mapColumns with user mapping: %v", cols)
+	}
+	// A field the app does not know, or a criterion it cannot find, keeps the column.
+	cols = mapColumns([]string{"Name", "Notes", "Mystery"}, 3, core.DefaultScorecard(), map[int]Column{1: {Field: "colour"}, 2: {Field: FieldCriterion}})
+	if cols[1].Field != FieldExtra || cols[2].Field != FieldExtra {
+		t.Errorf("mapColumns with unknown choices: %v, want both kept as extras", cols)
+	}
+}
+
+func TestProblemString(t *testing.T) {
+	c := Column{Letter: "C", Header: "Partner Type"}
+	p := Problem{Kind: UnknownRole, File: "partners.xlsx", Sheet: "Partners", Row: 12, Column: c.String(), Message: "x"}
+	if got, want := p.String(), `partners.xlsx, sheet Partners, row 12, column C "Partner Type": x`; got != want {
+		t.Errorf("Problem.String() = %q, want %q", got, want)
+	}
+}
