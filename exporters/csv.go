@@ -1,0 +1,97 @@
+package exporters
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+
+	"partneratlas/core"
+)
+
+// SaveCSV writes the partner table as CSV to path atomically.
+func SaveCSV(path string, e *core.Ecosystem) error {
+	return saveAtomic(path, func(w io.Writer) error { return WriteCSV(w, e) })
+}
+
+// WriteCSV writes the partner table as CSV: the Partners sheet's columns,
+// with score and tier as values, UTF-8 with a byte-order mark and CRLF line
+// ends so that Excel opens it with accents intact. A text cell that a
+// spreadsheet could take for a formula (it starts with =, +, -, @, a tab or
+// a carriage return) is prefixed with a single quote, as OWASP advises
+// against CSV injection. Numbers are written as numbers, never prefixed.
+func WriteCSV(w io.Writer, e *core.Ecosystem) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	if _, err := bw.WriteString("\uFEFF"); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	cw := csv.NewWriter(bw)
+	cw.UseCRLF = true
+	pc := layoutPartnerColumns(e)
+	head := make([]string, len(pc.headers))
+	for i, h := range pc.headers {
+		head[i] = safeText(h)
+	}
+	if err := cw.Write(head); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	ev := e.Evaluate()
+	conf := e.TierConfidence()
+	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	row := make([]string, len(pc.headers))
+	for i, p := range e.Partners {
+		res := ev.Results[i]
+		clear(row)
+		row[0] = safeText(p.Name)
+		row[1] = safeText(p.Website)
+		row[2] = safeText(p.Domain)
+		row[3] = safeText(p.PrimaryRole().Label())
+		row[4] = safeText(core.FormatRoles(p.OtherRoles()))
+		row[5] = yesNo(p.Formal)
+		row[6] = safeText(p.Owner)
+		row[7] = safeText(p.Region)
+		row[8] = safeText(sourcesText(p.Sources))
+		for j, c := range e.Scorecard.Criteria {
+			if v, ok := p.Values[c.Key]; ok {
+				row[pc.criteria+j] = num(v)
+			}
+		}
+		at := pc.after
+		row[at] = strconv.FormatFloat(res.Score, 'f', 2, 64)
+		row[at+1] = string(res.Tier)
+		row[at+2] = string(p.Override)
+		row[at+3] = safeText(p.OverrideReason)
+		row[at+4] = strconv.FormatFloat(conf[i], 'f', 3, 64)
+		row[at+5] = strconv.Itoa(res.Rank)
+		for j, h := range pc.extraCols {
+			if v, ok := p.Extra(h); ok {
+				row[pc.extras+j] = safeText(v)
+			}
+		}
+		if err := cw.Write(row); err != nil {
+			return fmt.Errorf("write csv: %w", err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	return nil
+}
+
+// safeText neutralises a text cell that a spreadsheet would run as a
+// formula by putting a single quote in front of it.
+func safeText(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
