@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"partneratlas/core"
+	"partneratlas/importers"
+	"partneratlas/resources"
+)
+
+// Document is what the window works on: one ecosystem and the file it lives in.
+type Document struct {
+	Ecosystem *core.Ecosystem
+	// Path is the workbook the document was opened from or last exported to;
+	// empty when it has none yet (the sample, or a list just imported).
+	Path string
+	// Name is what the status bar calls the document: a file name.
+	Name string
+	// Sample says this is the embedded sample, untouched: the first import
+	// replaces it instead of merging into it.
+	Sample bool
+	// Unsaved says the document changed since it was last written to Path.
+	Unsaved bool
+}
+
+// NewDocument returns an empty document with the default scorecard.
+func NewDocument(today time.Time) *Document {
+	return &Document{Ecosystem: core.NewEcosystem("", today), Name: "Untitled"}
+}
+
+// SampleDocument imports the embedded sample ecosystem, as the app shows it
+// on first start.
+func SampleDocument(today time.Time) (*Document, error) {
+	res, err := importers.Read(resources.SampleFileName, resources.SamplePartnersCSV,
+		importers.Options{Scorecard: core.DefaultScorecard()})
+	if err != nil {
+		return nil, err
+	}
+	eco, _ := importers.Combine([]*importers.Result{res}, today)
+	if eco.Name == "" {
+		eco.Name = "Sample ecosystem"
+	}
+	return &Document{Ecosystem: eco, Name: resources.SampleFileName, Sample: true}, nil
+}
+
+// Icon is the app icon as a Fyne resource.
+func Icon() fyne.Resource {
+	return fyne.NewStaticResource("icon.png", resources.IconPNG)
+}
+
+// evaluation is everything core computes that the window shows, worked out
+// off the UI goroutine for a large ecosystem.
+type evaluation struct {
+	core.Evaluation
+	Confidence []float64 // per partner, 0–1, in the order of Ecosystem.Partners
+}
+
+func evaluate(e *core.Ecosystem) evaluation {
+	return evaluation{Evaluation: e.Evaluate(), Confidence: e.TierConfidence()}
+}
+
+// uniqueProblems joins problem lists, dropping repeats, so a problem reported
+// both by a file's import and by Combine is shown once.
+func uniqueProblems(lists ...[]importers.Problem) []importers.Problem {
+	var out []importers.Problem
+	seen := map[string]bool{}
+	for _, l := range lists {
+		for _, p := range l {
+			s := p.String()
+			if !seen[s] {
+				seen[s] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
