@@ -2,6 +2,8 @@ package importers
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"partneratlas/core"
@@ -10,7 +12,7 @@ import (
 // Combine merges several results into one ecosystem. When a result holds a
 // Plan, that plan is the base (its scorecard, thresholds, plays, maturity and
 // review) and its partners come first; else the base is
-// core.NewEcosystem("Partner ecosystem", today). Rows of every result are
+// a new ecosystem named after the first file. Rows of every result are
 // merged with core.Merge (same registrable domain, else same normalised
 // name), so a partner found in two files has two sources. Each disagreement
 // core.Merge reports becomes a Problem of Kind Conflict, placed at the row
@@ -32,7 +34,7 @@ func Combine(results []*Result, today time.Time) (*core.Ecosystem, []Problem) {
 			"this is a second plan workbook: its partners were added, but the scorecard, tier thresholds, plays, maturity and review dates of %s were kept.", base.File)})
 	}
 	if eco == nil {
-		eco = core.NewEcosystem("Partner ecosystem", today)
+		eco = core.NewEcosystem(ecosystemName(results), today)
 	}
 	var rows []*core.Partner
 	if base != nil {
@@ -62,4 +64,19 @@ func Combine(results []*Result, today time.Time) (*core.Ecosystem, []Problem) {
 		})
 	}
 	return eco, problems
+}
+
+// ecosystemName names a new ecosystem after the first file it is built
+// from, "partners-2026.xlsx" giving "partners-2026", so the workbook's title
+// says what it came from.
+func ecosystemName(results []*Result) string {
+	for _, r := range results {
+		if r != nil && r.File != "" {
+			base := filepath.Base(r.File)
+			if name := strings.TrimSpace(strings.TrimSuffix(base, filepath.Ext(base))); name != "" {
+				return name
+			}
+		}
+	}
+	return "Partner ecosystem"
 }

@@ -86,8 +86,9 @@ func init() {
 	add(FieldFormal, "Formal Partner", "Formal", "Has Contract", "Contract", "Contracted",
 		"Under Contract", "Signed")
 	add(FieldOwner, "Partner Owner", "Partner Manager", "Partner Account Manager", "PAM",
-		"Account Owner", "Owner")
-	add(FieldRegion, "Region", "Territory", "Geo", "Country")
+		"Account Owner", "Owner", "Partner Mgr", "Manager", "Mgr", "Channel Manager", "Alliance Manager",
+		"Relationship Owner")
+	add(FieldRegion, "Region", "Territory", "Geo", "Geography", "Country", "Market")
 	add(FieldOverride, "Tier Override", "Override")
 	add(FieldOverrideReason, "Override Reason", "Reason")
 }

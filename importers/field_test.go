@@ -88,3 +88,27 @@ func TestProblemString(t *testing.T) {
 		t.Errorf("Problem.String() = %q, want %q", got, want)
 	}
 }
+
+func TestHeaderSynonyms(t *testing.T) {
+	tests := []struct {
+		header string
+		want   Field
+	}{
+		{"Company", FieldName}, {"Account Name", FieldName}, {"Site", FieldWebsite}, {"Website URL", FieldWebsite},
+		{"Category", FieldRoles}, {"Partner Type", FieldRoles}, {"Contract?", FieldFormal}, {"Mgr", FieldOwner},
+		{"Partner Manager", FieldOwner}, {"Territory", FieldRegion}, {"Geography", FieldRegion}, {"Comments", FieldExtra},
+	}
+	for _, tt := range tests {
+		cols := mapColumns([]string{"Partner Name", tt.header}, 2, core.DefaultScorecard(), nil)
+		if tt.header == "Company" || tt.header == "Account Name" {
+			cols = mapColumns([]string{tt.header}, 1, core.DefaultScorecard(), nil)
+			if cols[0].Field != tt.want {
+				t.Errorf("mapColumns(%q) = %q, want %q", tt.header, cols[0].Field, tt.want)
+			}
+			continue
+		}
+		if cols[1].Field != tt.want {
+			t.Errorf("mapColumns(%q) = %q, want %q", tt.header, cols[1].Field, tt.want)
+		}
+	}
+}

@@ -377,8 +377,8 @@ func TestCombine(t *testing.T) {
 		!strings.Contains(problems[0].Message, "Shared ICP") || !strings.Contains(problems[0].Message, `"5"`) {
 		t.Errorf("Combine problems = %v, want one conflict on Shared ICP at marketplace.xlsx row 2", problems)
 	}
-	if eco.Name != "Partner ecosystem" || len(eco.Scorecard.Criteria) != 4 {
-		t.Errorf("ecosystem %q with %d criteria, want the default", eco.Name, len(eco.Scorecard.Criteria))
+	if eco.Name != "crm" || len(eco.Scorecard.Criteria) != 4 {
+		t.Errorf("ecosystem %q with %d criteria, want crm (the first file) and the default scorecard", eco.Name, len(eco.Scorecard.Criteria))
 	}
 
 	// A plan workbook's settings are the base.
