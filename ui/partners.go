@@ -204,13 +204,10 @@ func (v *partnersView) text(i, col int) string {
 	return ""
 }
 
-// formatScore writes a score with one or two decimals: 80.0, 82.5, 76.25.
+// formatScore writes a score with two decimals, as the workbook shows it, so
+// that right-aligned scores line up on the decimal point: 80.00, 76.25.
 func formatScore(s float64) string {
-	t := strconv.FormatFloat(s, 'f', 2, 64)
-	if strings.HasSuffix(t, "0") {
-		t = t[:len(t)-1]
-	}
-	return t
+	return strconv.FormatFloat(s, 'f', 2, 64)
 }
 
 // partnerCell is the template of a table cell: a label, or a tier chip.
