@@ -101,7 +101,7 @@ func TestFormatScore(t *testing.T) {
 	for _, c := range []struct {
 		in   float64
 		want string
-	}{{80, "80.0"}, {82.5, "82.5"}, {76.25, "76.25"}, {0, "0.0"}, {100, "100.0"}, {33.33, "33.33"}} {
+	}{{80, "80.00"}, {82.5, "82.50"}, {76.25, "76.25"}, {0, "0.00"}, {100, "100.00"}, {33.33, "33.33"}} {
 		if got := formatScore(c.in); got != c.want {
 			t.Errorf("formatScore(%v) = %q, want %q", c.in, got, c.want)
 		}
