@@ -100,6 +100,10 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, fmt.Sprintf("cannot write %s: the plan is written as .xlsx or .csv; give -o a name ending in one of them.", opt.out))
 	}
 
+	if in := sameFileAsOutput(opt.out, opt.files); in != "" {
+		return fail(stderr, fmt.Sprintf("%s is one of the files to import; plan never writes over its input. Give -o another name, such as %s.", in, suggestOutput(opt.out)))
+	}
+
 	today := time.Now()
 	var results []*importers.Result
 	var found [][]importers.Problem
@@ -157,6 +161,26 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	}
 	writeReport(report, eco, ev, problems, opt.out)
 	return 0
+}
+
+// sameFileAsOutput returns the input that is the output file, or "".
+func sameFileAsOutput(out string, inputs []string) string {
+	o, err := os.Stat(out)
+	if err != nil {
+		return ""
+	}
+	for _, in := range inputs {
+		if i, err := os.Stat(in); err == nil && os.SameFile(o, i) {
+			return in
+		}
+	}
+	return ""
+}
+
+// suggestOutput proposes a name beside out: "plan.xlsx" → "plan-updated.xlsx".
+func suggestOutput(out string) string {
+	ext := filepath.Ext(out)
+	return strings.TrimSuffix(out, ext) + "-updated" + ext
 }
 
 // writeReport prints the partners per tier, the 10–20 band check, every

@@ -168,6 +168,7 @@ func TestBadInput(t *testing.T) {
 		{"legacy xls", []string{"plan", xls}, "old.xls"},
 		{"not a workbook", []string{"plan", garbage}, "garbage.xlsx"},
 		{"folder", []string{"plan", dir}, "folder"},
+		{"output is an input", []string{"plan", in, "-o", in}, "never writes over its input"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			status, stdout, stderr := runCmd(c.args...)
