@@ -56,7 +56,7 @@ type Account struct {
 	Domains    []string
 	Population Population
 	Amount     float64 // open opportunity value; 0 for other populations
-	Source     Source
+	Row        int     // the row in the list's file (1-based), 0 when unknown
 }
 
 // ParseDomains splits a website/domain cell that may hold several addresses
@@ -89,9 +89,12 @@ func ParseDomains(cell string) []string {
 }
 
 // AccountList is one company's accounts: ours when Partner is empty, else
-// the named partner's.
+// the named partner's. File and Sheet say where the list was read.
+//
+// A list is not changed once imported: ecosystem clones share it.
 type AccountList struct {
 	Partner  string
 	File     string
+	Sheet    string
 	Accounts []Account
 }

@@ -3,6 +3,7 @@ package core
 import (
 	"html"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,19 +13,40 @@ import (
 )
 
 // legalSuffixes are the company-form words that say nothing about which
-// company it is; they are dropped from the end of a normalised name.
+// company it is; they are dropped from the end of a normalised name, several
+// in a row ("Co., Ltd.", "Pty Ltd", "AB (publ)"). Dotted forms arrive here
+// without their dots: "S.A." is "sa", "N.V." is "nv", "A/S" is "as".
 var legalSuffixes = map[string]bool{
+	// English-speaking countries
 	"inc": true, "incorporated": true, "corp": true, "corporation": true, "co": true,
-	"company": true, "llc": true, "llp": true, "lp": true, "ltd": true, "limited": true,
-	"plc": true, "gmbh": true, "ag": true, "sa": true, "sas": true, "sarl": true,
-	"bv": true, "nv": true, "pty": true, "kk": true, "oy": true, "oyj": true, "ab": true,
-	"spa": true, "srl": true, "as": true, "asa": true, "aps": true, "se": true,
-	"holdings": true, "holding": true, "group": true, "sl": true, "kg": true,
-	"pte": true, "pvt": true, "bhd": true, "sdn": true, "ulc": true, "lda": true,
+	"company": true, "cos": true, "llc": true, "llp": true, "lp": true, "ltd": true, "limited": true,
+	"plc": true, "pty": true, "pte": true, "pvt": true, "ulc": true, "na": true, "lllp": true,
+	// German, Austrian, Swiss, Dutch, Belgian
+	"gmbh": true, "mbh": true, "ag": true, "kg": true, "kgaa": true, "ohg": true, "ug": true,
+	"bv": true, "nv": true, "bvba": true, "cvba": true, "vof": true,
+	// French, Spanish, Italian, Portuguese, Latin American
+	"sa": true, "sas": true, "sasu": true, "sarl": true, "sca": true, "snc": true, "cie": true,
+	"sl": true, "slu": true, "spa": true, "srl": true, "sapa": true, "lda": true, "ltda": true,
+	"sab": true, "cv": true, "sacv": true, "eireli": true,
+	// Nordic and Baltic
+	"ab": true, "publ": true, "as": true, "asa": true, "aps": true, "oy": true, "oyj": true,
+	"hf": true, "ehf": true, "ou": true,
+	// Central and Eastern European
+	"sro": true, "kft": true, "zrt": true, "nyrt": true, "doo": true, "ood": true,
+	"eood": true, "spzoo": true,
+	// Asian and other
+	"kk": true, "gk": true, "yk": true, "bhd": true, "sdn": true, "tbk": true, "jsc": true, "pjsc": true,
+	"ojsc": true, "cjsc": true, "ooo": true, "pao": true, "se": true,
+	// group forms
+	"holdings": true, "holding": true, "group": true,
 }
 
-// foldAccents removes accents: "Société" → "Societe".
-var foldAccents = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// foldAccents holds transformers that remove accents ("Société" →
+// "Societe"). A chained transformer keeps state, so each goroutine takes its
+// own from the pool: names are normalised on every core at once.
+var foldAccents = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
 
 // shareNoise are words that listings add to a company's name to name a
 // security, not the company: "Class A Common Stock", "Ordinary Shares".
@@ -43,14 +65,16 @@ var shareNoise = map[string]bool{
 // "coca cola". ASCII names, the common case, skip the Unicode folding.
 func NormaliseName(name string) string {
 	s := name
-	if strings.IndexByte(s, '&') >= 0 {
+	if i := strings.IndexByte(s, '&'); i >= 0 && strings.IndexByte(s[i:], ';') > 0 {
 		s = html.UnescapeString(s)
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
-			if t, _, err := transform.String(foldAccents, s); err == nil {
+			tr := foldAccents.Get().(transform.Transformer)
+			if t, _, err := transform.String(tr, s); err == nil {
 				s = t
 			}
+			foldAccents.Put(tr)
 			break
 		}
 	}
@@ -59,7 +83,8 @@ func NormaliseName(name string) string {
 		s = s[:i]
 	}
 	// One pass writes lower-case words separated by single spaces.
-	buf := make([]byte, 0, len(s)+8)
+	var stack [128]byte // most names fit: no allocation but the result
+	buf := stack[:0]
 	for i, r := range s {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
@@ -69,8 +94,8 @@ func NormaliseName(name string) string {
 		case r == '&':
 			buf = appendSpace(buf)
 			buf = append(buf, "and "...)
-		case r == '.' && i > 0 && i+1 < len(s) && isLetter(s[i-1]) && isLetter(s[i+1]):
-			// "S.A." reads as "sa"
+		case (r == '.' || r == '/') && i > 0 && i+1 < len(s) && isLetter(s[i-1]) && isLetter(s[i+1]):
+			// "S.A." reads as "sa", "A/S" as "as"
 		case r == '\'' || r == '’':
 			// "O'Reilly" → "oreilly"
 		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
@@ -83,7 +108,9 @@ func NormaliseName(name string) string {
 	if strings.HasPrefix(out, "the ") {
 		out = out[4:]
 	}
-	// Drop trailing legal forms and share-class noise, keeping one word.
+	// Drop trailing legal forms and share-class noise, keeping one word; an
+	// "and" or "the" left at the end by them goes too ("JPMorgan Chase &
+	// Co." → "jpmorgan chase", "Eastern Company (The)" → "eastern").
 	for {
 		i := strings.LastIndexByte(out, ' ')
 		if i < 0 {
@@ -91,7 +118,7 @@ func NormaliseName(name string) string {
 		}
 		last := out[i+1:]
 		switch {
-		case legalSuffixes[last] || shareNoise[last]:
+		case legalSuffixes[last] || shareNoise[last] || last == "the" || last == "and" || last == "de":
 			out = out[:i]
 		case len(last) == 1 && strings.HasSuffix(out[:i], " class"):
 			out = out[:i-len(" class")]

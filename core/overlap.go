@@ -2,6 +2,8 @@ package core
 
 import (
 	"fmt"
+	"hash/maphash"
+	"math"
 	"runtime"
 	"sort"
 	"strings"
@@ -68,13 +70,16 @@ func FuzzyKey(ours, theirs string) string {
 
 // Match pairs one of our accounts with one of a partner's.
 type Match struct {
-	Ours, Theirs int // positions in the two lists
+	// Ours and Theirs are positions in the two lists: on our side, the row
+	// whose domain or name matched (a duplicate row of a company can be it).
+	Ours, Theirs int
 	Kind         MatchKind
 	Key          string  // the domain or normalised name that matched
 	Similarity   float64 // for fuzzy matches
 	Confidence   float64
 	Decision     Decision // fuzzy matches only
 	Population   OverlapPopulation
+	theirPop     Population // the partner company's best population
 }
 
 // Reason says in words why the two accounts were matched.
@@ -132,57 +137,92 @@ func populationOf(ours, theirs Population) OverlapPopulation {
 
 // AccountIndex is an account list prepared for matching: duplicates folded,
 // names normalised once, lookups by domain, name and loose name.
+//
+// The lookups are open-addressing tables of 64-bit hashes rather than Go
+// maps of strings: on our side they hold millions of keys, and a probe that
+// touches one 8-byte slot instead of a map group and a key string is what
+// keeps 2,000,000 partner accounts against 1,000,000 of ours within a second.
+// A hash hit is always confirmed on the strings, so collisions cost time,
+// never a wrong match.
 type AccountIndex struct {
 	Accounts []Account
 	norm     []string // normalised name per account
 	// canon maps each account to the first account of the same company in
 	// the list (same domain or same normalised name), so duplicates count once.
 	canon    []int32
-	byDomain map[string]int32
-	byName   map[string]int32
-	byLoose  map[string]int32
+	byDomain keyTable
+	byName   keyTable
+	byLoose  keyTable // ours only: the side that is searched
 	// pop and amt hold, for each company's first row, the best population
 	// and the largest amount among its rows.
 	pop []Population
 	amt []float64
 }
 
-// IndexAccounts prepares a list for matching. Accounts that share a domain
+var hashSeed = maphash.MakeSeed()
+
+// IndexAccounts prepares our list for matching. Accounts that share a domain
 // or a normalised name are one company: the first keeps the highest
 // population of them (customer over open opportunity over prospect) and the
-// largest amount.
+// largest amount. Names are normalised on every core.
 func IndexAccounts(accounts []Account) *AccountIndex { return indexAccounts(accounts, true) }
 
-// indexAccounts builds the index; the loose-name lookup is only needed on
-// our side, the side that is searched.
+// PrepareAccounts prepares a partner's list for OverlapIndexed: like
+// IndexAccounts, without the loose-name lookup only our side needs.
+func PrepareAccounts(accounts []Account) *AccountIndex { return indexAccounts(accounts, false) }
+
 func indexAccounts(accounts []Account, loose bool) *AccountIndex {
 	n := len(accounts)
 	ix := &AccountIndex{
 		Accounts: accounts,
 		norm:     make([]string, n),
 		canon:    make([]int32, n),
-		byDomain: make(map[string]int32, n),
-		byName:   make(map[string]int32, n),
+		pop:      make([]Population, n),
+		amt:      make([]float64, n),
 	}
+	nameHash := make([]uint64, n)
+	var looseHash []uint64
 	if loose {
-		ix.byLoose = make(map[string]int32, n)
+		looseHash = make([]uint64, n)
 	}
-	ix.pop = make([]Population, n)
-	ix.amt = make([]float64, n)
+	// Normalising is most of the work and needs nothing shared: split it
+	// over the cores when the list is big enough to repay the goroutines.
+	work := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			name := NormaliseName(accounts[i].Name)
+			ix.norm[i] = name
+			if name != "" {
+				nameHash[i] = maphash.String(hashSeed, name)
+				if loose {
+					looseHash[i], _ = looseKeyHash(name)
+				}
+			}
+		}
+	}
+	parallel(n, 50_000, work)
+
+	domains := 0
+	for i := range accounts {
+		domains += len(accounts[i].Domains)
+	}
+	ix.byDomain.init(domains)
+	ix.byName.init(n)
+	if loose {
+		ix.byLoose.init(n)
+	}
 	for i := range accounts {
 		a := &accounts[i]
-		name := NormaliseName(a.Name)
-		ix.norm[i] = name
+		name := ix.norm[i]
 		c := int32(-1)
 		for _, d := range a.Domains {
-			if j, ok := ix.byDomain[d]; ok {
-				c = j
+			if j := ix.domainOwner(d, maphash.String(hashSeed, d)); j >= 0 {
+				c = ix.canon[j]
 				break
 			}
 		}
 		if c < 0 && name != "" {
-			if j, ok := ix.byName[name]; ok {
-				c = j
+			if j := ix.nameOwner(name, nameHash[i]); j >= 0 {
+				c = ix.canon[j]
 			}
 		}
 		if c < 0 {
@@ -194,22 +234,123 @@ func indexAccounts(accounts []Account, loose bool) *AccountIndex {
 		}
 		ix.canon[i] = c
 		for _, d := range a.Domains {
-			if _, ok := ix.byDomain[d]; !ok {
-				ix.byDomain[d] = c
+			h := maphash.String(hashSeed, d)
+			if ix.domainOwner(d, h) < 0 {
+				ix.byDomain.put(h, int32(i))
 			}
 		}
 		if name != "" {
-			if _, ok := ix.byName[name]; !ok {
-				ix.byName[name] = c
+			if ix.nameOwner(name, nameHash[i]) < 0 {
+				ix.byName.put(nameHash[i], int32(i))
 			}
-			if k := looseKey(name); loose && k != "" {
-				if _, ok := ix.byLoose[k]; !ok {
-					ix.byLoose[k] = c
-				}
+			if loose && looseHash[i] != 0 && ix.looseOwner(name, looseHash[i]) < 0 {
+				ix.byLoose.put(looseHash[i], int32(i))
 			}
 		}
 	}
 	return ix
+}
+
+// parallel runs work over [0, n) in one chunk per core, or in one call when
+// n is below minChunk.
+func parallel(n, minChunk int, work func(lo, hi int)) {
+	procs := runtime.GOMAXPROCS(0)
+	if n < minChunk || procs < 2 {
+		work(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	step := (n + procs - 1) / procs
+	for lo := 0; lo < n; lo += step {
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			work(lo, hi)
+		}(lo, min(n, lo+step))
+	}
+	wg.Wait()
+}
+
+// domainOwner returns the account that first had domain d, or -1.
+func (ix *AccountIndex) domainOwner(d string, h uint64) int32 {
+	return ix.byDomain.get(h, func(j int32) bool {
+		for _, x := range ix.Accounts[j].Domains {
+			if x == d {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// nameOwner returns the account that first had normalised name name, or -1.
+func (ix *AccountIndex) nameOwner(name string, h uint64) int32 {
+	return ix.byName.get(h, func(j int32) bool { return ix.norm[j] == name })
+}
+
+// looseOwner returns the account that first had the loose key of the
+// normalised name name, or -1. The key is only built when a slot's tag
+// agrees, which is rare.
+func (ix *AccountIndex) looseOwner(name string, h uint64) int32 {
+	k := ""
+	return ix.byLoose.get(h, func(j int32) bool {
+		if k == "" {
+			k = looseKey(name)
+		}
+		return looseKey(ix.norm[j]) == k
+	})
+}
+
+// keyTable is an open-addressing hash table (linear probing) from a key's
+// 64-bit hash to the first account that had the key. Each slot holds the
+// hash's high 32 bits, to skip most wrong slots without touching the
+// accounts, and the account's position plus one (0 marks an empty slot).
+type keyTable struct {
+	slots []keySlot
+	mask  uint64
+}
+
+type keySlot struct {
+	tag uint32
+	idx int32
+}
+
+// init sizes the table for n keys at a load of at most one half.
+func (t *keyTable) init(n int) {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	t.slots = make([]keySlot, size)
+	t.mask = uint64(size - 1)
+}
+
+// get returns the first account whose slot has h's tag and for which same
+// confirms the key, or -1.
+func (t *keyTable) get(h uint64, same func(int32) bool) int32 {
+	if len(t.slots) == 0 {
+		return -1
+	}
+	tag := uint32(h >> 32)
+	for p := h & t.mask; ; p = (p + 1) & t.mask {
+		s := t.slots[p]
+		if s.idx == 0 {
+			return -1
+		}
+		if s.tag == tag && same(s.idx-1) {
+			return s.idx - 1
+		}
+	}
+}
+
+// put adds account i under h; the caller has checked the key is not there.
+func (t *keyTable) put(h uint64, i int32) {
+	for p := h & t.mask; ; p = (p + 1) & t.mask {
+		if t.slots[p].idx == 0 {
+			t.slots[p] = keySlot{tag: uint32(h >> 32), idx: i + 1}
+			return
+		}
+	}
 }
 
 // Companies counts the distinct companies in the list.
@@ -233,20 +374,59 @@ type Overlap struct {
 	// Pipeline is the value of our open opportunities among the shared accounts.
 	Pipeline float64
 	ByKind   map[MatchKind]int
-	Matches  []Match
+	// Matches are the matches found, rejected fuzzy ones included (they are
+	// kept so the user can change their mind) but not counted. They point
+	// into the lists matched, and are nil when the overlap was reopened
+	// from a workbook: Shared holds them then.
+	Matches []Match
+	// Shared is every match written out in full (names, populations,
+	// reason), as the Overlap sheet holds it. Filled by Explain, or by the
+	// reopen. It is never changed in place, so clones may share it.
+	Shared []SharedAccount
 }
 
-// Shared is the number of shared companies, all populations together.
-func (o Overlap) Shared() int { return o.Counts[0] + o.Counts[1] + o.Counts[2] + o.Counts[3] }
+// SharedCompanies is the number of shared companies, all populations together.
+func (o Overlap) SharedCompanies() int { return o.Counts[0] + o.Counts[1] + o.Counts[2] + o.Counts[3] }
+
+// SharedAccount is one match written out: who is on each side, how they
+// stand, why they were matched and what the user decided.
+type SharedAccount struct {
+	Ours, Theirs     string // the names as each list writes them
+	OurDomain        string // the first domain of each side, "" when none
+	TheirDomain      string
+	OurRow, TheirRow int // rows in the files, 0 when unknown
+	OurPopulation    Population
+	TheirPopulation  Population
+	Population       OverlapPopulation
+	Kind             MatchKind
+	Key              string // the domain, name or loose key that matched
+	Similarity       float64
+	Confidence       float64
+	Decision         Decision
+	Amount           float64 // our open opportunity's value, 0 when none
+	Reason           string
+}
+
+// Counted says whether the match counts in the overlap: all but rejected
+// fuzzy matches.
+func (s SharedAccount) Counted() bool { return !(s.Kind == MatchFuzzy && s.Decision == Rejected) }
+
+// DecisionKey is the key of the match's decision in Decisions.
+func (s SharedAccount) DecisionKey() string { return FuzzyKey(s.Ours, s.Theirs) }
 
 // OverlapWith matches a partner's list against ours (the index), first on
 // domain, then on normalised name, then on a loose name key confirmed by a
 // similarity of at least FuzzySimilarity. Each of our companies counts at
-// most once, each of theirs too. Rejected fuzzy matches are left out.
+// most once, each of theirs too. Rejected fuzzy matches are kept in Matches
+// but not counted.
 func (ix *AccountIndex) OverlapWith(partner string, accounts []Account, decisions Decisions) Overlap {
-	theirs := indexAccounts(accounts, false)
+	return ix.OverlapIndexed(partner, PrepareAccounts(accounts), decisions)
+}
+
+// OverlapIndexed is OverlapWith over a list already prepared.
+func (ix *AccountIndex) OverlapIndexed(partner string, theirs *AccountIndex, decisions Decisions) Overlap {
 	o := Overlap{Partner: partner, ByKind: map[MatchKind]int{}}
-	usedOurs := make(map[int32]bool)
+	used := make(map[int32]bool)
 	for i := range theirs.Accounts {
 		if int(theirs.canon[i]) != i {
 			continue // a duplicate on their list
@@ -257,80 +437,138 @@ func (ix *AccountIndex) OverlapWith(partner string, accounts []Account, decision
 			o.Customers++
 		}
 		m, ok := ix.find(theirs, i, decisions)
-		if !ok || usedOurs[int32(m.Ours)] {
+		if !ok {
 			continue
 		}
-		usedOurs[int32(m.Ours)] = true
-		op := ix.pop[m.Ours]
-		m.Population = populationOf(op, tp)
+		c := ix.canon[m.Ours]
+		if used[c] {
+			continue
+		}
+		op := ix.pop[c]
+		m.Population, m.theirPop = populationOf(op, tp), tp
+		o.Matches = append(o.Matches, m)
+		if m.Kind == MatchFuzzy && m.Decision == Rejected {
+			continue
+		}
+		used[c] = true
 		o.Counts[m.Population]++
 		if op == Opportunity {
-			o.Pipeline += ix.amt[m.Ours]
+			o.Pipeline += ix.amt[c]
 		}
 		o.ByKind[m.Kind]++
-		o.Matches = append(o.Matches, m)
 	}
 	return o
+}
+
+// Explain fills o.Shared from o.Matches; theirs is the partner's list that
+// was matched.
+func (ix *AccountIndex) Explain(o *Overlap, theirs []Account) {
+	o.Shared = make([]SharedAccount, len(o.Matches))
+	for k, m := range o.Matches {
+		a, b := &ix.Accounts[m.Ours], &theirs[m.Theirs]
+		c := ix.canon[m.Ours]
+		s := SharedAccount{
+			Ours: a.Name, Theirs: b.Name, OurRow: a.Row, TheirRow: b.Row,
+			OurPopulation: ix.pop[c], TheirPopulation: m.theirPop, Population: m.Population,
+			Kind: m.Kind, Key: m.Key, Similarity: m.Similarity, Confidence: m.Confidence,
+			Decision: m.Decision, Reason: m.Reason(ix.Accounts, theirs),
+		}
+		if len(a.Domains) > 0 {
+			s.OurDomain = a.Domains[0]
+		}
+		if len(b.Domains) > 0 {
+			s.TheirDomain = b.Domains[0]
+		}
+		if s.OurPopulation == Opportunity {
+			s.Amount = ix.amt[c]
+		}
+		o.Shared[k] = s
+	}
+}
+
+// Recount sets the counts, kinds and pipeline of o from o.Shared, after a
+// decision changed; Companies and Customers stay.
+func (o *Overlap) Recount() {
+	o.Counts, o.Pipeline = [4]int{}, 0
+	o.ByKind = map[MatchKind]int{}
+	for _, s := range o.Shared {
+		if !s.Counted() {
+			continue
+		}
+		o.Counts[s.Population]++
+		o.ByKind[s.Kind]++
+		o.Pipeline += s.Amount
+	}
 }
 
 // OverlapAll matches every partner list against ours, the lists shared out
 // over the machine's cores, and returns the overlaps in the lists' order.
 func (ix *AccountIndex) OverlapAll(lists []AccountList, decisions Decisions) []Overlap {
 	out := make([]Overlap, len(lists))
+	eachParallel(len(lists), func(i int) {
+		out[i] = ix.OverlapWith(lists[i].Partner, lists[i].Accounts, decisions)
+	})
+	return out
+}
+
+// eachParallel calls f(0) … f(n-1) on one goroutine per core.
+func eachParallel(n int, f func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	for w := 0; w < min(n, runtime.GOMAXPROCS(0)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = ix.OverlapWith(lists[i].Partner, lists[i].Accounts, decisions)
+				f(i)
 			}
 		}()
 	}
-	for i := range lists {
+	for i := 0; i < n; i++ {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return out
 }
 
 // find looks for their account i among ours.
 func (ix *AccountIndex) find(theirs *AccountIndex, i int, decisions Decisions) (Match, bool) {
 	a := &theirs.Accounts[i]
 	for _, d := range a.Domains {
-		if c, ok := ix.byDomain[d]; ok {
-			return Match{Ours: int(c), Theirs: i, Kind: MatchDomain, Key: d, Confidence: DomainConfidence}, true
+		if j := ix.domainOwner(d, maphash.String(hashSeed, d)); j >= 0 {
+			return Match{Ours: int(j), Theirs: i, Kind: MatchDomain, Key: d, Confidence: DomainConfidence}, true
 		}
 	}
 	name := theirs.norm[i]
 	if name == "" {
 		return Match{}, false
 	}
-	if c, ok := ix.byName[name]; ok {
-		return Match{Ours: int(c), Theirs: i, Kind: MatchName, Key: name, Confidence: NameConfidence}, true
+	if j := ix.nameOwner(name, maphash.String(hashSeed, name)); j >= 0 {
+		return Match{Ours: int(j), Theirs: i, Kind: MatchName, Key: name, Confidence: NameConfidence}, true
 	}
-	k := looseKey(name)
-	if k == "" {
-		return Match{}, false
-	}
-	c, ok := ix.byLoose[k]
+	h, ok := looseKeyHash(name)
 	if !ok {
 		return Match{}, false
 	}
-	sim := FuzzyScore(ix.norm[c], name)
+	j := ix.looseOwner(name, h)
+	if j < 0 {
+		return Match{}, false
+	}
+	sim := FuzzyScore(ix.norm[j], name)
 	if sim < FuzzySimilarity {
 		return Match{}, false
 	}
-	m := Match{Ours: int(c), Theirs: i, Kind: MatchFuzzy, Key: k, Similarity: sim,
-		Confidence: 0.60 + 0.20*(sim-FuzzySimilarity)/(1-FuzzySimilarity)}
-	m.Decision = decisions[ix.norm[c]+"\x1f"+name]
-	if m.Decision == Rejected {
-		return Match{}, false
+	m := Match{Ours: int(j), Theirs: i, Kind: MatchFuzzy, Key: looseKey(name), Similarity: round3(sim),
+		Confidence: round3(0.60 + 0.20*(sim-FuzzySimilarity)/(1-FuzzySimilarity))}
+	if len(decisions) > 0 {
+		m.Decision = decisions[ix.norm[j]+"\x1f"+name]
 	}
 	return m, true
 }
+
+// round3 rounds to three decimals, so a figure written to a workbook reads
+// back the same.
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // abbreviations expands the short forms company lists use.
 var abbreviations = map[string]string{
@@ -355,11 +593,13 @@ func expandName(dst []string, norm string) []string {
 		} else {
 			norm = ""
 		}
-		if w == "" || smallWords[w] {
+		if w == "" || len(w) <= 3 && smallWords[w] {
 			continue
 		}
-		if full, ok := abbreviations[w]; ok {
-			w = full
+		if len(w) <= 12 {
+			if full, ok := abbreviations[w]; ok {
+				w = full
+			}
 		}
 		if len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
 			w = w[:len(w)-1]
@@ -397,6 +637,31 @@ func looseKey(norm string) string {
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// looseKeyHash is the hash of looseKey(norm) without building the key;
+// false when the key is too short to compare loosely.
+func looseKeyHash(norm string) (uint64, bool) {
+	var stack [12]string
+	words := expandName(stack[:0], norm)
+	for i := 1; i < len(words); i++ {
+		for j := i; j > 0 && words[j] < words[j-1]; j-- {
+			words[j], words[j-1] = words[j-1], words[j]
+		}
+	}
+	n := 0
+	for _, w := range words {
+		n += len(w)
+	}
+	if n < 4 {
+		return 0, false
+	}
+	var h maphash.Hash
+	h.SetSeed(hashSeed)
+	for _, w := range words {
+		h.WriteString(w)
+	}
+	return h.Sum64() | 1, true // never 0, which marks "no key"
 }
 
 // FuzzyScore is the similarity of two normalised names once expanded:
@@ -465,7 +730,7 @@ func OverlapScore(o Overlap) float64 {
 	shared := o.Counts[BothCustomers] + o.Counts[TheirCustomerOurProspect]
 	if base == 0 {
 		base = o.Companies
-		shared = o.Shared()
+		shared = o.SharedCompanies()
 	}
 	if base == 0 || shared == 0 {
 		return 1

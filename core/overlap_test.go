@@ -159,7 +159,7 @@ func BenchmarkOverlapMatching1Mx200x10k(b *testing.B) {
 		ix := IndexAccounts(ours)
 		shared := 0
 		for _, o := range ix.OverlapAll(lists, nil) {
-			shared += o.Shared()
+			shared += o.SharedCompanies()
 		}
 		if shared == 0 {
 			b.Fatal("no overlap")

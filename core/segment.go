@@ -59,16 +59,18 @@ func levelOf(s Scorecard, p *Partner, key string) Level {
 	return Low
 }
 
-// Segments places every partner on the four dimensions. Influence is read
-// from customer overlap, ICP alignment from shared ICP and revenue impact
-// from revenue potential; a scorecard without one of these leaves that
-// dimension Unknown.
+// Segments places every partner on the four dimensions. Influence is the
+// partner's reach in the tech-stack survey when the survey names it (see
+// HighReach), else read from customer overlap; ICP alignment from shared ICP
+// and revenue impact from revenue potential; a scorecard without one of
+// these leaves that dimension Unknown.
 func (e *Ecosystem) Segments() []Segment {
 	out := make([]Segment, len(e.Partners))
+	reach := e.reachByPartner()
 	for i, p := range e.Partners {
 		out[i] = Segment{
 			Role:          p.PrimaryRole(),
-			Influence:     levelOf(e.Scorecard, p, CustomerOverlap),
+			Influence:     e.influence(p, reach),
 			ICPAlignment:  levelOf(e.Scorecard, p, SharedICP),
 			RevenueImpact: levelOf(e.Scorecard, p, RevenuePotential),
 		}
@@ -87,4 +89,13 @@ func SegmentCounts(segs []Segment, dim func(Segment) Level) map[Role]map[Level]i
 		out[s.Role][dim(s)]++
 	}
 	return out
+}
+
+// influence is the partner's reach in the survey when known, else its
+// customer overlap.
+func (e *Ecosystem) influence(p *Partner, reach map[string]float64) Level {
+	if r, ok := reach[p.Name]; ok {
+		return reachLevel(r)
+	}
+	return levelOf(e.Scorecard, p, CustomerOverlap)
 }

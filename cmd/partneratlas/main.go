@@ -21,6 +21,9 @@ Usage:
                                    import partner lists or a plan workbook, score and
                                    tier every partner, and write OUT (.xlsx or .csv,
                                    default partner-plan.xlsx)
+  partneratlas overlap --ours FILE --partner NAME=FILE [--partner NAME=FILE ...] [--json] [-o OUT.xlsx]
+                                   match each partner's account list against ours and
+                                   print the shared customers and prospects per partner
   partneratlas help                show this help
 
 Options of plan:
@@ -51,6 +54,8 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	switch args[0] {
 	case "plan":
 		return runPlan(args[1:], stdout, stderr)
+	case "overlap":
+		return runOverlap(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

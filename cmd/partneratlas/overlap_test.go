@@ -1,0 +1,67 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"partneratlas/importers"
+)
+
+const accountsData = "../../importers/testdata/"
+
+func TestOverlapJSONAndWorkbook(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "overlap.xlsx")
+	status, stdout, stderr := runCmd("overlap", "--ours", accountsData+"sp500-constituents.csv",
+		"--partner", "Nasdaq="+accountsData+"nasdaq-listed-symbols.csv", "--json", "-o", out)
+	if status != 0 {
+		t.Fatalf("status %d, stderr %q", status, stderr)
+	}
+	var got []jsonOverlap
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("the JSON does not parse: %v\n%s", err, stdout)
+	}
+	// 142 shared companies, all by name: see TestOverlapSP500Nasdaq in
+	// package importers for how the count was checked.
+	if len(got) != 1 || got[0].Partner != "Nasdaq" || got[0].Populations["both_customers"] != 142 ||
+		got[0].Matches["name"] != 142 || got[0].Matches["domain"] != 0 || got[0].Score != 2 {
+		t.Errorf("JSON = %+v", got)
+	}
+	for _, want := range []string{"Nasdaq: 4675 companies", "row 5571", "Wrote " + out} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("report lacks %q:\n%s", want, stderr)
+		}
+	}
+	res, err := importers.ReadFile(out, importers.Options{})
+	if err != nil || res.Plan == nil || res.Plan.Accounts == nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	o := res.Plan.OverlapOf("Nasdaq")
+	if o == nil || o.SharedCompanies() != 142 || len(o.Shared) != 142 || len(res.Plan.Partners) != 1 {
+		t.Fatalf("reopened overlap = %+v", o)
+	}
+	if v, _ := res.Plan.Partners[0].Value("customer_overlap"); v != 2 {
+		t.Errorf("customer overlap = %v, want 2", v)
+	}
+}
+
+func TestOverlapBadInput(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"overlap"}, "needs our account list"},
+		{[]string{"overlap", "--ours", accountsData + "sp500-constituents.csv"}, "at least one partner"},
+		{[]string{"overlap", "--ours", "nope.csv", "--partner", "A=b.csv"}, "cannot find nope.csv"},
+		{[]string{"overlap", "--ours", accountsData + "sp500-constituents.csv", "--partner", "Nasdaq"}, "--partner needs"},
+		{[]string{"overlap", "--ours", accountsData + "sp500-constituents.csv", "--partner", "A=" + accountsData + "calamine-date.xls"}, "97–2003"},
+		{[]string{"overlap", "--ours", accountsData + "sp500-constituents.csv", "--partner", "A=" + accountsData + "sp500-constituents.csv", "-o", "x.csv"}, ".xlsx"},
+	}
+	for _, tt := range tests {
+		status, _, stderr := runCmd(tt.args...)
+		if status != 1 || !strings.Contains(stderr, tt.want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: status %d, stderr %q; want 1 and one paragraph with %q", tt.args, status, stderr, tt.want)
+		}
+	}
+}

@@ -1,0 +1,263 @@
+package core
+
+import (
+	"fmt"
+	"maps"
+	"strings"
+)
+
+// AccountMap is the account mapping of an ecosystem: our account list, the
+// partners' lists, the overlaps found, the user's verdicts on fuzzy matches
+// and the tech-stack survey.
+//
+// The account lists themselves are not saved in the workbook (they may be
+// confidential and large): after a reopen Ours and Lists are empty, Results
+// hold the overlaps as the Overlap sheet recorded them, and matching again
+// needs the lists imported again.
+type AccountMap struct {
+	Ours  *AccountList  // our accounts; nil until imported in this session
+	Lists []AccountList // the partners' lists; Partner names the partner
+	// Results are the overlaps, one per partner list, in the order of
+	// Lists (or of the Overlap sheet after a reopen).
+	Results   []Overlap
+	Decisions Decisions
+	// HideAccountNames writes counts only in the workbook: no account
+	// names, no match list, no decisions (their keys are names).
+	HideAccountNames bool
+	// Typed holds the partners (by NormaliseName) whose customer overlap
+	// stays the value typed by the user instead of the score from the
+	// overlap. FromLists holds the partners whose value is the score now,
+	// and TypedValues the values they had before it replaced them (absent:
+	// none), to give back when the user switches back.
+	Typed       map[string]bool
+	FromLists   map[string]bool
+	TypedValues map[string]float64
+	Survey      *Survey
+}
+
+// Clone returns a copy whose maps and slices can be changed without
+// touching m. Account lists and each overlap's Shared rows are never changed
+// in place, so the copy shares them.
+func (m *AccountMap) Clone() *AccountMap {
+	if m == nil {
+		return nil
+	}
+	c := *m
+	c.Lists = append([]AccountList(nil), m.Lists...)
+	c.Results = make([]Overlap, len(m.Results))
+	for i, o := range m.Results {
+		o.ByKind = maps.Clone(o.ByKind)
+		c.Results[i] = o
+	}
+	c.Decisions = maps.Clone(m.Decisions)
+	c.Typed = maps.Clone(m.Typed)
+	c.FromLists = maps.Clone(m.FromLists)
+	c.TypedValues = maps.Clone(m.TypedValues)
+	if m.Survey != nil {
+		s := *m.Survey
+		s.Tools = append([]ToolReach(nil), m.Survey.Tools...)
+		c.Survey = &s
+	}
+	return &c
+}
+
+// accountMap returns e.Accounts, creating it when nil.
+func (e *Ecosystem) accountMap() *AccountMap {
+	if e.Accounts == nil {
+		e.Accounts = &AccountMap{}
+	}
+	return e.Accounts
+}
+
+// FindPartner returns the partner whose name normalises like name, or nil.
+func (e *Ecosystem) FindPartner(name string) *Partner {
+	n := NormaliseName(name)
+	if n == "" {
+		return nil
+	}
+	for _, p := range e.Partners {
+		if NormaliseName(p.Name) == n {
+			return p
+		}
+	}
+	return nil
+}
+
+// SetOurAccounts sets our account list.
+func (e *Ecosystem) SetOurAccounts(l AccountList) {
+	l.Partner = ""
+	e.accountMap().Ours = &l
+}
+
+// SetPartnerAccounts ties an account list to the partner named l.Partner
+// (matched with NormaliseName), replacing the list that partner had. It
+// returns an error naming the partners when there is no such partner.
+func (e *Ecosystem) SetPartnerAccounts(l AccountList) error {
+	p := e.FindPartner(l.Partner)
+	if p == nil {
+		return fmt.Errorf("%q is not a partner of this ecosystem, so its account list cannot be tied to it. Add the partner first, or check the spelling (partners: %s)", l.Partner, partnerNames(e, 8))
+	}
+	l.Partner = p.Name
+	m := e.accountMap()
+	key := NormaliseName(p.Name)
+	for i := range m.Lists {
+		if NormaliseName(m.Lists[i].Partner) == key {
+			m.Lists[i] = l
+			return nil
+		}
+	}
+	m.Lists = append(m.Lists, l)
+	return nil
+}
+
+// partnerNames lists up to n partner names for a message.
+func partnerNames(e *Ecosystem, n int) string {
+	var names []string
+	for i, p := range e.Partners {
+		if i == n {
+			names = append(names, fmt.Sprintf("and %d more", len(e.Partners)-n))
+			break
+		}
+		names = append(names, p.Name)
+	}
+	if len(names) == 0 {
+		return "none yet"
+	}
+	return strings.Join(names, ", ")
+}
+
+// MatchAccounts matches every partner list against ours, keeps the results
+// with every match explained, and sets the customer overlap criterion of
+// the partners that have a list (see ApplyOverlap). It does nothing and
+// returns false when our list or the partners' lists are missing.
+func (e *Ecosystem) MatchAccounts() bool {
+	m := e.Accounts
+	if m == nil || m.Ours == nil || len(m.Lists) == 0 {
+		return false
+	}
+	ix := IndexAccounts(m.Ours.Accounts)
+	results := ix.OverlapAll(m.Lists, m.Decisions)
+	for i := range results {
+		ix.Explain(&results[i], m.Lists[i].Accounts)
+		results[i].Matches = nil // Shared holds them; the indexes need not stay
+	}
+	m.Results = results
+	e.ApplyOverlap()
+	return true
+}
+
+// OverlapOf returns the overlap of the named partner, or nil.
+func (e *Ecosystem) OverlapOf(partner string) *Overlap {
+	if e.Accounts == nil {
+		return nil
+	}
+	n := NormaliseName(partner)
+	for i := range e.Accounts.Results {
+		if NormaliseName(e.Accounts.Results[i].Partner) == n {
+			return &e.Accounts.Results[i]
+		}
+	}
+	return nil
+}
+
+// UsesTypedOverlap says whether the partner's customer overlap is the value
+// the user typed rather than the score from the account lists.
+func (e *Ecosystem) UsesTypedOverlap(partner string) bool {
+	return e.Accounts != nil && e.Accounts.Typed[NormaliseName(partner)]
+}
+
+// ApplyOverlap sets the customer overlap criterion of every partner that has
+// an overlap to OverlapScore, except the partners switched back to typed
+// values. The value a partner had before is kept, to give back.
+func (e *Ecosystem) ApplyOverlap() {
+	m := e.Accounts
+	if m == nil || e.Scorecard.Index(CustomerOverlap) < 0 {
+		return
+	}
+	for _, o := range m.Results {
+		p := e.FindPartner(o.Partner)
+		if p == nil {
+			continue
+		}
+		key := NormaliseName(p.Name)
+		if m.Typed[key] {
+			continue
+		}
+		if !m.FromLists[key] {
+			if v, ok := p.Value(CustomerOverlap); ok {
+				if m.TypedValues == nil {
+					m.TypedValues = map[string]float64{}
+				}
+				m.TypedValues[key] = v
+			}
+			if m.FromLists == nil {
+				m.FromLists = map[string]bool{}
+			}
+			m.FromLists[key] = true
+		}
+		p.SetValue(CustomerOverlap, OverlapScore(o))
+	}
+}
+
+// UseTypedOverlap switches the partner between the value the user typed
+// (typed true: the value from before the overlap comes back, or none) and
+// the score from the account lists.
+func (e *Ecosystem) UseTypedOverlap(partner string, typed bool) {
+	p := e.FindPartner(partner)
+	if p == nil {
+		return
+	}
+	m := e.accountMap()
+	key := NormaliseName(p.Name)
+	if !typed {
+		delete(m.Typed, key)
+		e.ApplyOverlap()
+		return
+	}
+	if m.Typed == nil {
+		m.Typed = map[string]bool{}
+	}
+	m.Typed[key] = true
+	if m.FromLists[key] {
+		if v, ok := m.TypedValues[key]; ok {
+			p.SetValue(CustomerOverlap, v)
+		} else {
+			p.ClearValue(CustomerOverlap)
+		}
+		delete(m.TypedValues, key)
+		delete(m.FromLists, key)
+	}
+}
+
+// Decide records the user's verdict on a fuzzy match (by its DecisionKey),
+// updates every overlap that holds the match and the customer overlap
+// scores.
+func (e *Ecosystem) Decide(key string, d Decision) {
+	m := e.accountMap()
+	if m.Decisions == nil {
+		m.Decisions = Decisions{}
+	}
+	if d == Pending {
+		delete(m.Decisions, key)
+	} else {
+		m.Decisions[key] = d
+	}
+	for i := range m.Results {
+		o := &m.Results[i]
+		var shared []SharedAccount
+		for k, s := range o.Shared {
+			if s.Kind != MatchFuzzy || s.DecisionKey() != key || s.Decision == d {
+				continue
+			}
+			if shared == nil {
+				shared = append([]SharedAccount(nil), o.Shared...) // copy on write: clones share o.Shared
+			}
+			shared[k].Decision = d
+		}
+		if shared != nil {
+			o.Shared = shared
+			o.Recount()
+		}
+	}
+	e.ApplyOverlap()
+}

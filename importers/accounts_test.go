@@ -1,0 +1,321 @@
+package importers
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"partneratlas/core"
+)
+
+// The real lists below come from ../shared/data/accounts; see
+// testdata/README.md for their origin and licence.
+
+func TestReadAccountsRealLists(t *testing.T) {
+	tests := []struct {
+		file            string
+		rows, companies int
+		multiDomain     int
+		problems        int
+	}{
+		// 503 securities of 500 companies: Alphabet, Fox and News Corp are
+		// listed under two share classes ("Fox Corporation (Class A)").
+		{"sp500-constituents.csv", 503, 500, 0, 0},
+		// 5,571 lines: the header, 5,569 listings and a "File Creation
+		// Time" footer without a company name (reported). 4,679 distinct
+		// Company Name cells; 4 more fold together once normalised
+		// ("Inc" and "Inc.", a trailing space).
+		{"nasdaq-listed-symbols.csv", 5569, 4675, 0, 1},
+		// 10,251 organisations; 281 have several ";"-separated domains, 8
+		// more a web page on another domain. Those sharing a domain or a
+		// name (campuses, 73 repeated names) are one company: 9,804.
+		{"world-universities.csv", 10251, 9804, 289, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			res, err := ReadAccounts("testdata/"+tt.file, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			multi := 0
+			for _, a := range res.List.Accounts {
+				if len(a.Domains) > 1 {
+					multi++
+				}
+				if a.Population != core.Customer {
+					t.Fatalf("%s: a list without a status column gave %v", a.Name, a.Population)
+				}
+			}
+			if got := len(res.List.Accounts); got != tt.rows {
+				t.Errorf("accounts = %d, want %d", got, tt.rows)
+			}
+			if got := core.IndexAccounts(res.List.Accounts).Companies(); got != tt.companies {
+				t.Errorf("companies = %d, want %d", got, tt.companies)
+			}
+			if multi != tt.multiDomain {
+				t.Errorf("accounts with several domains = %d, want %d", multi, tt.multiDomain)
+			}
+			if len(res.Problems) != tt.problems {
+				t.Errorf("problems = %v, want %d", res.Problems, tt.problems)
+			}
+		})
+	}
+}
+
+// TestOverlapSP500Nasdaq matches the S&P 500 (names only) against the Nasdaq
+// listings.
+//
+// Expected: 142 shared companies, all on the normalised name, none fuzzy.
+// How it was checked:
+//
+//   - By hand, on a sample: 20 S&P rows drawn at random (seed 5) and looked
+//     up with grep in nasdaq-listed-symbols.csv. They are 19 companies (News
+//     Corp Class A and B). 10 are listed on Nasdaq: Moderna, CoStar Group,
+//     PTC, Expand Energy, Seagate Technology, News Corp, Keurig Dr Pepper,
+//     Host Hotels & Resorts, T. Rowe Price and C.H. Robinson. The match
+//     finds the first 9 ("Seagate Technology" = "Seagate Technology
+//     Holdings PLC", "T. Rowe Price" = "T. Rowe Price Group, Inc." once the
+//     legal and group forms go) and misses C.H. Robinson, which Nasdaq
+//     calls "C.H. Robinson Worldwide, Inc.": another word, not a typo. The
+//     9 others (Oracle, Disney, PSEG, Vertiv, Alexandria, Rockwell
+//     Automation, Corning, American Express, United Rentals) are not on
+//     Nasdaq, and nothing matched them.
+//   - In full, by ticker: 160 S&P rows have a symbol on the Nasdaq list,
+//     157 companies (Alphabet, Fox and News Corp twice). 142 are matched;
+//     every one of the 142 pairs has the same ticker on both sides (no false
+//     match). The 15 missed are brand names against full names: Amazon
+//     ("Amazon.com, Inc."), Cisco, Costco, Cognizant, Coinbase, Casey's,
+//     Domino's, C.H. Robinson, GE HealthCare, Honeywell, J.B. Hunt, Old
+//     Dominion, Supermicro, Take-Two and Willis Towers Watson: without a
+//     domain, telling "Amazon" from "Amazon.com" is a guess the rules leave
+//     to the user.
+func TestOverlapSP500Nasdaq(t *testing.T) {
+	sp, err := ReadAccounts("testdata/sp500-constituents.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nq, err := ReadAccounts("testdata/nasdaq-listed-symbols.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := core.IndexAccounts(sp.List.Accounts)
+	o := ix.OverlapWith("Nasdaq", nq.List.Accounts, nil)
+	ix.Explain(&o, nq.List.Accounts)
+	if o.SharedCompanies() != 142 || o.ByKind[core.MatchName] != 142 || o.Counts[core.BothCustomers] != 142 {
+		t.Errorf("shared = %d, by kind %v, want 142 by name", o.SharedCompanies(), o.ByKind)
+	}
+	want := map[string]string{
+		"Moderna": "Moderna, Inc.", "Seagate Technology": "Seagate Technology Holdings PLC",
+		"T. Rowe Price": "T. Rowe Price Group, Inc.", "News Corp (Class A)": "News Corporation",
+		"Cooper Companies (The)": "The Cooper Companies, Inc.",
+	}
+	for _, s := range o.Shared {
+		if w, ok := want[s.Ours]; ok {
+			if s.Theirs != w {
+				t.Errorf("%s matched %q, want %q", s.Ours, s.Theirs, w)
+			}
+			delete(want, s.Ours)
+		}
+		if s.Reason == "" || s.Confidence != core.NameConfidence {
+			t.Errorf("match %+v lacks a reason or confidence", s)
+		}
+		if s.Ours == "C.H. Robinson" || s.Ours == "Oracle Corporation" {
+			t.Errorf("%s matched %s", s.Ours, s.Theirs)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not matched: %v", want)
+	}
+	// The customer overlap criterion: 142 of Nasdaq's 4,675 companies (all
+	// customers, no status column) are ours: 3 %, under 5 % → 2.
+	if s := core.OverlapScore(o); s != 2 {
+		t.Errorf("OverlapScore = %v, want 2", s)
+	}
+}
+
+// TestOverlapUniversitiesDomains matches a partner's list written by hand
+// against the universities list: each row names a university differently
+// and gives one of its other domains, checked with grep in
+// world-universities.csv.
+func TestOverlapUniversitiesDomains(t *testing.T) {
+	u, err := ReadAccounts("testdata/world-universities.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	partner := "Account,Website,Stage\n" +
+		"Wroclaw Business Academy,https://student.wab.edu.pl/login,Customer\n" + // 2nd of student.wab.edu.pl;wab.edu.pl
+		"Kharkiv Uni,univer.kharkov.ua,Lead\n" + // 3rd domain of Kharkiv National University
+		"Portsmouth University,https://www.myport.ac.uk,Customer\n" + // port.ac.uk;myport.ac.uk;…
+		"UPMC,upmc.com,Closed Won\n" + // upmc.edu;upmc.com
+		"Georgia Regents,gru.edu,Customer\n" + // Augusta University: augusta.edu;gru.edu
+		"Augusta University,augusta.edu,Customer\n" + // two companies to them, one to us: counts once
+		"Hellenic College of Noah,,Customer\n" + // name only
+		"Nowhere Institute,nowhere.example,Customer\n"
+	res, err := ReadAccountsData("partner.csv", []byte(partner), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := core.IndexAccounts(u.List.Accounts)
+	o := ix.OverlapWith("Partner", res.List.Accounts, nil)
+	if o.Companies != 8 || o.ByKind[core.MatchDomain] != 5 || o.ByKind[core.MatchName] != 1 || o.Counts[core.BothCustomers] != 5 || o.Counts[core.OurCustomerTheirProspect] != 1 {
+		t.Errorf("companies %d, by kind %v, counts %v; want 8 companies, 5 by domain, 1 by name, 5 both customers, 1 their prospect", o.Companies, o.ByKind, o.Counts)
+	}
+}
+
+func TestReadAccountsColumns(t *testing.T) {
+	csv := "Exported from CRM 2026-03-01\n" +
+		"Account Name;Website;Account Status;Opportunity Amount;Owner\n" +
+		"Acme Corp;\"acme.com; www.acme.co.uk\";Customer;;Dana\n" +
+		"Globex;https://globex.io/about;Open Opportunity;$1,337.00;Lee\n" +
+		"Initech;initech.de;Pipeline;1.234,56 €;Lee\n" +
+		"Hooli;;Wholesale;;Kim\n" +
+		"Vandelay;;Wholesale;;Kim\n" +
+		"Soylent;soylent.com;Opportunity;lots;Kim\n" +
+		";;;;\n" +
+		";;Customer;;\n"
+	res, err := ReadAccountsData("crm.csv", []byte(csv), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.HeaderRow != 2 || res.Delimiter != ';' {
+		t.Errorf("header row %d, delimiter %q", res.HeaderRow, res.Delimiter)
+	}
+	got := map[string]core.Account{}
+	for _, a := range res.List.Accounts {
+		got[a.Name] = a
+	}
+	tests := []struct {
+		name    string
+		domains string
+		pop     core.Population
+		amount  float64
+	}{
+		{"Acme Corp", "[acme.com acme.co.uk]", core.Customer, 0},
+		{"Globex", "[globex.io]", core.Opportunity, 1337},
+		{"Initech", "[initech.de]", core.Opportunity, 1234.56},
+		{"Hooli", "[]", core.Prospect, 0},
+		{"Soylent", "[soylent.com]", core.Opportunity, 0},
+	}
+	for _, tt := range tests {
+		a, ok := got[tt.name]
+		if !ok {
+			t.Errorf("%s not read", tt.name)
+			continue
+		}
+		if d := strings.Join(a.Domains, " "); "["+d+"]" != tt.domains || a.Population != tt.pop || a.Amount != tt.amount {
+			t.Errorf("%s = [%s] %v %v, want %s %v %v", tt.name, d, a.Population, a.Amount, tt.domains, tt.pop, tt.amount)
+		}
+	}
+	var msgs []string
+	for _, p := range res.Problems {
+		msgs = append(msgs, p.String())
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{
+		`crm.csv, row 6, column C "Account Status": the status "Wholesale" is not one Partner Atlas knows (2 rows have it)`,
+		`crm.csv, row 8, column D "Opportunity Amount": "lots" is not an amount`,
+		`crm.csv, row 10, column A "Account Name": this row has no company name and no website`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("problems lack %q:\n%s", want, all)
+		}
+	}
+}
+
+func TestReadAccountsWorkbookAndErrors(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Accounts")
+	rows := [][]any{{"Company", "Domain", "Status", "Amount"}, {"Acme", "acme.com;acme.de", "Prospect", nil}, {"Globex", "globex.io", "Opportunity", 5000}}
+	for i, r := range rows {
+		f.SetSheetRow("Accounts", "A"+string(rune('1'+i)), &r)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ReadAccountsData("accounts.xlsx", buf.Bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.List.Accounts) != 2 || res.List.Sheet != "Accounts" || res.List.Accounts[1].Amount != 5000 || len(res.List.Accounts[0].Domains) != 2 {
+		t.Errorf("read %+v", res.List)
+	}
+	for _, tt := range []struct {
+		name, data string
+		kind       Kind
+	}{
+		{"empty.csv", "  \n", Empty},
+		{"nonames.csv", "Region,Revenue\nEMEA,3\n", MissingColumn},
+		{"picture.csv", "\x89PNG\r\n\x1a\n\x00\x00", BadFile},
+	} {
+		if _, err := ReadAccountsData(tt.name, []byte(tt.data), Options{}); KindOf(err) != tt.kind {
+			t.Errorf("ReadAccountsData(%s) = %v, want kind %s", tt.name, err, tt.kind)
+		}
+	}
+}
+
+func TestParseAmount(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"$1,337.00", 1337, true}, {"1.234,56", 1234.56, true}, {"1.234,56 €", 1234.56, true},
+		{"EUR 12500", 12500, true}, {"(1,000)", -1000, true}, {"12.5k", 12500, true}, {"n/a", 0, false},
+	}
+	for _, tt := range tests {
+		if got, ok := parseAmount(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("parseAmount(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestTextRecords(t *testing.T) {
+	src := &textRecords{s: "a,\"b,\"\"c\"\"\",d\r\n\"multi\nline\",x\n\nlast", delim: ','}
+	var got []string
+	var rows []int
+	for {
+		rec, row, err := src.next()
+		if err != nil {
+			break
+		}
+		got = append(got, strings.Join(rec, "|"))
+		rows = append(rows, row)
+	}
+	want := []string{`a|b,"c"|d`, "multi\nline|x", "", "last"}
+	if strings.Join(got, "/") != strings.Join(want, "/") {
+		t.Errorf("records = %q, want %q", got, want)
+	}
+	if rows[3] != 5 {
+		t.Errorf("rows = %v, want the last on line 5", rows)
+	}
+}
+
+func TestReadSurvey(t *testing.T) {
+	tests := []struct {
+		name, data string
+		customers  int
+		first      core.ToolReach
+	}{
+		{"cell.csv", "Customer,Tech Stack\nAcme,Salesforce; Slack; HubSpot\nGlobex,\"Slack, Zoom\"\nInitech,Slack\nAcme Inc.,Zoom\n",
+			3, core.ToolReach{Tool: "Slack", Customers: 3, Reach: 1}},
+		{"columns.csv", "Company,Salesforce,Slack,Zoom,Region\nAcme,yes,x,,EMEA\nGlobex,no,1,true,US\nInitech,,0,,US\nHooli,,TRUE,,\n",
+			4, core.ToolReach{Tool: "Slack", Customers: 3, Reach: 0.75}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ReadSurveyData(tt.name, []byte(tt.data), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Survey.Customers != tt.customers || res.Survey.Tools[0] != tt.first {
+				t.Errorf("survey = %d customers, first %+v; want %d, %+v", res.Survey.Customers, res.Survey.Tools[0], tt.customers, tt.first)
+			}
+		})
+	}
+	if _, err := ReadSurveyData("x.csv", []byte("Customer,Region\nAcme,EMEA\n"), Options{}); KindOf(err) != MissingColumn {
+		t.Errorf("a survey without tools: %v, want %s", err, MissingColumn)
+	}
+}
