@@ -15,6 +15,12 @@ type Ecosystem struct {
 	Plays      []Play
 	Maturity   Maturity
 	Review     Review
+	// LastReview is the ecosystem as it stood at the last review, for what
+	// changed since; nil until a review is marked.
+	LastReview *Snapshot
+	// Accounts is the account mapping (customer overlap) and the tech-stack
+	// survey; nil when no account list or survey was imported.
+	Accounts *AccountMap
 }
 
 // NewEcosystem returns an empty ecosystem with the default scorecard,
@@ -107,6 +113,8 @@ func (e *Ecosystem) Clone() *Ecosystem {
 	c.Scorecard = e.Scorecard.Clone()
 	c.Plays = append([]Play(nil), e.Plays...)
 	c.Maturity = e.Maturity.Clone()
+	c.Accounts = e.Accounts.Clone()
+	c.LastReview = e.LastReview.Clone()
 	return &c
 }
 

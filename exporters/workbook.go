@@ -40,6 +40,7 @@ func WriteWorkbook(w io.Writer, e *core.Ecosystem, opt Options) error {
 	for _, step := range []func() error{
 		b.prepare, b.writeSummary, b.writePartners, b.writeScorecard,
 		b.writePlan, b.writePlays, b.writeMaturity, b.writeAbout,
+		b.writeHistory, b.writeOverlap,
 	} {
 		if err := step(); err != nil {
 			return fmt.Errorf("write workbook: %w", err)

@@ -86,6 +86,8 @@ func readPlanWorkbook(f *excelize.File, file string, opt Options) (*Result, erro
 	pr.readPlays()
 	pr.readMaturity()
 	pr.readSummary()
+	pr.readHistory()
+	pr.readOverlap()
 	res.Partners = e.Partners
 	res.Problems = pr.problems
 	return res, nil
@@ -402,8 +404,13 @@ func (pr *planReader) readPartners(res *Result) error {
 		if planBlank(r) {
 			continue
 		}
-		pr.e.Partners = append(pr.e.Partners, pr.readPartner(sheet, rowNum, r, header, fields, crit))
 		res.Rows++
+		p := pr.readPartner(sheet, rowNum, r, header, fields, crit)
+		if p.Name == "" { // a partner needs a name: found by fuzzing (FuzzReopenPlan)
+			pr.problem(BadValue, sheet, rowNum, "", "this row has no partner name, so it was skipped. Type the partner's name in the Partner column to keep it.")
+			continue
+		}
+		pr.e.Partners = append(pr.e.Partners, p)
 	}
 	if err := rows.Error(); err != nil {
 		return fail(BadFile, pr.file, err, "the Partners sheet cannot be read: %v", err)

@@ -10,24 +10,30 @@ import (
 	"partneratlas/resources"
 )
 
-// Document is what the window works on: one ecosystem and the file it lives in.
+// Document is what the window works on: one ecosystem and the plan workbook
+// it lives in.
 type Document struct {
 	Ecosystem *core.Ecosystem
-	// Path is the workbook the document was opened from or last exported to;
-	// empty when it has none yet (the sample, or a list just imported).
+	// Path is the plan workbook the document was opened from or last saved
+	// to. It is empty for the sample and for a document made from partner
+	// lists: Save then asks where to write, so that the app never writes over
+	// a spreadsheet the user imported.
 	Path string
-	// Name is what the status bar calls the document: a file name.
+	// Name is what the status bar calls a document without a Path.
 	Name string
 	// Sample says this is the embedded sample, untouched: the first import
 	// replaces it instead of merging into it.
 	Sample bool
-	// Unsaved says the document changed since it was last written to Path.
+	// Unsaved says the document changed since it was last saved.
 	Unsaved bool
+	// Imported lists the paths of the files imported into the document in
+	// this session; Save As asks before writing over one of them.
+	Imported []string
 }
 
 // NewDocument returns an empty document with the default scorecard.
 func NewDocument(today time.Time) *Document {
-	return &Document{Ecosystem: core.NewEcosystem("", today), Name: "Untitled"}
+	return &Document{Ecosystem: core.NewEcosystem("Partner ecosystem", today), Name: "Untitled"}
 }
 
 // SampleDocument imports the embedded sample ecosystem, as the app shows it
@@ -50,15 +56,19 @@ func Icon() fyne.Resource {
 	return fyne.NewStaticResource("icon.png", resources.IconPNG)
 }
 
-// evaluation is everything core computes that the window shows, worked out
-// off the UI goroutine for a large ecosystem.
+// evaluation is everything core computes that the window shows. Confidence
+// is worked out off the UI goroutine and may be nil until it arrives.
 type evaluation struct {
 	core.Evaluation
 	Confidence []float64 // per partner, 0–1, in the order of Ecosystem.Partners
 }
 
-func evaluate(e *core.Ecosystem) evaluation {
-	return evaluation{Evaluation: e.Evaluate(), Confidence: e.TierConfidence()}
+// confidence returns partner i's tier confidence and whether it is known.
+func (ev evaluation) confidence(i int) (float64, bool) {
+	if i < len(ev.Confidence) {
+		return ev.Confidence[i], true
+	}
+	return 0, false
 }
 
 // uniqueProblems joins problem lists, dropping repeats, so a problem reported

@@ -10,39 +10,15 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
-	"partneratlas/core"
 	"partneratlas/exporters"
 )
 
-// DefaultWorkbookName is the name the Export workbook dialog proposes.
+// DefaultWorkbookName is the name Save As proposes for a new plan.
 const DefaultWorkbookName = "partner-plan.xlsx"
 
-// exportKind is what an export writes.
-type exportKind struct {
-	ext   string // ".xlsx" or ".csv"
-	title string
-	save  func(path string, e *core.Ecosystem, opt exporters.Options) error
-}
-
-var (
-	workbookExport = exportKind{ext: ".xlsx", title: "Export the plan workbook", save: exporters.SaveWorkbook}
-	csvExport      = exportKind{ext: ".csv", title: "Export partners as CSV",
-		save: func(path string, e *core.Ecosystem, _ exporters.Options) error { return exporters.SaveCSV(path, e) }}
-)
-
-func (w *MainWindow) showExportWorkbookDialog() {
-	name := DefaultWorkbookName
-	if w.doc.Path != "" && strings.EqualFold(filepath.Ext(w.doc.Path), ".xlsx") {
-		name = filepath.Base(w.doc.Path)
-	}
-	w.showExportDialog(workbookExport, name)
-}
-
-func (w *MainWindow) showExportCSVDialog() {
-	w.showExportDialog(csvExport, strings.TrimSuffix(DefaultWorkbookName, ".xlsx")+".csv")
-}
-
-func (w *MainWindow) showExportDialog(k exportKind, name string) {
+// showSaveDialog asks where to write a file with extension ext and calls
+// chosen with the path, the extension added when the user left it off.
+func (w *MainWindow) showSaveDialog(title, confirm, name, ext string, chosen func(path string)) {
 	if w.busy {
 		return
 	}
@@ -61,20 +37,20 @@ func (w *MainWindow) showExportDialog(k exportKind, name string) {
 			return
 		}
 		path := uri.Path()
-		if !strings.EqualFold(filepath.Ext(path), k.ext) {
-			// The dialog created the file it was given; write where the
-			// name says what the file is instead.
-			if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
-				os.Remove(path)
-			}
-			path += k.ext
+		if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+			// The dialog created an empty file to hand over; the save
+			// writes it whole, atomically, or not at all.
+			os.Remove(path)
 		}
-		w.export(k, path)
+		if !strings.EqualFold(filepath.Ext(path), ext) {
+			path += ext
+		}
+		chosen(path)
 	}, w.Window)
 	d.SetFileName(name)
-	d.SetTitleText(k.title)
-	d.SetConfirmText("Export")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{k.ext}))
+	d.SetTitleText(title)
+	d.SetConfirmText(confirm)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	if dir := w.lastFolder(); dir != nil {
 		d.SetLocation(dir)
 	}
@@ -82,38 +58,34 @@ func (w *MainWindow) showExportDialog(k exportKind, name string) {
 	d.Resize(fyne.NewSize(960, 640)) // a file dialog can only be resized once shown
 }
 
-// ExportWorkbook writes the plan workbook to path off the UI goroutine, as
-// the Export workbook dialog does; the document then lives there. The
-// channel closes when the result has been shown.
-func (w *MainWindow) ExportWorkbook(path string) <-chan struct{} {
-	return w.export(workbookExport, path)
+func (w *MainWindow) showExportCSVDialog() {
+	name := strings.TrimSuffix(DefaultWorkbookName, ".xlsx") + ".csv"
+	if w.doc.Path != "" {
+		name = strings.TrimSuffix(filepath.Base(w.doc.Path), filepath.Ext(w.doc.Path)) + ".csv"
+	}
+	w.showSaveDialog("Export partners as CSV", "Export", name, ".csv", func(path string) {
+		w.confirmNotSource(path, func() { w.ExportCSV(path) })
+	})
 }
 
 // ExportCSV writes the partners as CSV to path off the UI goroutine, as the
-// Export CSV dialog does.
-func (w *MainWindow) ExportCSV(path string) <-chan struct{} { return w.export(csvExport, path) }
-
-func (w *MainWindow) export(k exportKind, path string) <-chan struct{} {
-	doc := w.doc
-	snapshot := doc.Ecosystem.Clone() // the user may go on while it writes
-	opt := exporters.Options{Today: w.now()}
+// Export CSV dialog does. The channel closes when the result has been shown.
+func (w *MainWindow) ExportCSV(path string) <-chan struct{} {
+	snapshot := w.doc.Ecosystem.Clone() // the user may go on while it writes
 	name := filepath.Base(path)
 	w.folder = parentFolder(storage.NewFileURI(path))
 	return w.startJob("Exporting", "Writing "+name+"…", func() func() {
-		if err := k.save(path, snapshot, opt); err != nil {
-			return func() {
-				w.showProblem("Could not save "+name,
-					fmt.Sprintf("Partner Atlas could not write %s: %v.", path, err),
-					"Choose another folder, or close the file if it is open in Excel or another program, and export again.")
-				w.setMessage("Could not save %s.", name)
-			}
+		if err := exporters.SaveCSV(path, snapshot); err != nil {
+			return func() { w.showSaveError(name, path, err) }
 		}
-		return func() {
-			if k.ext == ".xlsx" && w.doc == doc {
-				doc.Path, doc.Name, doc.Sample, doc.Unsaved = path, name, false, false
-				w.refreshStatus()
-			}
-			w.setMessage("Saved %s to %s.", partnerCount(len(snapshot.Partners)), path)
-		}
+		return func() { w.setMessage("Exported %s to %s.", partnerCount(len(snapshot.Partners)), path) }
 	})
+}
+
+// showSaveError explains a save or export that failed, in plain words.
+func (w *MainWindow) showSaveError(name, path string, err error) {
+	w.showProblem("Could not save "+name,
+		fmt.Sprintf("Partner Atlas could not write %s: %v.", path, err),
+		"Your work is still open and unchanged. Choose another folder, or close the file if it is open in Excel or another program, and save again.")
+	w.setMessage("Could not save %s.", name)
 }

@@ -21,7 +21,7 @@ var importExtensions = []string{".xlsx", ".csv", ".txt", ".tsv"}
 // maxProblemsShown caps the problems dialog; "Copy all" copies every one.
 const maxProblemsShown = 500
 
-// showImportDialog asks for a file and imports it.
+// showImportDialog asks for a file and previews its import.
 func (w *MainWindow) showImportDialog() {
 	if w.busy {
 		return
@@ -36,11 +36,11 @@ func (w *MainWindow) showImportDialog() {
 		}
 		uri := r.URI()
 		r.Close()
-		w.ImportURIs(uri)
+		w.PreviewImport(uri)
 	}, w.Window)
 	d.SetFilter(storage.NewExtensionFileFilter(importExtensions))
 	d.SetConfirmText("Import")
-	d.SetTitleText("Import a partner list or a plan workbook")
+	d.SetTitleText("Import a partner list (.xlsx, .csv, .tsv, .txt)")
 	if dir := w.lastFolder(); dir != nil {
 		d.SetLocation(dir)
 	}
@@ -48,105 +48,37 @@ func (w *MainWindow) showImportDialog() {
 	d.Resize(fyne.NewSize(960, 640)) // a file dialog can only be resized once shown
 }
 
-// Import reads the files at paths, as the Import dialog does with the file
-// the user picks. See ImportURIs.
+// Import previews the import of the files at paths, one after the other,
+// as the Import dialog does with the file the user picks. See PreviewImport.
 func (w *MainWindow) Import(paths ...string) <-chan struct{} {
 	uris := make([]fyne.URI, len(paths))
 	for i, p := range paths {
 		uris[i] = storage.NewFileURI(p)
 	}
-	return w.ImportURIs(uris...)
+	return w.PreviewImport(uris...)
 }
 
-// ImportURIs reads partner lists or plan workbooks off the UI goroutine and
-// merges them into the current document; when the document is the untouched
-// sample (or empty), the import replaces it. Problems found are listed in a
-// dialog; an import that fails is explained in one and changes nothing. It
-// returns at once; the channel closes when the result has been shown, or
-// dropped after Cancel.
-func (w *MainWindow) ImportURIs(uris ...fyne.URI) <-chan struct{} {
+// PreviewImport reads each file off the UI goroutine and shows, before
+// anything is merged, what the import will do: the sheet, the header row,
+// each column's mapping (changeable), the first rows as they will be read,
+// and every problem. Import in the preview merges the file into the plan.
+// Files dropped while a preview is open wait their turn. The channel closes
+// when the first file's preview (or its error) is shown.
+func (w *MainWindow) PreviewImport(uris ...fyne.URI) <-chan struct{} {
 	if len(uris) == 0 {
 		done := make(chan struct{})
 		close(done)
 		return done
 	}
-	doc := w.doc
-	base := doc.Ecosystem.Clone() // the goroutine reads a copy
-	// The untouched sample, or an empty new document, gives way to the files.
-	replace := !doc.Unsaved && (doc.Sample || len(doc.Ecosystem.Partners) == 0)
-	names := make([]string, len(uris))
-	for i, u := range uris {
-		names[i] = u.Name()
+	if w.preview != nil && w.preview.open {
+		w.preview.queue = append(w.preview.queue, uris...)
+		done := make(chan struct{})
+		close(done)
+		return done
 	}
-	name := joinNames(names)
-	today := w.now()
-	w.folder = parentFolder(uris[0])
-	return w.startJob("Importing", "Reading "+name+"…", func() func() {
-		var results []*importers.Result
-		if !replace {
-			results = append(results, &importers.Result{File: doc.Name, Partners: base.Partners, Plan: base})
-		}
-		var found [][]importers.Problem
-		rows := 0
-		for i, uri := range uris {
-			res, err := readURI(uri, importers.Options{Scorecard: base.Scorecard})
-			if err != nil {
-				return func() { w.showImportError(names[i], err) }
-			}
-			results = append(results, res)
-			found = append(found, res.Problems)
-			rows += len(res.Partners)
-		}
-		eco, combined := importers.Combine(results, today)
-		problems := uniqueProblems(append(found, combined)...)
-		ev := evaluate(eco)
-		last := results[len(results)-1]
-		return func() {
-			next := &Document{Ecosystem: eco, Path: doc.Path, Name: doc.Name, Unsaved: true}
-			switch {
-			case replace && len(uris) == 1 && last.Plan != nil && uris[0].Scheme() == "file":
-				// A plan workbook opened in place of the sample is the document.
-				next.Path, next.Name, next.Unsaved = uris[0].Path(), name, false
-			case replace:
-				next.Path, next.Name = "", names[0]
-			}
-			w.setDocument(next, ev)
-			var summary string
-			switch {
-			case replace && doc.Sample:
-				summary = fmt.Sprintf("Replaced the sample with %s: %s.", name, partnerCount(len(eco.Partners)))
-			case replace:
-				summary = fmt.Sprintf("Opened %s: %s.", name, partnerCount(len(eco.Partners)))
-			default:
-				added := len(eco.Partners) - len(base.Partners)
-				summary = fmt.Sprintf("Imported %s: %d rows, %s new, %s in all.",
-					name, rows, partnerCount(added), partnerCount(len(eco.Partners)))
-			}
-			w.setMessage("%s", summary)
-			if len(problems) > 0 {
-				w.showProblems(name, summary, problems)
-			}
-		}
-	})
-}
-
-// joinNames writes file names for a sentence: "a.csv", "a.csv and b.csv",
-// "3 files".
-func joinNames(names []string) string {
-	switch len(names) {
-	case 1:
-		return names[0]
-	case 2:
-		return names[0] + " and " + names[1]
-	}
-	return fmt.Sprintf("%d files", len(names))
-}
-
-func partnerCount(n int) string {
-	if n == 1 {
-		return "1 partner"
-	}
-	return fmt.Sprintf("%d partners", n)
+	p := &importPreview{w: w, queue: uris}
+	w.preview = p
+	return p.next()
 }
 
 // readURI imports one file: through its path when it is a local file, else
@@ -157,14 +89,21 @@ func readURI(uri fyne.URI, opt importers.Options) (*importers.Result, error) {
 	}
 	r, err := storage.Reader(uri)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("open %s: %w", uri.Name(), err)
 	}
 	defer r.Close()
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read %s: %w", uri.Name(), err)
 	}
 	return importers.Read(uri.Name(), data, opt)
+}
+
+// canPreview says whether an import error still describes the sheet, so
+// the user can fix the mapping or the header row in the preview.
+func canPreview(res *importers.Result, err error) bool {
+	k := importers.KindOf(err)
+	return res != nil && (err == nil || k == importers.MissingColumn || k == importers.NoHeader)
 }
 
 // showImportError explains, in plain words, an import that could not go on.
@@ -213,9 +152,9 @@ func (w *MainWindow) showProblems(name, summary string, problems []importers.Pro
 	head.Wrapping = fyne.TextWrapWord
 	list := widget.NewLabel("• " + strings.Join(shown, "\n• "))
 	list.Wrapping = fyne.TextWrapWord
-	title := fmt.Sprintf("Imported %s with %d warnings", name, len(problems))
+	title := fmt.Sprintf("%s: %d warnings", name, len(problems))
 	if len(problems) == 1 {
-		title = fmt.Sprintf("Imported %s with 1 warning", name)
+		title = name + ": 1 warning"
 	}
 	d := dialog.NewCustomWithoutButtons(title, container.NewBorder(head, nil, nil, nil, container.NewVScroll(list)), w.Window)
 	d.SetButtons([]fyne.CanvasObject{
@@ -229,8 +168,8 @@ func (w *MainWindow) showProblems(name, summary string, problems []importers.Pro
 	w.problems = d
 }
 
-// lastFolder is the folder of the last file imported or exported, so the
-// next file dialog opens there.
+// lastFolder is the folder of the last file imported, opened or saved, so
+// the next file dialog opens there.
 func (w *MainWindow) lastFolder() fyne.ListableURI {
 	if w.folder == nil {
 		return nil

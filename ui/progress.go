@@ -59,7 +59,7 @@ func (w *MainWindow) startJob(title, what string, work func() (finish func())) <
 // setBusy disables the actions that start a job while one runs.
 func (w *MainWindow) setBusy(busy bool) {
 	w.busy = busy
-	for _, b := range []*widget.Button{w.importButton, w.exportButton, w.exportCSVButton} {
+	for _, b := range []*widget.Button{w.importButton, w.saveButton, w.exportButton} {
 		if busy {
 			b.Disable()
 		} else {

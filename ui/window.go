@@ -1,19 +1,18 @@
 // Package ui is the Partner Atlas window: Fyne screens over core, importers
-// and exporters. It holds no business rule: every number it shows comes from
-// core. It never imports fyne.io/fyne/v2/app; cmd/partneratlas does.
+// and exporters, one file per step of the workflow. It holds no business
+// rule: every number it shows comes from core. It never imports
+// fyne.io/fyne/v2/app; cmd/partneratlas does.
 package ui
 
 import (
 	"fmt"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,8 +22,18 @@ import (
 // Title is the window's title.
 const Title = "Partner Atlas"
 
-// MainWindow is the app's window: a toolbar, the partners table and a status
-// bar, over the current document.
+// confidenceDelay is how long the window waits after the last edit before it
+// works out tier confidence again, so that dragging a slider does not start
+// a computation per pixel.
+const confidenceDelay = 250 * time.Millisecond
+
+// confidenceInline works out confidence at once, on the UI goroutine: the
+// test driver runs fyne.Do on the calling goroutine, so tests that do not
+// wait for the background work set it.
+var confidenceInline = false
+
+// MainWindow is the app's window: a toolbar, the sidebar of steps, the chosen
+// step's screen and a status bar, over the current document.
 type MainWindow struct {
 	Window fyne.Window
 
@@ -34,18 +43,40 @@ type MainWindow struct {
 	// now is the clock; tests fix it so dates do not move.
 	now func() time.Time
 
-	importButton, exportButton, exportCSVButton *widget.Button
-	message                                     *widget.Label
-	tierCounts                                  *fyne.Container
-	incomplete                                  *widget.Label
-	partners                                    *partnersView
+	history undoHistory
 
-	file, count, band, review *widget.Label
-	statusBar, titleRow       *fyne.Container
+	screens [numSteps]screen
+	current step
+	pane    *fyne.Container
+	sidebar *widget.List
+	hint    *fyne.Container // the first-start hint, above the screen
 
-	busy     bool          // an import or export is running
-	folder   fyne.URI      // where the last file came from or went
-	problems dialog.Dialog // the last problems dialog, for tests
+	importButton, saveButton, exportButton *widget.Button
+	undoButton, redoButton                 *widget.Button
+	search                                 *widget.Entry
+	message                                *widget.Label
+
+	file, count, review *widget.Label
+	statusBar           *fyne.Container
+
+	busy       bool          // an import, open or save is running
+	folder     fyne.URI      // where the last file came from or went
+	problems   dialog.Dialog // the last problems dialog, for tests
+	preview    *importPreview
+	recentMenu *fyne.Menu
+	// edits counts the changes to the document, so a save knows whether
+	// the user edited while it wrote.
+	edits          int
+	unsavedDialog  dialog.Dialog         // the last Save / Don't save / Cancel dialog, for tests
+	unsavedButtons []*widget.Button      // its Cancel, Don't save and Save buttons
+	replaceDialog  *dialog.ConfirmDialog // the last "replace an imported list?" dialog, for tests
+
+	// confidence is the generation of the last confidence run asked for;
+	// an older result that arrives late is dropped.
+	confidenceGen   int
+	confidenceTimer *time.Timer
+	confidenceMu    sync.Mutex
+	confidenceDone  func() // tests wait on it
 }
 
 // NewMainWindow builds the window over doc (an empty document when nil).
@@ -62,9 +93,12 @@ func newMainWindow(a fyne.App, doc *Document, now func() time.Time) *MainWindow 
 	w.Window.SetIcon(Icon())
 	w.Window.SetContent(w.build())
 	w.Window.Resize(fyne.NewSize(1280, 800))
+	w.Window.SetMainMenu(w.mainMenu())
 	w.addShortcuts()
 	w.Window.SetCloseIntercept(w.confirmClose)
-	w.setDocument(doc, evaluate(doc.Ecosystem))
+	w.Window.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { w.PreviewImport(uris...) })
+	w.setDocument(doc)
+	w.sidebar.Select(int(stepDiscover))
 	return w
 }
 
@@ -77,100 +111,219 @@ func (w *MainWindow) Document() *Document { return w.doc }
 func (w *MainWindow) build() fyne.CanvasObject {
 	w.importButton = widget.NewButtonWithIcon("Import…", theme.FolderOpenIcon(), w.showImportDialog)
 	w.importButton.Importance = widget.HighImportance
-	w.exportButton = widget.NewButtonWithIcon("Export workbook…", theme.DocumentSaveIcon(), w.showExportWorkbookDialog)
-	w.exportCSVButton = widget.NewButtonWithIcon("Export CSV…", theme.DownloadIcon(), w.showExportCSVDialog)
+	w.saveButton = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { w.Save(nil) })
+	w.exportButton = widget.NewButtonWithIcon("Export CSV…", theme.DownloadIcon(), w.showExportCSVDialog)
+	w.undoButton = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), w.Undo)
+	w.redoButton = widget.NewButtonWithIcon("Redo", theme.ContentRedoIcon(), w.Redo)
 	w.message = widget.NewLabel("")
 	w.message.Truncation = fyne.TextTruncateEllipsis
 	w.message.Importance = widget.LowImportance
-
-	w.partners = newPartnersView()
-	search := container.NewGridWrap(fyne.NewSize(320, w.partners.search.MinSize().Height), w.partners.search)
+	w.search = widget.NewEntry()
+	w.search.SetPlaceHolder("Search partners (Ctrl+F)")
+	w.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	w.search.OnChanged = func(string) { w.screens[w.current].refresh() }
+	search := container.NewGridWrap(fyne.NewSize(300, w.search.MinSize().Height), w.search)
 	toolbar := container.NewBorder(nil, nil,
-		container.NewHBox(w.importButton, w.exportButton, w.exportCSVButton),
+		container.NewHBox(w.importButton, w.saveButton, w.exportButton, widget.NewSeparator(), w.undoButton, w.redoButton),
 		search, w.message)
 
-	heading := widget.NewLabelWithStyle("Partners", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	heading.SizeName = theme.SizeNameSubHeadingText
-	w.tierCounts = container.NewHBox()
-	w.incomplete = widget.NewLabel("")
-	w.incomplete.Importance = widget.LowImportance
-	w.incomplete.Truncation = fyne.TextTruncateEllipsis
-	w.titleRow = container.NewBorder(nil, nil, container.NewHBox(heading, w.tierCounts), w.partners.count, w.incomplete)
+	w.screens = [numSteps]screen{
+		stepDiscover:   newDiscoverScreen(w),
+		stepSegment:    newSegmentScreen(w),
+		stepEvaluate:   newEvaluateScreen(w),
+		stepPrioritize: newPrioritizeScreen(w),
+		stepDesign:     newDesignScreen(w),
+		stepActivate:   newActivateScreen(w),
+		stepMaturity:   newMaturityScreen(w),
+	}
+	w.pane = container.NewStack(w.screens[stepDiscover].content())
+	w.sidebar = w.newSidebar()
+	w.hint = container.NewVBox()
 
 	w.file = widget.NewLabel("")
+	w.file.TextStyle.Bold = true
 	w.count = widget.NewLabel("")
-	w.band = widget.NewLabel("")
-	w.band.Truncation = fyne.TextTruncateEllipsis
 	w.review = widget.NewLabel("")
-	w.statusBar = container.NewBorder(nil, nil,
-		container.NewHBox(w.file, widget.NewSeparator(), w.count, widget.NewSeparator()),
-		container.NewHBox(widget.NewSeparator(), w.review),
-		w.band)
+	w.statusBar = container.NewHBox(w.file, widget.NewSeparator(), w.count, widget.NewSeparator(), w.review)
 
-	top := container.NewVBox(container.NewPadded(toolbar), widget.NewSeparator(), w.titleRow)
+	top := container.NewVBox(container.NewPadded(toolbar), widget.NewSeparator())
 	bottom := container.NewVBox(widget.NewSeparator(), w.statusBar)
-	return container.NewBorder(top, bottom, nil, nil, w.partners.table)
+	side := container.NewBorder(nil, nil, nil, widget.NewSeparator(), w.sidebar)
+	main := container.NewBorder(w.hint, nil, nil, nil, container.NewPadded(w.pane))
+	split := container.NewBorder(nil, nil, container.New(&fixedWidth{width: 250}, side), nil, main)
+	return container.NewBorder(top, bottom, nil, nil, split)
 }
 
-func (w *MainWindow) addShortcuts() {
-	c := w.Window.Canvas()
-	mod := fyne.KeyModifierShortcutDefault
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: mod}, func(fyne.Shortcut) { w.showImportDialog() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: mod}, func(fyne.Shortcut) { w.showImportDialog() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: mod}, func(fyne.Shortcut) { w.showExportWorkbookDialog() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: mod}, func(fyne.Shortcut) { w.showExportWorkbookDialog() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: mod | fyne.KeyModifierShift}, func(fyne.Shortcut) { w.showExportCSVDialog() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: mod}, func(fyne.Shortcut) { c.Focus(w.partners.search) })
+// fixedWidth lays its one object out at a fixed width and the full height.
+type fixedWidth struct{ width float32 }
+
+func (f *fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(f.width, h)
 }
 
-// setDocument shows doc. It runs on the UI goroutine.
-func (w *MainWindow) setDocument(doc *Document, ev evaluation) {
-	w.doc, w.ev = doc, ev
-	w.partners.set(doc.Ecosystem, ev)
-	w.refreshStatus()
+func (f *fixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(f.width, size.Height))
+	}
 }
 
-// refreshStatus redraws the status bar and the tier counts.
-func (w *MainWindow) refreshStatus() {
-	doc := w.doc
-	name := doc.Name
-	if name == "" && doc.Path != "" {
-		name = filepath.Base(doc.Path)
+// Show switches the main pane to a step of the workflow.
+func (w *MainWindow) Show(s step) {
+	if s < 0 || s >= numSteps {
+		return
 	}
-	if doc.Sample {
-		name += " (sample)"
+	w.current = s
+	w.pane.Objects = []fyne.CanvasObject{w.screens[s].content()}
+	w.screens[s].refresh()
+	w.pane.Refresh()
+	if w.sidebar != nil {
+		w.sidebar.Select(int(s))
 	}
-	if doc.Unsaved {
-		name = "• " + name
-	}
-	w.file.SetText(name)
-	title := Title
-	if doc.Name != "" {
-		title = doc.Name + " — " + Title
-	}
-	if doc.Unsaved {
-		title = "• " + title
-	}
-	w.Window.SetTitle(title)
+}
 
-	n := len(doc.Ecosystem.Partners)
-	if n == 1 {
-		w.count.SetText("1 partner")
-	} else {
-		w.count.SetText(fmt.Sprintf("%d partners", n))
+// setDocument shows doc, as a new document: the undo history starts afresh.
+// It runs on the UI goroutine.
+func (w *MainWindow) setDocument(doc *Document) {
+	w.doc = doc
+	w.history.clear()
+	w.documentChanged(true)
+	w.showHint(false)
+}
+
+// documentChanged re-scores the document and redraws what shows it: the
+// current screen, the sidebar, the status bar. The other screens redraw when
+// they are shown. rebuild says that the document or its structure (the
+// criteria, the partners) changed, not only values.
+func (w *MainWindow) documentChanged(rebuild bool) {
+	ev := w.doc.Ecosystem.Evaluate()
+	conf := w.ev.Confidence
+	if rebuild || len(conf) != len(w.doc.Ecosystem.Partners) {
+		conf = nil
 	}
-	if n == 0 {
-		w.band.SetText("No partners yet: import a partner list (Ctrl+I).")
-		w.band.Importance = widget.MediumImportance
-	} else {
-		w.band.SetText(w.ev.Band.Message)
-		if w.ev.Band.InBand {
-			w.band.Importance = widget.MediumImportance
-		} else {
-			w.band.Importance = widget.WarningImportance
+	w.ev = evaluation{Evaluation: ev, Confidence: conf}
+	if rebuild {
+		for _, s := range w.screens {
+			s.reset()
 		}
 	}
-	w.band.Refresh()
+	w.screens[w.current].refresh()
+	w.refreshStatus()
+	w.scheduleConfidence()
+}
+
+// scheduleConfidence works out tier confidence off the UI goroutine once
+// the edits pause: it costs tens of milliseconds at 10,000 partners, too
+// much to run on each keystroke. The result is shown through fyne.Do.
+func (w *MainWindow) scheduleConfidence() {
+	w.confidenceGen++
+	gen := w.confidenceGen
+	if confidenceInline {
+		w.ev.Confidence = w.doc.Ecosystem.TierConfidence()
+		return
+	}
+	w.confidenceMu.Lock()
+	defer w.confidenceMu.Unlock()
+	if w.confidenceTimer != nil {
+		w.confidenceTimer.Stop()
+	}
+	w.confidenceTimer = time.AfterFunc(confidenceDelay, func() {
+		fyne.Do(func() {
+			if gen != w.confidenceGen {
+				return
+			}
+			snapshot := w.doc.Ecosystem.Clone()
+			go func() {
+				conf := snapshot.TierConfidence()
+				fyne.Do(func() {
+					if gen != w.confidenceGen || len(conf) != len(w.doc.Ecosystem.Partners) {
+						return
+					}
+					w.ev.Confidence = conf
+					w.screens[w.current].refresh()
+					if w.confidenceDone != nil {
+						w.confidenceDone()
+					}
+				})
+			}()
+		})
+	})
+}
+
+// edit changes the document as one step the user can undo. key names what
+// is edited ("weight shared_icp"): consecutive edits of the same thing, such
+// as typing into one entry or dragging one slider, make a single undo step;
+// "" always makes a new one. When change returns an error nothing is
+// recorded and the error is returned.
+func (w *MainWindow) edit(key string, change func(e *core.Ecosystem) error) error {
+	return w.change(key, false, change)
+}
+
+// editStructure is edit for a change of structure (criteria added or
+// removed, partners added or removed): every screen rebuilds.
+func (w *MainWindow) editStructure(key string, change func(e *core.Ecosystem) error) error {
+	return w.change(key, true, change)
+}
+
+func (w *MainWindow) change(key string, rebuild bool, change func(e *core.Ecosystem) error) error {
+	joins := w.history.joins(key)
+	var before *core.Ecosystem
+	if !joins {
+		before = w.doc.Ecosystem.Clone()
+	}
+	if err := change(w.doc.Ecosystem); err != nil {
+		return err
+	}
+	if joins {
+		w.history.redos = nil
+	} else {
+		w.history.record(key, before)
+	}
+	w.doc.Unsaved = true
+	w.edits++
+	w.documentChanged(rebuild)
+	return nil
+}
+
+// Undo takes back the last edit.
+func (w *MainWindow) Undo() {
+	if e, ok := w.history.undo(w.doc.Ecosystem); ok {
+		w.doc.Ecosystem = e
+		w.doc.Unsaved = true
+		w.edits++
+		w.documentChanged(true)
+		w.setMessage("Undone.")
+	}
+}
+
+// Redo makes the last undone edit again.
+func (w *MainWindow) Redo() {
+	if e, ok := w.history.redo(w.doc.Ecosystem); ok {
+		w.doc.Ecosystem = e
+		w.doc.Unsaved = true
+		w.edits++
+		w.documentChanged(true)
+		w.setMessage("Redone.")
+	}
+}
+
+// refreshStatus redraws the title, the sidebar, the toolbar's state and the
+// status bar.
+func (w *MainWindow) refreshStatus() {
+	doc := w.doc
+	name := doc.displayName()
+	title := name + " — " + Title
+	if doc.Unsaved {
+		title = "• " + title
+		name = "• " + name
+	}
+	w.Window.SetTitle(title)
+	w.file.SetText(name)
+	w.count.SetText(partnerCount(len(doc.Ecosystem.Partners)))
 
 	rv := doc.Ecosystem.Review
 	switch {
@@ -184,38 +337,20 @@ func (w *MainWindow) refreshStatus() {
 		w.review.SetText("Next review " + formatDate(rv.Next))
 		w.review.Importance = widget.MediumImportance
 	}
+	w.review.TextStyle.Bold = w.review.Importance == widget.DangerImportance
 	w.review.Refresh()
-
-	w.tierCounts.RemoveAll()
-	for _, t := range core.Tiers {
-		w.tierCounts.Add(newTierCount(t, w.ev.Counts[t]))
-	}
-	w.tierCounts.Refresh()
-	missing := 0
-	for _, r := range w.ev.Results {
-		if !r.Complete {
-			missing++
-		}
-	}
-	switch missing {
-	case 0:
-		w.incomplete.SetText("")
-	case 1:
-		w.incomplete.SetText("· 1 score in italics lacks a criterion value")
-	default:
-		w.incomplete.SetText(fmt.Sprintf("· %d scores in italics lack a criterion value", missing))
-	}
-	w.titleRow.Refresh()
 	w.statusBar.Refresh()
+	enable(w.undoButton, w.history.canUndo())
+	enable(w.redoButton, w.history.canRedo())
+	w.sidebar.Refresh()
 }
 
-// newTierCount is a tier's colour swatch and its number of partners.
-func newTierCount(t core.Tier, n int) fyne.CanvasObject {
-	swatch := canvas.NewRectangle(tierColours[t])
-	swatch.CornerRadius = 3
-	swatch.SetMinSize(fyne.NewSize(12, 12))
-	l := widget.NewLabel(fmt.Sprintf("%s: %d", t, n))
-	return container.NewHBox(container.NewCenter(swatch), container.New(layout.NewCustomPaddedLayout(0, 0, -4, 4), l))
+func enable(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
 }
 
 func formatDate(t time.Time) string { return t.Format("2 Jan 2006") }
@@ -225,16 +360,24 @@ func (w *MainWindow) setMessage(format string, args ...any) {
 	w.message.SetText(fmt.Sprintf(format, args...))
 }
 
-func (w *MainWindow) confirmClose() {
-	if !w.doc.Unsaved {
-		w.Window.Close()
-		return
+// displayName is what the title and status bar call the document.
+func (d *Document) displayName() string {
+	name := d.Name
+	if d.Path != "" {
+		name = filepath.Base(d.Path)
 	}
-	dialog.ShowConfirm("Quit without exporting?",
-		"The changes since the last exported workbook will be lost.\nExport the workbook first to keep them.",
-		func(quit bool) {
-			if quit {
-				w.Window.Close()
-			}
-		}, w.Window)
+	if name == "" {
+		name = "Untitled"
+	}
+	if d.Sample {
+		name += " (sample)"
+	}
+	return name
+}
+
+func partnerCount(n int) string {
+	if n == 1 {
+		return "1 partner"
+	}
+	return fmt.Sprintf("%d partners", n)
 }

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,10 +16,10 @@ import (
 )
 
 // today is the fixed date of every test, so review dates and the golden
-// image do not move.
+// images do not move.
 var today = time.Date(2026, time.November, 25, 0, 0, 0, 0, time.UTC)
 
-func newTestWindow(t *testing.T) *MainWindow {
+func newTestWindow(t testing.TB) *MainWindow {
 	t.Helper()
 	a := test.NewTempApp(t)
 	doc, err := SampleDocument(today)
@@ -33,301 +31,341 @@ func newTestWindow(t *testing.T) *MainWindow {
 	return w
 }
 
-// cellText renders the table cell of row and col into a fresh template and
-// returns the text it shows.
-func cellText(v *partnersView, row, col int) string {
-	o := newPartnerCell()
-	v.updateCell(widget.TableCellID{Row: row, Col: col}, o)
-	cell := o.(*fyne.Container)
-	if chip := cell.Objects[1].(*tierChip); chip.Visible() {
-		return chip.text.Text
+// wait waits for a job or a read to be shown.
+func wait(t testing.TB, ch <-chan struct{}) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(20 * time.Second):
+		t.Fatal("timed out waiting for the window")
 	}
-	return cell.Objects[0].(*widget.Label).Text
 }
 
-func TestSampleTableShowsCoreScores(t *testing.T) {
-	w := newTestWindow(t)
-	v := w.partners
-	eco := w.Document().Ecosystem
-	ev := eco.Evaluate()
+// eventually waits until cond, checked on the UI goroutine, holds.
+func eventually(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		ok := false
+		fyne.DoAndWait(func() { ok = cond() })
+		if ok {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
 
-	if rows, cols := v.table.Length(); rows != 40 || cols != numColumns {
-		t.Fatalf("table.Length() = %d, %d, want 40, %d", rows, cols, numColumns)
+// waitConfidence waits until tier confidence has arrived for every partner.
+func waitConfidence(t testing.TB, w *MainWindow) {
+	eventually(t, "tier confidence", func() bool { return len(w.ev.Confidence) == len(w.doc.Ecosystem.Partners) })
+}
+
+// partnerIndex finds a partner of the document by name.
+func partnerIndex(t testing.TB, w *MainWindow, name string) int {
+	t.Helper()
+	i := slices.IndexFunc(w.doc.Ecosystem.Partners, func(p *core.Partner) bool { return p.Name == name })
+	if i < 0 {
+		t.Fatalf("no partner %q", name)
 	}
-	if got, want := v.count.Text, "Showing 40 of 40 partners"; got != want {
-		t.Errorf("count = %q, want %q", got, want)
+	return i
+}
+
+// selectPartner selects a partner's row in a table, as a click does.
+func selectPartner(t testing.TB, pt *partnerTable, i int) {
+	t.Helper()
+	row := pt.row(i)
+	if row < 0 {
+		t.Fatalf("partner %d is not shown in the table", i)
 	}
-	seen := map[string]bool{}
-	for row := 0; row < 40; row++ {
-		name := cellText(v, row, colName)
-		i := slices.IndexFunc(eco.Partners, func(p *core.Partner) bool { return p.Name == name })
-		if i < 0 {
-			t.Fatalf("row %d shows %q, not a partner of the sample", row, name)
-		}
-		seen[name] = true
-		if got, want := cellText(v, row, colScore), formatScore(ev.Results[i].Score); got != want {
-			t.Errorf("score of %s = %q, want %q", name, got, want)
-		}
-		if got, want := cellText(v, row, colTier), string(ev.Results[i].Tier); got != want {
-			t.Errorf("tier of %s = %q, want %q", name, got, want)
-		}
+	pt.table.Select(widget.TableCellID{Row: row, Col: 0})
+}
+
+func TestSidebarShowsEachStepWithItsStatus(t *testing.T) {
+	w := newTestWindow(t)
+	tests := []struct {
+		step   step
+		status string
+	}{
+		{stepDiscover, "40 partners · 1 source"},
+		{stepSegment, "40 partners · 0 without a role"},
+		{stepEvaluate, "4 criteria · 3 not fully scored"},
+		{stepPrioritize, "Tier 1 + 2: 15 · in the 10–20 band"},
+		{stepDesign, "65 plays · 20 segments"},
+		{stepActivate, "Next review 25 May 2027"},
+		{stepMaturity, "0 of 5 dimensions rated"},
 	}
-	if len(seen) != 40 {
-		t.Errorf("the table shows %d different partners, want 40", len(seen))
+	for _, tt := range tests {
+		t.Run(stepTitles[tt.step], func(t *testing.T) {
+			w.sidebar.Select(int(tt.step))
+			if w.current != tt.step {
+				t.Fatalf("current = %d, want %d", w.current, tt.step)
+			}
+			if got := w.pane.Objects[0]; got != w.screens[tt.step].content() {
+				t.Error("the main pane does not show the chosen step")
+			}
+			if got, _ := w.stepStatus(tt.step); got != tt.status {
+				t.Errorf("status = %q, want %q", got, tt.status)
+			}
+		})
 	}
-	// The first sort is by score, highest first.
-	for row := 1; row < 40; row++ {
-		prev, cur := ev.Results[v.rows[row-1]].Score, ev.Results[v.rows[row]].Score
-		if prev < cur {
-			t.Fatalf("row %d scores %v after %v: not sorted by score, highest first", row, cur, prev)
-		}
-	}
-	// The status bar says what core says.
-	if got, want := w.band.Text, ev.Band.Message; got != want {
-		t.Errorf("band = %q, want %q", got, want)
+}
+
+func TestStatusBarAndTitle(t *testing.T) {
+	w := newTestWindow(t)
+	if got, want := w.Window.Title(), "sample-partners.csv (sample) — Partner Atlas"; got != want {
+		t.Errorf("title = %q, want %q", got, want)
 	}
 	if got, want := w.count.Text, "40 partners"; got != want {
-		t.Errorf("status count = %q, want %q", got, want)
+		t.Errorf("count = %q, want %q", got, want)
 	}
-	if got, want := w.file.Text, "sample-partners.csv (sample)"; got != want {
-		t.Errorf("file = %q, want %q", got, want)
-	}
-	if got, want := w.review.Text, "Next review "+formatDate(eco.Review.Next); got != want {
+	if got, want := w.review.Text, "Next review 25 May 2027"; got != want {
 		t.Errorf("review = %q, want %q", got, want)
 	}
-}
-
-func TestFormatScore(t *testing.T) {
-	for _, c := range []struct {
-		in   float64
-		want string
-	}{{80, "80.00"}, {82.5, "82.50"}, {76.25, "76.25"}, {0, "0.00"}, {100, "100.00"}, {33.33, "33.33"}} {
-		if got := formatScore(c.in); got != c.want {
-			t.Errorf("formatScore(%v) = %q, want %q", c.in, got, c.want)
-		}
+	w.edit("", func(e *core.Ecosystem) error { e.Review.Next = today.AddDate(0, 0, -1); return nil })
+	if !strings.HasPrefix(w.Window.Title(), "• ") {
+		t.Errorf("title = %q, want the unsaved marker", w.Window.Title())
+	}
+	if w.review.Importance != widget.DangerImportance || !strings.Contains(w.review.Text, "overdue") {
+		t.Errorf("review = %q (importance %v), want it highlighted as overdue", w.review.Text, w.review.Importance)
 	}
 }
 
-func TestSearchFiltersByNameOwnerRegion(t *testing.T) {
+func TestTableSortsByTappedHeaderAndSearches(t *testing.T) {
 	w := newTestWindow(t)
-	eco := w.Document().Ecosystem
-	for _, q := range []string{"Lindqvist", "apac", "cobalt", "zzz-nothing"} {
+	pt := w.screens[stepPrioritize].(*prioritizeScreen).table
+	w.Show(stepPrioritize)
+	score := pt.column("Score")
+	h := newHeaderCell(pt.sortBy)
+	pt.updateHeader(widget.TableCellID{Row: -1, Col: score}, h)
+	test.Tap(h)
+	res := w.ev.Results
+	for r := 1; r < len(pt.rows); r++ {
+		if res[pt.rows[r-1]].Score < res[pt.rows[r]].Score {
+			t.Fatalf("after a tap on Score, row %d scores %v after %v", r, res[pt.rows[r]].Score, res[pt.rows[r-1]].Score)
+		}
+	}
+	test.Tap(h)
+	for r := 1; r < len(pt.rows); r++ {
+		if res[pt.rows[r-1]].Score > res[pt.rows[r]].Score {
+			t.Fatalf("after a second tap, row %d scores %v after %v", r, res[pt.rows[r]].Score, res[pt.rows[r-1]].Score)
+		}
+	}
+	name := newHeaderCell(pt.sortBy)
+	pt.updateHeader(widget.TableCellID{Row: -1, Col: pt.column("Partner")}, name)
+	test.Tap(name)
+	for r := 1; r < len(pt.rows); r++ {
+		a, b := pt.cellText(r-1, pt.column("Partner")), pt.cellText(r, pt.column("Partner"))
+		if strings.ToLower(a) > strings.ToLower(b) {
+			t.Fatalf("sorted by name, %q comes before %q", a, b)
+		}
+	}
+
+	for _, q := range []string{"lindqvist", "apac", "cobalt", "zzz-nothing"} {
 		want := 0
-		for _, p := range eco.Partners {
-			for _, s := range []string{p.Name, p.Owner, p.Region} {
-				if strings.Contains(strings.ToLower(s), strings.ToLower(q)) {
-					want++
-					break
-				}
+		for _, p := range w.doc.Ecosystem.Partners {
+			if matches(p, q) {
+				want++
 			}
 		}
-		w.partners.search.SetText("")
-		test.Type(w.partners.search, q)
-		if got, wantText := w.partners.count.Text, fmt.Sprintf("Showing %d of 40 partners", want); got != wantText {
-			t.Errorf("search %q: count = %q, want %q", q, got, wantText)
+		w.search.SetText("")
+		test.Type(w.search, q)
+		if len(pt.rows) != want {
+			t.Errorf("search %q shows %d rows, want %d", q, len(pt.rows), want)
 		}
-		if rows, _ := w.partners.table.Length(); rows != want {
-			t.Errorf("search %q: %d rows, want %d", q, rows, want)
+		if got := pt.count.Text; !strings.HasPrefix(got, "Showing ") || !strings.HasSuffix(got, " of 40 partners") {
+			t.Errorf("count = %q", got)
 		}
 	}
 }
 
-// header finds the rendered header cell of column col.
-func header(t *testing.T, w *MainWindow, col int) *headerCell {
-	t.Helper()
-	for _, o := range test.LaidOutObjects(w.Window.Content()) {
-		if h, ok := o.(*headerCell); ok && h.col == col && h.Visible() {
-			return h
-		}
+func TestUndoRedoEveryEdit(t *testing.T) {
+	tests := []struct {
+		name string
+		do   func(w *MainWindow)
+		get  func(e *core.Ecosystem) any
+	}{
+		{"weight", func(w *MainWindow) {
+			w.screens[stepEvaluate].(*evaluateScreen).refresh()
+			w.screens[stepEvaluate].(*evaluateScreen).rows[0].weight.SetText("60")
+		}, func(e *core.Ecosystem) any { return e.Scorecard.Criteria[0].Weight }},
+		{"role", func(w *MainWindow) {
+			w.edit("", func(e *core.Ecosystem) error { e.Partners[0].SetPrimaryRole(core.Influencer); return nil })
+		}, func(e *core.Ecosystem) any { return e.Partners[0].PrimaryRole() }},
+		{"maturity", func(w *MainWindow) {
+			test.Tap(w.screens[stepMaturity].(*maturityScreen).cells[core.Measurement][1])
+		}, func(e *core.Ecosystem) any { return e.Maturity.Ratings[core.Measurement] }},
+		{"source removed", func(w *MainWindow) {
+			w.screens[stepDiscover].(*discoverScreen).removeSource("sample-partners.csv")
+		}, func(e *core.Ecosystem) any { return len(e.Partners) }},
+		{"reviewed", func(w *MainWindow) {
+			test.Tap(w.screens[stepActivate].(*activateScreen).mark)
+		}, func(e *core.Ecosystem) any { return e.Review.Last }},
 	}
-	t.Fatalf("no header for column %d", col)
-	return nil
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newTestWindow(t)
+			before := tt.get(w.doc.Ecosystem)
+			tt.do(w)
+			after := tt.get(w.doc.Ecosystem)
+			if after == before {
+				t.Fatalf("the edit changed nothing: %v", after)
+			}
+			if w.undoButton.Disabled() {
+				t.Error("Undo is disabled after an edit")
+			}
+			w.Undo()
+			if got := tt.get(w.doc.Ecosystem); got != before {
+				t.Errorf("after Undo: %v, want %v", got, before)
+			}
+			w.Redo()
+			if got := tt.get(w.doc.Ecosystem); got != after {
+				t.Errorf("after Redo: %v, want %v", got, after)
+			}
+		})
+	}
 }
 
-func TestTapHeaderSorts(t *testing.T) {
+func TestTypingIsOneUndoStep(t *testing.T) {
 	w := newTestWindow(t)
-	v := w.partners
-	scores := func() []float64 {
-		s := make([]float64, len(v.rows))
-		for i, r := range v.rows {
-			s[i] = v.ev.Results[r].Score
-		}
-		return s
+	w.Show(stepEvaluate)
+	s := w.screens[stepEvaluate].(*evaluateScreen)
+	e := s.rows[0].weight
+	w.Window.Canvas().Focus(e)
+	e.SetText("")
+	test.Type(e, "52")
+	for _, v := range []float64{10, 20, 30} {
+		s.rows[0].slider.SetValue(v) // a drag on another control of the same weight
 	}
-	if s := scores(); !slices.IsSortedFunc(s, func(a, b float64) int { return cmpFloat(b, a) }) {
-		t.Fatalf("first order is not by score, highest first: %v", s)
+	if got := w.doc.Ecosystem.Scorecard.Criteria[0].Weight; got != 30 {
+		t.Fatalf("weight = %v, want 30", got)
 	}
-	test.Tap(header(t, w, colScore))
-	if s := scores(); !slices.IsSorted(s) {
-		t.Errorf("after one tap on Score, scores are not ascending: %v", s)
+	w.Undo()
+	if got := w.doc.Ecosystem.Scorecard.Criteria[0].Weight; got != 35 {
+		t.Errorf("after one Undo weight = %v, want 35", got)
 	}
-	test.Tap(header(t, w, colScore))
-	if s := scores(); !slices.IsSortedFunc(s, func(a, b float64) int { return cmpFloat(b, a) }) {
-		t.Errorf("after two taps on Score, scores are not descending: %v", s)
+	for i := 0; i < maxUndo+20; i++ {
+		w.edit("", func(e *core.Ecosystem) error { e.Thresholds.Tier3 = float64(i % 30); return nil })
 	}
-	test.Tap(header(t, w, colName))
-	names := make([]string, len(v.rows))
-	for i, r := range v.rows {
-		names[i] = strings.ToLower(w.Document().Ecosystem.Partners[r].Name)
-	}
-	if !slices.IsSorted(names) {
-		t.Errorf("after a tap on Partner, names are not from A to Z: %v", names)
+	if n := len(w.history.undos); n != maxUndo {
+		t.Errorf("undo history holds %d steps, want the cap %d", n, maxUndo)
 	}
 }
 
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func writeFile(t *testing.T, name, text string) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
-func TestImportReplacesSampleThenMerges(t *testing.T) {
+func TestNewAsksToSaveUnsavedChanges(t *testing.T) {
 	w := newTestWindow(t)
-	first := writeFile(t, "resellers.csv", "Partner Name,Website,Partner Type,Partner Owner,Region,Shared ICP,Customer Overlap,Product Alignment,Revenue Potential\n"+
-		"Acme Resale,acme-resale.example,Reseller,Ann Lee,EMEA,5,4,4,5\n"+
-		"Borealis Systems,borealis.example,Integration,Bo Tan,APAC,3,3,2,2\n")
-	<-w.Import(first)
-	doc := w.Document()
-	if got := len(doc.Ecosystem.Partners); got != 2 {
-		t.Fatalf("after importing into the sample, %d partners, want 2 (the import replaces the sample)", got)
+	w.edit("", func(e *core.Ecosystem) error { e.Partners[0].Owner = "Changed"; return nil })
+	w.New()
+	if w.unsavedDialog == nil || len(w.doc.Ecosystem.Partners) != 40 {
+		t.Fatal("New with unsaved changes did not ask first")
 	}
-	if doc.Sample || !doc.Unsaved || doc.Name != "resellers.csv" {
-		t.Errorf("document = sample %v, unsaved %v, name %q; want false, true, resellers.csv", doc.Sample, doc.Unsaved, doc.Name)
+	test.Tap(w.unsavedButtons[0]) // Cancel
+	if len(w.doc.Ecosystem.Partners) != 40 {
+		t.Fatal("Cancel dropped the document")
 	}
-	if got := w.message.Text; !strings.HasPrefix(got, "Replaced the sample with resellers.csv") {
-		t.Errorf("message = %q, want it to say the sample was replaced", got)
-	}
-	if got := w.file.Text; got != "• resellers.csv" {
-		t.Errorf("file = %q, want the unsaved marker and the name", got)
-	}
-
-	second := writeFile(t, "agencies.csv", "Partner Name,Website,Partner Type,Partner Owner,Region,Shared ICP,Customer Overlap,Product Alignment,Revenue Potential\n"+
-		"Cirrus Agency,cirrus.example,Agency,Cy Ro,Global,4,4,4,4\n"+
-		"Acme Resale,https://www.acme-resale.example/about,Reseller,Ann Lee,EMEA,5,4,4,5\n")
-	<-w.Import(second)
-	eco := w.Document().Ecosystem
-	if got := len(eco.Partners); got != 3 {
-		t.Fatalf("after merging, %d partners, want 3 (Acme Resale once)", got)
-	}
-	if rows, _ := w.partners.table.Length(); rows != 3 {
-		t.Errorf("table shows %d rows, want 3", rows)
-	}
-	ev := eco.Evaluate()
-	for row := 0; row < 3; row++ {
-		i := w.partners.rows[row]
-		if got, want := cellText(w.partners, row, colScore), formatScore(ev.Results[i].Score); got != want {
-			t.Errorf("score of %s = %q, want %q", eco.Partners[i].Name, got, want)
-		}
+	w.New()
+	test.Tap(w.unsavedButtons[1]) // Don't save
+	if n := len(w.doc.Ecosystem.Partners); n != 0 || w.doc.Unsaved {
+		t.Errorf("after Don't save: %d partners, unsaved %v; want a new empty plan", n, w.doc.Unsaved)
 	}
 }
 
-func TestImportErrorKeepsDocument(t *testing.T) {
-	w := newTestWindow(t)
-	bad := writeFile(t, "old.xls", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 not really a workbook")
-	<-w.Import(bad)
-	if got := len(w.Document().Ecosystem.Partners); got != 40 {
-		t.Errorf("after a failed import, %d partners, want the sample's 40", got)
-	}
-	if top := w.Window.Canvas().Overlays().Top(); top == nil {
-		t.Errorf("no dialog explains the failed import")
-	}
-	if got := w.message.Text; !strings.Contains(got, "Could not import old.xls") {
-		t.Errorf("message = %q, want it to say the import failed", got)
-	}
-}
-
-func TestExportWorkbookAndCSV(t *testing.T) {
+func TestSaveNeverWritesOverAnInput(t *testing.T) {
 	w := newTestWindow(t)
 	dir := t.TempDir()
-	book := filepath.Join(dir, "partner-plan.xlsx")
-	<-w.ExportWorkbook(book)
-	data, err := os.ReadFile(book)
-	if err != nil {
-		t.Fatalf("the workbook was not written: %v", err)
+	list := filepath.Join(dir, "partners.csv")
+	os.WriteFile(list, []byte("Partner Name,Website\nAcme,acme.com\nGlobex,globex.com\n"), 0o644)
+	wait(t, w.Import(list))
+	wait(t, tapImport(t, w))
+
+	if w.doc.Path != "" {
+		t.Fatalf("a plan made from a list has path %q, want none", w.doc.Path)
 	}
-	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		t.Errorf("the workbook is not a zip file: starts %q", data[:min(8, len(data))])
+	w.Save(nil)
+	if w.Window.Canvas().Overlays().Top() == nil {
+		t.Error("Save of a plan with no file did not ask where (Save As)")
 	}
-	doc := w.Document()
-	if doc.Path != book || doc.Unsaved || doc.Sample {
-		t.Errorf("after export, document = path %q unsaved %v sample %v; want %q, false, false", doc.Path, doc.Unsaved, doc.Sample, book)
+	w.Window.Canvas().Overlays().Top().Hide()
+
+	written := false
+	w.confirmNotSource(list, func() { written = true })
+	if written || w.replaceDialog == nil {
+		t.Fatal("saving onto an imported list did not ask first")
+	}
+	w.replaceDialog.Dismiss()
+	if written {
+		t.Fatal("Cancel still wrote")
+	}
+	data, _ := os.ReadFile(list)
+	if !strings.HasPrefix(string(data), "Partner Name") {
+		t.Error("the imported list changed")
 	}
 
-	csvPath := filepath.Join(dir, "partners.csv")
-	<-w.ExportCSV(csvPath)
-	data, err = os.ReadFile(csvPath)
-	if err != nil {
-		t.Fatalf("the CSV was not written: %v", err)
+	plan := filepath.Join(dir, "plan.xlsx")
+	wait(t, w.SaveTo(plan))
+	if w.doc.Path != plan || w.doc.Unsaved {
+		t.Errorf("after SaveTo: path %q unsaved %v", w.doc.Path, w.doc.Unsaved)
 	}
-	if lines := strings.Count(strings.TrimSpace(string(data)), "\n"); lines < 40 {
-		t.Errorf("the CSV has %d lines after its header, want at least 40", lines)
+	if got, want := w.Window.Title(), "plan.xlsx — Partner Atlas"; got != want {
+		t.Errorf("title = %q, want %q", got, want)
+	}
+	if got := w.RecentFiles(); len(got) == 0 || got[0] != plan {
+		t.Errorf("recent files = %v, want %s first", got, plan)
 	}
 }
 
-func TestMainWindowImage(t *testing.T) {
-	test.ApplyTheme(t, test.Theme())
-	w := newTestWindow(t)
-	w.Window.Resize(fyne.NewSize(1280, 800))
-	test.AssertRendersToImage(t, "main_window.png", w.Window.Canvas())
-}
+func TestFirstStartOpensSampleWithHintThenReopensLastPlan(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := newMainWindow(a, nil, func() time.Time { return today })
+	defer w.Window.Close()
+	w.Start(nil)
+	if !w.doc.Sample || len(w.hint.Objects) == 0 {
+		t.Fatalf("first start: sample %v, hint shown %v; want the sample with a hint", w.doc.Sample, len(w.hint.Objects) > 0)
+	}
+	plan := filepath.Join(t.TempDir(), "plan.xlsx")
+	wait(t, w.SaveTo(plan))
 
-func TestFileDialogsOpen(t *testing.T) {
-	w := newTestWindow(t)
-	for name, show := range map[string]func(){
-		"import":          w.showImportDialog,
-		"export workbook": w.showExportWorkbookDialog,
-		"export csv":      w.showExportCSVDialog,
-	} {
-		show()
-		top := w.Window.Canvas().Overlays().Top()
-		if top == nil {
-			t.Errorf("%s: no dialog shown", name)
-			continue
-		}
-		w.Window.Canvas().Overlays().Remove(top)
+	w2 := newMainWindow(a, nil, func() time.Time { return today })
+	defer w2.Window.Close()
+	wait(t, w2.Start(nil))
+	if w2.doc.Path != plan {
+		t.Fatalf("the second start opened %q, want %s", w2.doc.Path, plan)
+	}
+	if n := len(w2.doc.Ecosystem.Partners); n != 40 {
+		t.Errorf("reopened %d partners, want 40", n)
+	}
+	if len(w2.hint.Objects) != 0 {
+		t.Error("the first-start hint shows on a later start")
 	}
 }
 
 func TestCancelIgnoresResult(t *testing.T) {
 	w := newTestWindow(t)
 	release := make(chan struct{})
-	finished := false
-	done := w.startJob("Importing", "Reading big.xlsx…", func() func() {
+	done := w.startJob("Working", "Testing…", func() func() {
 		<-release
-		return func() { finished = true }
+		return func() { t.Error("the result of a cancelled job was shown") }
 	})
 	if !w.importButton.Disabled() {
-		t.Errorf("Import is enabled while a job runs")
+		t.Error("Import is enabled while a job runs")
 	}
-	var cancel *widget.Button
-	for _, o := range test.LaidOutObjects(w.Window.Canvas().Overlays().Top()) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Cancel" {
-			cancel = b
+	// The dialog's Cancel button is the only button of its overlay.
+	test.Tap(findButton(t, w.Window.Canvas().Overlays().Top(), "Cancel"))
+	close(release)
+	wait(t, done)
+	if w.importButton.Disabled() {
+		t.Error("Import stays disabled after Cancel")
+	}
+}
+
+// findButton finds a button by its text under o.
+func findButton(t testing.TB, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, x := range test.LaidOutObjects(o) {
+		if b, ok := x.(*widget.Button); ok && b.Text == text {
+			return b
 		}
 	}
-	if cancel == nil {
-		t.Fatal("the progress dialog has no Cancel button")
-	}
-	test.Tap(cancel)
-	if w.importButton.Disabled() {
-		t.Errorf("Import is still disabled after Cancel")
-	}
-	close(release)
-	<-done
-	if finished {
-		t.Errorf("the result of a cancelled job was applied")
-	}
+	t.Fatalf("no button %q", text)
+	return nil
 }

@@ -3,10 +3,6 @@
 package main
 
 import (
-	"fmt"
-	"os"
-	"time"
-
 	"fyne.io/fyne/v2/app"
 
 	"partneratlas/ui"
@@ -15,23 +11,14 @@ import (
 // AppID is the app's unique ID, as FyneApp.toml gives it.
 const AppID = "io.partneratlas.app"
 
-// runGUI opens the window, with the sample ecosystem or, when files are
-// given, importing them, and returns when it closes.
+// runGUI opens the window and returns when it closes. With files, it
+// previews their import into a new plan; else it reopens the plan saved
+// last or, on first start, the sample ecosystem.
 func runGUI(files []string) int {
 	a := app.NewWithID(AppID)
 	a.SetIcon(ui.Icon())
-	doc, err := ui.SampleDocument(time.Now())
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "partneratlas: the sample ecosystem did not load (%v); starting empty.\n", err)
-		doc = ui.NewDocument(time.Now())
-	}
-	if len(files) > 0 {
-		doc = ui.NewDocument(time.Now()) // the first file replaces it
-	}
-	w := ui.NewMainWindow(a, doc)
-	a.Lifecycle().SetOnStarted(func() {
-		w.Import(files...)
-	})
+	w := ui.NewMainWindow(a, nil)
+	a.Lifecycle().SetOnStarted(func() { w.Start(files) })
 	w.ShowAndRun()
 	return 0
 }

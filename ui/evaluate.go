@@ -1,0 +1,322 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partneratlas/core"
+)
+
+// evaluateScreen is the weighted scorecard: the criteria with their weights
+// (a slider and an entry each, shown as a share of the total) and scales,
+// and the partners with each criterion's value editable in the table.
+// Scores and tiers follow every keystroke and every drag.
+type evaluateScreen struct {
+	w     *MainWindow
+	box   fyne.CanvasObject
+	table *partnerTable
+
+	rows      []*criterionRow
+	criteria  *fyne.Container
+	total     *widget.Label
+	problem   *widget.Label
+	newName   *widget.Entry
+	signature string // the criteria the table's columns were built for
+}
+
+// criterionRow edits one criterion of the scorecard.
+type criterionRow struct {
+	key          string
+	name, weight *widget.Entry
+	min, max     *widget.Entry
+	slider       *widget.Slider
+	share        *widget.Label
+	remove       *widget.Button
+	box          fyne.CanvasObject
+	setting      bool
+}
+
+func newEvaluateScreen(w *MainWindow) *evaluateScreen {
+	s := &evaluateScreen{w: w}
+	s.table = newPartnerTable(w, nil, 0)
+	s.criteria = container.NewVBox()
+	s.total = widget.NewLabel("")
+	s.total.Importance = widget.LowImportance
+	s.problem = widget.NewLabel("")
+	s.problem.Importance = widget.DangerImportance
+	s.problem.Wrapping = fyne.TextWrapWord
+	s.problem.Hide()
+	s.newName = widget.NewEntry()
+	s.newName.SetPlaceHolder("New criterion, e.g. Co-sell readiness")
+	s.newName.OnSubmitted = func(string) { s.addCriterion() }
+	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), s.addCriterion)
+
+	editor := container.NewVBox(subheading("Scorecard"),
+		note("Weights are relative: each shows as its share of the total. Values run on each criterion's scale; a missing value counts as the lowest and the score shows in italics."),
+		s.criteria, s.total, s.problem, widget.NewSeparator(),
+		container.NewBorder(nil, nil, nil, add, s.newName))
+	side := container.New(&fixedWidth{width: 400}, panel(container.NewVScroll(editor)))
+	body := container.NewBorder(nil, nil, side, nil, container.NewPadded(tableFrame(s.table, subheading("Type a value in a cell to score a partner"))))
+	s.box = screenLayout("Evaluate",
+		"Score every partner on a weighted scorecard instead of gut feel. Drag a weight or type a value: scores and tiers update at once.",
+		nil, body)
+	return s
+}
+
+func (s *evaluateScreen) content() fyne.CanvasObject { return s.box }
+
+func (s *evaluateScreen) reset() { s.signature = "\x00" }
+
+// criteriaSignature names the criteria by key and name, so the screen knows
+// when to rebuild its rows and columns.
+func criteriaSignature(sc core.Scorecard) string {
+	var b strings.Builder
+	for _, c := range sc.Criteria {
+		b.WriteString(c.Key + "\x01" + c.Name + "\x02")
+	}
+	return b.String()
+}
+
+func (s *evaluateScreen) refresh() {
+	e := s.w.doc.Ecosystem
+	sc := e.Scorecard
+	if sig := criteriaSignature(sc); sig != s.signature {
+		s.signature = sig
+		s.rebuild(sc)
+	}
+	for i, row := range s.rows {
+		if i < len(sc.Criteria) {
+			row.show(s.w, sc.Criteria[i], sc.Share(i))
+		}
+	}
+	s.total.SetText(fmt.Sprintf("Weights add up to %s; shares are of that total.", formatNumber(sc.TotalWeight())))
+	if err := sc.Validate(); err != nil {
+		s.problem.SetText(err.Error())
+		s.problem.Show()
+	} else {
+		s.problem.Hide()
+	}
+	s.table.refresh()
+}
+
+// rebuild makes one editor row and one table column per criterion. A row
+// whose criterion is being typed into is kept, so the entry keeps focus.
+func (s *evaluateScreen) rebuild(sc core.Scorecard) {
+	old := map[string]*criterionRow{}
+	for _, r := range s.rows {
+		old[r.key] = r
+	}
+	s.rows = s.rows[:0]
+	s.criteria.RemoveAll()
+	for _, c := range sc.Criteria {
+		r := old[c.Key]
+		if r == nil {
+			r = s.newCriterionRow(c.Key)
+		}
+		s.rows = append(s.rows, r)
+		s.criteria.Add(r.box)
+	}
+	s.criteria.Refresh()
+
+	w := s.w
+	cols := []tableColumn{nameColumn(w), scoreColumn(w), tierColumn(w)}
+	for _, c := range sc.Criteria {
+		key := c.Key
+		cols = append(cols, tableColumn{title: c.Name, width: 104, numeric: true, kind: cellInput,
+			text: func(i int) string {
+				if v, ok := w.doc.Ecosystem.Partners[i].Value(key); ok {
+					return formatNumber(v)
+				}
+				return ""
+			},
+			compare: func(a, b int) int {
+				va, oka := w.doc.Ecosystem.Partners[a].Value(key)
+				vb, okb := w.doc.Ecosystem.Partners[b].Value(key)
+				if !oka {
+					va = math.Inf(-1)
+				}
+				if !okb {
+					vb = math.Inf(-1)
+				}
+				switch {
+				case va < vb:
+					return -1
+				case va > vb:
+					return 1
+				}
+				return 0
+			},
+			edit: func(i int, text string) { s.setValue(i, key, text) },
+		})
+	}
+	s.table.setColumns(cols)
+}
+
+func (s *evaluateScreen) newCriterionRow(key string) *criterionRow {
+	r := &criterionRow{key: key}
+	r.name = widget.NewEntry()
+	r.name.OnChanged = func(v string) {
+		if r.setting || strings.TrimSpace(v) == "" {
+			return
+		}
+		s.w.edit("name "+key, func(e *core.Ecosystem) error {
+			if i := e.Scorecard.Index(key); i >= 0 {
+				e.Scorecard.Criteria[i].Name = strings.TrimSpace(v)
+			}
+			return nil
+		})
+	}
+	r.slider = widget.NewSlider(0, 100)
+	r.slider.Step = 1
+	r.slider.OnChanged = func(v float64) {
+		if !r.setting {
+			s.setWeight(key, v)
+		}
+	}
+	r.weight = widget.NewEntry()
+	r.weight.OnChanged = func(v string) {
+		if r.setting {
+			return
+		}
+		if x, ok := parseNumber(v); ok && x >= 0 {
+			s.setWeight(key, x)
+		}
+	}
+	r.share = widget.NewLabel("100 %")
+	r.share.Alignment = fyne.TextAlignTrailing
+	r.share.TextStyle.Bold = true
+	scale := func(isMax bool) *widget.Entry {
+		e := widget.NewEntry()
+		e.OnChanged = func(v string) {
+			x, ok := parseNumber(v)
+			if r.setting || !ok {
+				return
+			}
+			s.w.edit("scale "+key, func(e *core.Ecosystem) error {
+				if i := e.Scorecard.Index(key); i >= 0 {
+					if isMax {
+						e.Scorecard.Criteria[i].Max = x
+					} else {
+						e.Scorecard.Criteria[i].Min = x
+					}
+				}
+				return nil
+			})
+		}
+		return e
+	}
+	r.min, r.max = scale(false), scale(true)
+	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.removeCriterion(key) })
+	weightBox := container.NewGridWrap(fyne.NewSize(64, r.weight.MinSize().Height), r.weight)
+	shareBox := container.NewGridWrap(fyne.NewSize(64, r.share.MinSize().Height), r.share)
+	scaleBox := container.NewHBox(widget.NewLabel("Scale"),
+		container.NewGridWrap(fyne.NewSize(56, r.min.MinSize().Height), r.min), widget.NewLabel("to"),
+		container.NewGridWrap(fyne.NewSize(56, r.max.MinSize().Height), r.max))
+	r.box = container.NewVBox(
+		container.NewBorder(nil, nil, nil, r.remove, r.name),
+		container.NewBorder(nil, nil, nil, container.NewHBox(weightBox, shareBox), r.slider),
+		scaleBox, widget.NewSeparator())
+	return r
+}
+
+// show puts a criterion's values into its row, leaving alone an entry the
+// user is typing in.
+func (r *criterionRow) show(w *MainWindow, c core.Criterion, share float64) {
+	r.setting = true
+	defer func() { r.setting = false }()
+	focused := w.Window.Canvas().Focused()
+	set := func(e *widget.Entry, v string) {
+		if e != focused && e.Text != v {
+			e.SetText(v)
+		}
+	}
+	set(r.name, c.Name)
+	set(r.weight, formatNumber(c.Weight))
+	set(r.min, formatNumber(c.Min))
+	set(r.max, formatNumber(c.Max))
+	r.slider.Max = math.Max(100, c.Weight)
+	if r.slider.Value != c.Weight {
+		r.slider.SetValue(c.Weight)
+	}
+	r.share.SetText(fmt.Sprintf("%.0f %%", 100*share))
+}
+
+// setWeight changes a criterion's weight; a drag or a typed number is one
+// undo step.
+func (s *evaluateScreen) setWeight(key string, v float64) {
+	s.w.edit("weight "+key, func(e *core.Ecosystem) error {
+		if i := e.Scorecard.Index(key); i >= 0 {
+			e.Scorecard.Criteria[i].Weight = v
+		}
+		return nil
+	})
+}
+
+// setValue records what the user typed as a partner's value: a number sets
+// it, an empty cell clears it, anything else is ignored until it is a number.
+func (s *evaluateScreen) setValue(i int, key, text string) {
+	text = strings.TrimSpace(text)
+	v, ok := parseNumber(text)
+	if text != "" && !ok {
+		return
+	}
+	s.w.edit(fmt.Sprintf("value %d %s", i, key), func(e *core.Ecosystem) error {
+		if i >= len(e.Partners) {
+			return fmt.Errorf("no partner %d", i)
+		}
+		if text == "" {
+			e.Partners[i].ClearValue(key)
+		} else {
+			e.Partners[i].SetValue(key, v)
+		}
+		return nil
+	})
+}
+
+func (s *evaluateScreen) addCriterion() {
+	name := strings.TrimSpace(s.newName.Text)
+	if name == "" {
+		s.w.Window.Canvas().Focus(s.newName)
+		return
+	}
+	s.w.editStructure("", func(e *core.Ecosystem) error {
+		e.Scorecard.AddCriterion(name, 10)
+		return nil
+	})
+	s.newName.SetText("")
+	s.w.setMessage("Added the criterion %s with a weight of 10; type each partner's value in its column.", name)
+}
+
+func (s *evaluateScreen) removeCriterion(key string) {
+	name := key
+	err := s.w.editStructure("", func(e *core.Ecosystem) error {
+		i := e.Scorecard.Index(key)
+		if i < 0 {
+			return fmt.Errorf("no criterion %s", key)
+		}
+		if len(e.Scorecard.Criteria) == 1 {
+			return fmt.Errorf("the scorecard needs at least one criterion")
+		}
+		name = e.Scorecard.Criteria[i].Name
+		e.Scorecard.RemoveCriterion(key)
+		return nil
+	})
+	if err != nil {
+		s.w.setMessage("%s.", capitalise(err.Error()))
+		return
+	}
+	s.w.setMessage("Removed the criterion %s; the partners' values are kept (Undo brings it back).", name)
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

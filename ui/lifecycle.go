@@ -1,0 +1,282 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partneratlas/exporters"
+	"partneratlas/importers"
+)
+
+// Start opens what the app shows first: the files given on the command line
+// (imported into a new plan), else the plan saved last, else, on first start,
+// the embedded sample with a hint on how to import one's own list. The
+// channel closes when what it opens is shown.
+func (w *MainWindow) Start(files []string) <-chan struct{} {
+	if len(files) > 0 {
+		w.setDocument(NewDocument(w.now()))
+		return w.Import(files...)
+	}
+	for _, p := range w.RecentFiles() {
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			return w.OpenPath(p)
+		}
+	}
+	w.openSample()
+	w.showHint(true)
+	done := make(chan struct{})
+	close(done)
+	return done
+}
+
+// showHint shows or hides the first-start hint above the screen.
+func (w *MainWindow) showHint(show bool) {
+	w.hint.RemoveAll()
+	if show {
+		text := widget.NewLabel("This is a sample ecosystem of 40 invented partners, to look around. To work on your own, import your partner list (.xlsx or .csv) with Import… or drop the file on the window: the first import replaces the sample.")
+		text.Wrapping = fyne.TextWrapWord
+		imp := widget.NewButtonWithIcon("Import my list…", theme.FolderOpenIcon(), w.showImportDialog)
+		imp.Importance = widget.HighImportance
+		closeHint := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { w.showHint(false) })
+		closeHint.Importance = widget.LowImportance
+		w.hint.Add(container.NewPadded(panel(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()),
+			container.NewHBox(imp, closeHint), text))))
+	}
+	w.hint.Refresh()
+}
+
+// askToSave runs then once the document's unsaved changes are dealt with:
+// saved, dropped, or, on Cancel, then does not run.
+func (w *MainWindow) askToSave(then func()) {
+	if !w.doc.Unsaved || (w.doc.Sample && !w.history.canUndo()) {
+		then()
+		return
+	}
+	msg := widget.NewLabel("Save the changes to " + w.doc.displayName() + " first?\nIf you don't, they are lost.")
+	var d *dialog.CustomDialog
+	save := widget.NewButton("Save", func() {
+		d.Hide()
+		w.Save(then)
+	})
+	save.Importance = widget.HighImportance
+	drop := widget.NewButton("Don't save", func() {
+		d.Hide()
+		then()
+	})
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Unsaved changes", msg, w.Window)
+	d.SetButtons([]fyne.CanvasObject{cancel, drop, save})
+	d.Show()
+	w.unsavedDialog = d
+	w.unsavedButtons = []*widget.Button{cancel, drop, save}
+}
+
+// confirmClose closes the window once unsaved changes are dealt with.
+func (w *MainWindow) confirmClose() {
+	w.askToSave(w.Window.Close)
+}
+
+// New starts an empty plan.
+func (w *MainWindow) New() {
+	w.askToSave(func() {
+		w.setDocument(NewDocument(w.now()))
+		w.Show(stepDiscover)
+		w.setMessage("A new, empty plan: import your partner lists to start.")
+	})
+}
+
+// OpenSample opens the embedded sample ecosystem.
+func (w *MainWindow) OpenSample() {
+	w.askToSave(w.openSample)
+}
+
+func (w *MainWindow) openSample() {
+	doc, err := SampleDocument(w.now())
+	if err != nil {
+		w.showProblem("Could not open the sample", err.Error(), "")
+		return
+	}
+	w.setDocument(doc)
+}
+
+// Open asks for a plan workbook and opens it.
+func (w *MainWindow) Open() {
+	if w.busy {
+		return
+	}
+	w.askToSave(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				w.showProblem("Could not open the file", err.Error(), "")
+				return
+			}
+			if r == nil {
+				return
+			}
+			uri := r.URI()
+			r.Close()
+			if uri.Scheme() != "file" {
+				w.showProblem("Could not open "+uri.Name(), "Partner Atlas opens files in a folder on this computer.", "")
+				return
+			}
+			w.openPath(uri.Path())
+		}, w.Window)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+		d.SetConfirmText("Open")
+		d.SetTitleText("Open a plan workbook")
+		if dir := w.lastFolder(); dir != nil {
+			d.SetLocation(dir)
+		}
+		d.Show()
+		d.Resize(fyne.NewSize(960, 640))
+	})
+}
+
+// OpenPath opens the plan workbook at path, once unsaved changes are dealt
+// with. See openPath.
+func (w *MainWindow) OpenPath(path string) <-chan struct{} {
+	done := make(chan struct{})
+	w.askToSave(func() {
+		go func() {
+			<-w.openPath(path)
+			close(done)
+		}()
+	})
+	return done
+}
+
+// openPath reads path off the UI goroutine. A plan workbook becomes the
+// document, saved back to the same file. A plain partner list becomes a new
+// plan with no file yet, so that Save never writes over the list.
+func (w *MainWindow) openPath(path string) <-chan struct{} {
+	name := filepath.Base(path)
+	today := w.now()
+	w.folder = parentFolder(storage.NewFileURI(path))
+	return w.startJob("Opening", "Reading "+name+"…", func() func() {
+		res, err := importers.ReadFile(path, importers.Options{})
+		if err != nil {
+			return func() { w.showImportError(name, err) }
+		}
+		eco, combined := importers.Combine([]*importers.Result{res}, today)
+		problems := uniqueProblems(res.Problems, combined)
+		return func() {
+			doc := &Document{Ecosystem: eco, Path: path, Name: name}
+			if res.Plan == nil {
+				doc.Path, doc.Unsaved, doc.Imported = "", true, []string{path}
+			} else {
+				w.addRecent(path)
+			}
+			w.setDocument(doc)
+			if res.Plan == nil {
+				w.setMessage("%s is a partner list, not a plan: it was imported into a new plan (%s). Save asks where to keep the plan.", name, partnerCount(len(eco.Partners)))
+			} else {
+				w.setMessage("Opened %s: %s.", name, partnerCount(len(eco.Partners)))
+			}
+			if len(problems) > 0 {
+				w.showProblems(name, "Opened "+name+".", problems)
+			}
+		}
+	})
+}
+
+// Save writes the plan workbook where the document lives; a document with
+// no plan workbook yet (the sample, or one made from partner lists) asks
+// where, as Save As does. then, when not nil, runs after a save that worked.
+func (w *MainWindow) Save(then func()) {
+	if w.doc.Path == "" {
+		w.SaveAs(then)
+		return
+	}
+	w.saveTo(w.doc.Path, then)
+}
+
+// SaveAs asks where to write the plan workbook, then writes it there.
+func (w *MainWindow) SaveAs(then func()) {
+	name := DefaultWorkbookName
+	if w.doc.Path != "" {
+		name = filepath.Base(w.doc.Path)
+	}
+	w.showSaveDialog("Save the plan workbook", "Save", name, ".xlsx", func(path string) {
+		w.confirmNotSource(path, func() { w.saveTo(path, then) })
+	})
+}
+
+// isSource says whether path is one of the files imported into the
+// document: saving there would replace the user's own list.
+func (w *MainWindow) isSource(path string) bool {
+	clean := filepath.Clean(path)
+	if slices.ContainsFunc(w.doc.Imported, func(p string) bool { return filepath.Clean(p) == clean }) {
+		return true
+	}
+	if _, err := os.Stat(path); err != nil {
+		return false
+	}
+	base := filepath.Base(path)
+	for _, s := range w.doc.Ecosystem.SourceFiles() {
+		if strings.EqualFold(s.File, base) && path != w.doc.Path {
+			return true
+		}
+	}
+	return false
+}
+
+// confirmNotSource runs write at once, unless path is a list the user
+// imported: then it asks first.
+func (w *MainWindow) confirmNotSource(path string, write func()) {
+	if !w.isSource(path) {
+		write()
+		return
+	}
+	d := dialog.NewConfirm("Replace "+filepath.Base(path)+"?",
+		filepath.Base(path)+" is one of the lists you imported.\nSaving here replaces your original list with the plan workbook.\n\nReplace it anyway?",
+		func(ok bool) {
+			if ok {
+				write()
+			}
+		}, w.Window)
+	d.SetConfirmText("Replace")
+	d.SetDismissText("Cancel")
+	d.Show()
+	w.replaceDialog = d
+}
+
+// SaveTo writes the plan workbook to path off the UI goroutine; the
+// document then lives there. The channel closes when the result has been
+// shown.
+func (w *MainWindow) SaveTo(path string) <-chan struct{} { return w.saveTo(path, nil) }
+
+func (w *MainWindow) saveTo(path string, then func()) <-chan struct{} {
+	doc := w.doc
+	snapshot := doc.Ecosystem.Clone() // the user may go on while it writes
+	mark := w.edits
+	opt := exporters.Options{Today: w.now()}
+	name := filepath.Base(path)
+	w.folder = parentFolder(storage.NewFileURI(path))
+	return w.startJob("Saving", "Writing "+name+"…", func() func() {
+		if err := exporters.SaveWorkbook(path, snapshot, opt); err != nil {
+			return func() { w.showSaveError(name, path, err) }
+		}
+		return func() {
+			if w.doc == doc {
+				doc.Path, doc.Name, doc.Sample = path, name, false
+				// Edits made while it wrote are not in the file.
+				doc.Unsaved = w.edits != mark
+				w.refreshStatus()
+			}
+			w.addRecent(path)
+			w.setMessage("Saved %s to %s.", partnerCount(len(snapshot.Partners)), path)
+			if then != nil {
+				then()
+			}
+		}
+	})
+}

@@ -1,0 +1,11 @@
+package ui
+
+import (
+	"os"
+	"testing"
+)
+
+func TestMain(m *testing.M) {
+	confidenceInline = true
+	os.Exit(m.Run())
+}

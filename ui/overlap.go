@@ -1,0 +1,333 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partneratlas/core"
+	"partneratlas/importers"
+)
+
+// overlapView is account mapping: our accounts and each partner's go in,
+// the population matrix per partner comes out, and the matches behind a
+// partner's numbers are one click away, fuzzy ones with accept and reject.
+type overlapView struct {
+	w        *MainWindow
+	win      fyne.Window // where its dialogs open
+	status   *widget.Label
+	matrix   *widget.Table
+	matches  *widget.List
+	heading  *widget.Label
+	typed    *widget.Check
+	share    *widget.Check
+	selected int // the partner row chosen in the matrix, -1 for none
+	box      fyne.CanvasObject
+}
+
+// newOverlapButton is the button that opens the overlap view in a window of
+// its own, for the Discover screen.
+func newOverlapButton(w *MainWindow) fyne.CanvasObject {
+	b := widget.NewButtonWithIcon("Account overlap…", theme.ViewRefreshIcon(), func() {
+		win := w.app.NewWindow("Account overlap — " + Title)
+		win.SetContent(newOverlapView(w, win))
+		win.Resize(fyne.NewSize(1100, 720))
+		win.Show()
+	})
+	return container.NewVBox(b, note("Match your accounts with partners' account lists to compute customer overlap, on this computer."))
+}
+
+// newOverlapView builds the view; win is the window it is shown in.
+func newOverlapView(w *MainWindow, win fyne.Window) fyne.CanvasObject { return newOverlap(w, win).box }
+
+func newOverlap(w *MainWindow, win fyne.Window) *overlapView {
+	v := &overlapView{w: w, win: win, selected: -1}
+	v.status = widget.NewLabel("")
+	v.status.Wrapping = fyne.TextWrapWord
+	v.heading = widget.NewLabel("Choose a partner in the table to see its matches.")
+	v.heading.TextStyle.Bold = true
+	v.matrix = widget.NewTable(
+		func() (int, int) { return len(v.results()) + 1, len(overlapColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("Their customer, our prospect") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.TextStyle.Bold = id.Row == 0
+			if id.Row == 0 {
+				l.SetText(overlapColumns[id.Col].title)
+				return
+			}
+			rs := v.results()
+			if id.Row-1 < len(rs) {
+				l.SetText(overlapColumns[id.Col].value(v.w.doc.Ecosystem, rs[id.Row-1]))
+			}
+		})
+	for i, c := range overlapColumns {
+		v.matrix.SetColumnWidth(i, c.width)
+	}
+	v.matrix.OnSelected = func(id widget.TableCellID) {
+		if id.Row > 0 {
+			v.selected = id.Row - 1
+			v.refreshMatches()
+		}
+	}
+	v.matches = widget.NewList(
+		func() int { return len(v.shared()) },
+		func() fyne.CanvasObject {
+			text := widget.NewLabel("Acme Corporation ↔ ACME Corp — Same website domain acme.com")
+			text.Wrapping = fyne.TextWrapWord
+			accept := widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), nil)
+			reject := widget.NewButtonWithIcon("Reject", theme.CancelIcon(), nil)
+			return container.NewBorder(nil, nil, nil, container.NewHBox(accept, reject), text)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			sh := v.shared()
+			if id >= len(sh) {
+				return
+			}
+			s := sh[id]
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s ↔ %s · %s · %s, confidence %.2f%s\n%s",
+				s.Ours, s.Theirs, s.Population, s.Kind, s.Confidence, decisionNote(s), s.Reason))
+			buttons := c.Objects[1].(*fyne.Container)
+			if s.Kind != core.MatchFuzzy {
+				buttons.Hide()
+				return
+			}
+			buttons.Show()
+			key := s.DecisionKey()
+			buttons.Objects[0].(*widget.Button).OnTapped = func() { v.decide(key, core.Accepted) }
+			buttons.Objects[1].(*widget.Button).OnTapped = func() { v.decide(key, core.Rejected) }
+		})
+	v.typed = widget.NewCheck("Keep the typed customer overlap for this partner", func(on bool) {
+		rs := v.results()
+		if v.selected < 0 || v.selected >= len(rs) || on == v.w.doc.Ecosystem.UsesTypedOverlap(rs[v.selected].Partner) {
+			return
+		}
+		name := rs[v.selected].Partner
+		v.edit("overlap typed "+name, func(e *core.Ecosystem) { e.UseTypedOverlap(name, on) })
+	})
+	v.share = widget.NewCheck("Write account names in the workbook (else counts only)", func(on bool) {
+		m := v.w.doc.Ecosystem.Accounts
+		if m == nil || m.HideAccountNames == !on {
+			return
+		}
+		v.edit("overlap share", func(e *core.Ecosystem) { e.Accounts.HideAccountNames = !on })
+	})
+
+	ours := widget.NewButtonWithIcon("Import our accounts…", theme.FolderOpenIcon(), func() { v.importList("") })
+	ours.Importance = widget.HighImportance
+	theirs := widget.NewButtonWithIcon("Import a partner's accounts…", theme.FolderOpenIcon(), v.choosePartner)
+	survey := widget.NewButtonWithIcon("Import a tech-stack survey…", theme.FolderOpenIcon(), v.importSurvey)
+	top := container.NewVBox(
+		container.NewHBox(ours, theirs, survey),
+		note("Accounts are matched on website domain, then on the company name without legal forms, then on similar names (fuzzy, to check). The lists stay on this computer and are not saved in the workbook: the workbook keeps the figures and the matches, and matching again needs the lists imported again."),
+		v.status, v.share)
+	bottom := container.NewBorder(container.NewVBox(v.heading, v.typed), nil, nil, nil, v.matches)
+	v.refresh()
+	v.box = container.NewBorder(top, nil, nil, nil, container.NewVSplit(v.matrix, bottom))
+	return v
+}
+
+// overlapColumn is one column of the population matrix.
+type overlapColumn struct {
+	title string
+	width float32
+	value func(e *core.Ecosystem, o core.Overlap) string
+}
+
+var overlapColumns = []overlapColumn{
+	{"Partner", 180, func(_ *core.Ecosystem, o core.Overlap) string { return o.Partner }},
+	{"Both customers", 120, func(_ *core.Ecosystem, o core.Overlap) string { return fmt.Sprint(o.Counts[core.BothCustomers]) }},
+	{"Our customer, their prospect", 200, func(_ *core.Ecosystem, o core.Overlap) string {
+		return fmt.Sprint(o.Counts[core.OurCustomerTheirProspect])
+	}},
+	{"Their customer, our prospect", 200, func(_ *core.Ecosystem, o core.Overlap) string {
+		return fmt.Sprint(o.Counts[core.TheirCustomerOurProspect])
+	}},
+	{"Both prospects", 120, func(_ *core.Ecosystem, o core.Overlap) string { return fmt.Sprint(o.Counts[core.BothProspects]) }},
+	{"Overlapping pipeline", 150, func(_ *core.Ecosystem, o core.Overlap) string { return fmt.Sprintf("%.2f", o.Pipeline) }},
+	{"Score", 70, func(_ *core.Ecosystem, o core.Overlap) string { return fmt.Sprint(core.OverlapScore(o)) }},
+	{"Customer overlap from", 170, func(e *core.Ecosystem, o core.Overlap) string {
+		if e.UsesTypedOverlap(o.Partner) {
+			return "Typed value"
+		}
+		return "Account lists"
+	}},
+}
+
+func decisionNote(s core.SharedAccount) string {
+	if s.Kind != core.MatchFuzzy {
+		return ""
+	}
+	return " · " + strings.ToLower(s.Decision.String())
+}
+
+func (v *overlapView) results() []core.Overlap {
+	if m := v.w.doc.Ecosystem.Accounts; m != nil {
+		return m.Results
+	}
+	return nil
+}
+
+func (v *overlapView) shared() []core.SharedAccount {
+	rs := v.results()
+	if v.selected < 0 || v.selected >= len(rs) {
+		return nil
+	}
+	return rs[v.selected].Shared
+}
+
+// edit changes the document as an undoable step, then redraws the view.
+func (v *overlapView) edit(key string, change func(e *core.Ecosystem)) {
+	_ = v.w.edit(key, func(e *core.Ecosystem) error { change(e); return nil })
+	v.refresh()
+}
+
+func (v *overlapView) decide(key string, d core.Decision) {
+	v.edit("", func(e *core.Ecosystem) { e.Decide(key, d) })
+}
+
+// refresh redraws everything from the document.
+func (v *overlapView) refresh() {
+	e := v.w.doc.Ecosystem
+	m := e.Accounts
+	switch {
+	case m == nil || (m.Ours == nil && len(m.Results) == 0):
+		v.status.SetText("Start with your own account list: a CRM export with the company name, website and status (customer, open opportunity, prospect).")
+	case m.Ours == nil:
+		v.status.SetText("These figures were reopened from the workbook. To match again, import your accounts and the partners' lists again.")
+	default:
+		v.status.SetText(fmt.Sprintf("Our list: %s, %d accounts. Partner lists: %d.", m.Ours.File, len(m.Ours.Accounts), len(m.Lists)))
+	}
+	v.share.SetChecked(m == nil || !m.HideAccountNames)
+	if m == nil {
+		v.share.Disable()
+	} else {
+		v.share.Enable()
+	}
+	v.matrix.Refresh()
+	v.refreshMatches()
+}
+
+func (v *overlapView) refreshMatches() {
+	rs := v.results()
+	if v.selected >= 0 && v.selected < len(rs) {
+		o := rs[v.selected]
+		v.heading.SetText(fmt.Sprintf("%s: %d shared companies, %d matches listed", o.Partner, o.SharedCompanies(), len(o.Shared)))
+		v.typed.SetChecked(v.w.doc.Ecosystem.UsesTypedOverlap(o.Partner))
+		v.typed.Enable()
+	} else {
+		v.typed.Disable()
+	}
+	v.matches.Refresh()
+}
+
+// choosePartner asks which partner the list belongs to, then for the file.
+func (v *overlapView) choosePartner() {
+	var names []string
+	for _, p := range v.w.doc.Ecosystem.Partners {
+		names = append(names, p.Name)
+	}
+	if len(names) == 0 {
+		dialog.ShowInformation("No partner yet", "Import a partner list first: a partner's accounts are tied to one of your partners.", v.win)
+		return
+	}
+	sel := widget.NewSelectEntry(names)
+	dialog.ShowForm("Whose accounts?", "Choose the file…", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Partner", sel)}, func(ok bool) {
+			if ok && strings.TrimSpace(sel.Text) != "" {
+				v.importList(strings.TrimSpace(sel.Text))
+			}
+		}, v.win)
+}
+
+// importList asks for an account list and reads it off the UI goroutine:
+// ours when partner is "", else that partner's. Then every list is matched.
+func (v *overlapView) importList(partner string) {
+	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		v.status.SetText("Reading " + r.URI().Name() + "…")
+		go func() {
+			res, err := importers.ReadAccounts(path, importers.Options{})
+			fyne.Do(func() {
+				if err != nil {
+					dialog.ShowError(err, v.win)
+					v.refresh()
+					return
+				}
+				var tieErr error
+				v.edit("", func(e *core.Ecosystem) {
+					if partner == "" {
+						e.SetOurAccounts(res.List)
+					} else {
+						res.List.Partner = partner
+						tieErr = e.SetPartnerAccounts(res.List)
+					}
+					e.MatchAccounts()
+				})
+				if tieErr != nil {
+					dialog.ShowError(tieErr, v.win)
+				}
+				if len(res.Problems) > 0 {
+					var lines []string
+					for i, p := range res.Problems {
+						if i == 10 {
+							lines = append(lines, fmt.Sprintf("… and %d more.", len(res.Problems)-10))
+							break
+						}
+						lines = append(lines, p.String())
+					}
+					dialog.ShowInformation("Read with warnings", strings.Join(lines, "\n"), v.win)
+				}
+			})
+		}()
+	}, v.win)
+}
+
+// importSurvey reads a tech-stack survey, keeps its reach per tool and
+// offers to add the tools that are not partners yet.
+func (v *overlapView) importSurvey() {
+	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		go func() {
+			res, err := importers.ReadSurvey(path, importers.Options{})
+			fyne.Do(func() {
+				if err != nil {
+					dialog.ShowError(err, v.win)
+					return
+				}
+				v.edit("", func(e *core.Ecosystem) { e.SetSurvey(res.Survey) })
+				proposed := v.w.doc.Ecosystem.ProposePartners(0)
+				if len(proposed) == 0 {
+					v.status.SetText(fmt.Sprintf("Survey: %d customers; every tool is already a partner.", res.Survey.Customers))
+					return
+				}
+				var names []string
+				for _, p := range proposed {
+					names = append(names, p.Name)
+				}
+				dialog.ShowConfirm("Add the tools your customers use?",
+					fmt.Sprintf("%d customers answered. These tools are not partners yet: %s.\n\nAdd them as partners that influence customers, with no contract (Formal: No)?", res.Survey.Customers, strings.Join(names, ", ")),
+					func(ok bool) {
+						if ok {
+							_ = v.w.editStructure("", func(e *core.Ecosystem) error { e.AddProposedPartners(0); return nil })
+							v.refresh()
+						}
+					}, v.win)
+			})
+		}()
+	}, v.win)
+}

@@ -1,0 +1,500 @@
+package ui
+
+import (
+	"cmp"
+	"fmt"
+	"image/color"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partneratlas/core"
+)
+
+// tierColours gives each tier its one colour, core.Tier.Colour, the same in
+// chips, charts and the exported workbook.
+var tierColours = func() map[core.Tier]color.NRGBA {
+	m := map[core.Tier]color.NRGBA{}
+	for _, t := range core.Tiers {
+		m[t] = hexColour(t.Colour())
+	}
+	return m
+}()
+
+// hexColour reads "#RRGGBB".
+func hexColour(s string) color.NRGBA {
+	v, _ := strconv.ParseUint(strings.TrimPrefix(s, "#"), 16, 32)
+	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xFF}
+}
+
+// cellKind is what a table cell holds.
+type cellKind int
+
+const (
+	cellText  cellKind = iota
+	cellTier           // a tier chip
+	cellInput          // an entry the user types a value into
+)
+
+// tableColumn is one column of a partner table.
+type tableColumn struct {
+	title   string
+	width   float32
+	numeric bool // right-aligned, sorted from the highest first
+	kind    cellKind
+	// text is what the cell of partner i shows.
+	text func(i int) string
+	// compare orders two partners for this column; nil compares text.
+	compare func(a, b int) int
+	// italic marks a cell, e.g. a score that lacks a value.
+	italic func(i int) bool
+	// tier is the tier a cellTier column shows.
+	tier func(i int) core.Tier
+	// edit takes what the user typed into a cellEntry cell of partner i.
+	edit func(i int, text string)
+}
+
+// partnerTable is a sortable, searchable table of partners with a count of
+// what it shows. Every screen's partner table is one.
+type partnerTable struct {
+	w     *MainWindow
+	cols  []tableColumn
+	table *widget.Table
+	count *widget.Label
+	// filter keeps a partner in the table; nil keeps all.
+	filter func(i int) bool
+	// first pins partners to the top whatever the sort, e.g. those without
+	// a role on the Segment screen.
+	first func(i int) bool
+	// onSelect is called with the partner index the user selects.
+	onSelect func(i int)
+
+	rows     []int // indexes into the ecosystem's partners, in the order shown
+	sortCol  int
+	sortDesc bool
+	selected int // partner index, -1 when none
+	updating bool
+}
+
+func newPartnerTable(w *MainWindow, cols []tableColumn, sortCol int) *partnerTable {
+	t := &partnerTable{w: w, selected: -1, sortCol: sortCol}
+	t.count = widget.NewLabel("")
+	t.count.Alignment = fyne.TextAlignTrailing
+	t.count.Importance = widget.LowImportance
+	t.table = widget.NewTable(
+		func() (int, int) { return len(t.rows), len(t.cols) },
+		t.newCell,
+		t.updateCell,
+	)
+	t.table.ShowHeaderRow = true
+	t.table.CreateHeader = func() fyne.CanvasObject { return newHeaderCell(t.sortBy) }
+	t.table.UpdateHeader = t.updateHeader
+	t.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row < 0 || id.Row >= len(t.rows) {
+			return
+		}
+		t.selected = t.rows[id.Row]
+		if t.onSelect != nil {
+			t.onSelect(t.selected)
+		}
+	}
+	t.setColumns(cols)
+	if sortCol >= 0 && sortCol < len(cols) {
+		t.sortDesc = cols[sortCol].numeric
+	}
+	return t
+}
+
+// setColumns changes the columns, as when a criterion is added.
+func (t *partnerTable) setColumns(cols []tableColumn) {
+	t.cols = cols
+	if t.sortCol >= len(cols) {
+		t.sortCol = 0
+	}
+	for i, c := range cols {
+		t.table.SetColumnWidth(i, c.width)
+	}
+}
+
+// refresh filters by the screen's filter and the search box, sorts, and
+// redraws. While the user types into one of the table's entries, the rows
+// keep their order, so the row being typed into does not move away.
+func (t *partnerTable) refresh() {
+	if t.w.doc == nil {
+		return
+	}
+	e := t.w.doc.Ecosystem
+	if t.editing() && len(t.rows) > 0 && t.rows[len(t.rows)-1] < len(e.Partners) {
+		t.table.Refresh()
+		return
+	}
+	t.rows = t.rows[:0]
+	q := strings.ToLower(strings.TrimSpace(t.w.search.Text))
+	for i, p := range e.Partners {
+		if t.filter != nil && !t.filter(i) {
+			continue
+		}
+		if q != "" && !matches(p, q) {
+			continue
+		}
+		t.rows = append(t.rows, i)
+	}
+	t.sortRows()
+	t.count.SetText(fmt.Sprintf("Showing %d of %d partners", len(t.rows), len(e.Partners)))
+	t.table.Refresh()
+}
+
+// editing says whether one of the table's entries has the focus.
+func (t *partnerTable) editing() bool {
+	f, ok := t.w.Window.Canvas().Focused().(*cellEntry)
+	return ok && f.table == t
+}
+
+// matches says whether a partner matches the search text q (lower case).
+func matches(p *core.Partner, q string) bool {
+	for _, s := range []string{p.Name, p.Owner, p.Region, p.Domain, string(p.PrimaryRole())} {
+		if strings.Contains(strings.ToLower(s), q) {
+			return true
+		}
+	}
+	return false
+}
+
+// sortBy sorts by column col: a second tap on the same column reverses the
+// order; a new column starts with its natural order (highest numbers first,
+// names from A).
+func (t *partnerTable) sortBy(col int) {
+	if col == t.sortCol {
+		t.sortDesc = !t.sortDesc
+	} else {
+		t.sortCol, t.sortDesc = col, t.cols[col].numeric
+	}
+	t.refresh()
+}
+
+func (t *partnerTable) sortRows() {
+	if t.sortCol < 0 || t.sortCol >= len(t.cols) {
+		return
+	}
+	c := t.cols[t.sortCol]
+	results := t.w.ev.Results
+	slices.SortStableFunc(t.rows, func(a, b int) int {
+		if t.first != nil {
+			if fa, fb := t.first(a), t.first(b); fa != fb {
+				if fa {
+					return -1
+				}
+				return 1
+			}
+		}
+		var r int
+		if c.compare != nil {
+			r = c.compare(a, b)
+		} else if c.text != nil {
+			r = strings.Compare(strings.ToLower(c.text(a)), strings.ToLower(c.text(b)))
+		}
+		if t.sortDesc {
+			r = -r
+		}
+		if r == 0 && a < len(results) && b < len(results) {
+			r = cmp.Compare(results[a].Rank, results[b].Rank)
+		}
+		return r
+	})
+}
+
+// The cell template: a label, a tier chip and an entry, one of them shown.
+func (t *partnerTable) newCell() fyne.CanvasObject {
+	l := widget.NewLabel("Template partner name")
+	l.Truncation = fyne.TextTruncateEllipsis
+	e := newCellEntry(t)
+	return container.NewStack(l, newTierChip(), e)
+}
+
+func (t *partnerTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	cell := o.(*fyne.Container)
+	l := cell.Objects[0].(*widget.Label)
+	chip := cell.Objects[1].(*tierChip)
+	entry := cell.Objects[2].(*cellEntry)
+	if id.Row < 0 || id.Row >= len(t.rows) || id.Col < 0 || id.Col >= len(t.cols) {
+		l.SetText("")
+		chip.Hide()
+		entry.Hide()
+		return
+	}
+	i := t.rows[id.Row]
+	c := t.cols[id.Col]
+	switch c.kind {
+	case cellTier:
+		l.Hide()
+		entry.Hide()
+		chip.set(c.tier(i))
+		chip.Show()
+	case cellInput:
+		l.Hide()
+		chip.Hide()
+		entry.bind(i, id.Col, c.text(i))
+		entry.Show()
+	default:
+		chip.Hide()
+		entry.Hide()
+		l.Show()
+		if c.numeric {
+			l.Alignment = fyne.TextAlignTrailing
+		} else {
+			l.Alignment = fyne.TextAlignLeading
+		}
+		l.TextStyle.Italic = c.italic != nil && c.italic(i)
+		l.SetText(c.text(i))
+	}
+}
+
+func (t *partnerTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	h := o.(*headerCell)
+	if id.Col < 0 || id.Col >= len(t.cols) {
+		h.set(-1, "", false, false, false)
+		return
+	}
+	c := t.cols[id.Col]
+	h.set(id.Col, c.title, c.numeric, id.Col == t.sortCol, t.sortDesc)
+}
+
+// cellText renders the cell of row and col into a fresh template and
+// returns the text it shows; tests use it.
+func (t *partnerTable) cellText(row, col int) string {
+	o := t.newCell()
+	t.updateCell(widget.TableCellID{Row: row, Col: col}, o)
+	cell := o.(*fyne.Container)
+	switch {
+	case cell.Objects[1].Visible():
+		return cell.Objects[1].(*tierChip).text.Text
+	case cell.Objects[2].Visible():
+		return cell.Objects[2].(*cellEntry).Text
+	}
+	return cell.Objects[0].(*widget.Label).Text
+}
+
+// column returns the index of the column titled title, or -1.
+func (t *partnerTable) column(title string) int {
+	for i, c := range t.cols {
+		if c.title == title {
+			return i
+		}
+	}
+	return -1
+}
+
+// row returns the row showing partner i, or -1.
+func (t *partnerTable) row(i int) int { return slices.Index(t.rows, i) }
+
+// cellEntry is an entry inside a table cell, bound to the partner and
+// column it shows.
+type cellEntry struct {
+	widget.Entry
+	table   *partnerTable
+	partner int
+	col     int
+	setting bool
+}
+
+func newCellEntry(t *partnerTable) *cellEntry {
+	e := &cellEntry{table: t, partner: -1}
+	e.ExtendBaseWidget(e)
+	e.OnChanged = func(s string) {
+		if e.setting || e.partner < 0 || e.col >= len(t.cols) || t.cols[e.col].edit == nil {
+			return
+		}
+		t.cols[e.col].edit(e.partner, s)
+	}
+	return e
+}
+
+// bind shows partner i's value of column col, unless the user is typing in
+// this very cell.
+func (e *cellEntry) bind(i, col int, text string) {
+	same := e.partner == i && e.col == col
+	e.partner, e.col = i, col
+	if same && e.table.w.Window.Canvas().Focused() == e {
+		return
+	}
+	if e.Text != text {
+		e.setting = true
+		e.SetText(text)
+		e.setting = false
+	}
+}
+
+// tierChip is a tier's name on its colour.
+type tierChip struct {
+	widget.BaseWidget
+	bg   *canvas.Rectangle
+	text *canvas.Text
+}
+
+func newTierChip() *tierChip {
+	c := &tierChip{bg: canvas.NewRectangle(color.Transparent), text: canvas.NewText("", color.White)}
+	c.bg.CornerRadius = 10
+	c.text.TextStyle.Bold = true
+	c.text.Alignment = fyne.TextAlignCenter
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *tierChip) set(t core.Tier) {
+	col, ok := tierColours[t]
+	if !ok {
+		col = color.NRGBA{A: 0}
+	}
+	c.bg.FillColor = col
+	c.text.Text = string(t)
+	c.Refresh()
+}
+
+func (c *tierChip) CreateRenderer() fyne.WidgetRenderer {
+	c.text.TextSize = theme.TextSize() - 1
+	chip := container.NewStack(c.bg, container.NewCenter(c.text))
+	size := fyne.NewSize(84, 22)
+	box := container.NewHBox(container.NewCenter(container.NewGridWrap(size, chip)), layout.NewSpacer())
+	return widget.NewSimpleRenderer(container.NewPadded(box))
+}
+
+// headerCell is a column title that sorts the table when tapped and shows
+// the direction of the sort.
+type headerCell struct {
+	widget.BaseWidget
+	col   int
+	label *widget.Label
+	icon  *widget.Icon
+	onTap func(col int)
+}
+
+func newHeaderCell(onTap func(col int)) *headerCell {
+	h := &headerCell{col: -1, label: widget.NewLabel("Confidence"), icon: widget.NewIcon(nil), onTap: onTap}
+	h.label.TextStyle.Bold = true
+	h.label.Truncation = fyne.TextTruncateEllipsis
+	h.icon.Hide()
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+func (h *headerCell) set(col int, title string, numeric, sorted, desc bool) {
+	h.col = col
+	h.label.Text = title
+	if numeric {
+		h.label.Alignment = fyne.TextAlignTrailing
+	} else {
+		h.label.Alignment = fyne.TextAlignLeading
+	}
+	switch {
+	case !sorted:
+		h.icon.Hide()
+	case desc:
+		h.icon.SetResource(theme.MenuDropDownIcon())
+		h.icon.Show()
+	default:
+		h.icon.SetResource(theme.MenuDropUpIcon())
+		h.icon.Show()
+	}
+	h.label.Refresh()
+	h.Refresh()
+}
+
+func (h *headerCell) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, h.icon, h.label))
+}
+
+// Tapped sorts by the header's column.
+func (h *headerCell) Tapped(*fyne.PointEvent) {
+	if h.onTap != nil && h.col >= 0 {
+		h.onTap(h.col)
+	}
+}
+
+// Cursor shows a pointing hand over the header, which can be clicked.
+func (h *headerCell) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// formatScore writes a score with two decimals, as the workbook shows it, so
+// that right-aligned scores line up on the decimal point: 80.00, 76.25.
+func formatScore(s float64) string {
+	return strconv.FormatFloat(s, 'f', 2, 64)
+}
+
+// formatNumber writes a value as typed: 4, 2.5.
+func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// parseNumber reads a number as a person types it, with a decimal comma too.
+func parseNumber(s string) (float64, bool) {
+	v, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s), ",", "."), 64)
+	return v, err == nil
+}
+
+// Columns many screens share.
+
+func nameColumn(w *MainWindow) tableColumn {
+	return tableColumn{title: "Partner", width: 240, text: func(i int) string { return w.doc.Ecosystem.Partners[i].Name }}
+}
+
+func scoreColumn(w *MainWindow) tableColumn {
+	return tableColumn{title: "Score", width: 80, numeric: true,
+		text:    func(i int) string { return formatScore(w.ev.Results[i].Score) },
+		compare: func(a, b int) int { return cmp.Compare(w.ev.Results[a].Score, w.ev.Results[b].Score) },
+		italic:  func(i int) bool { return !w.ev.Results[i].Complete }}
+}
+
+func tierColumn(w *MainWindow) tableColumn {
+	return tableColumn{title: "Tier", width: 104, kind: cellTier,
+		text: func(i int) string { return string(w.ev.Results[i].Tier) },
+		tier: func(i int) core.Tier { return w.ev.Results[i].Tier },
+		compare: func(a, b int) int {
+			// Tier 1 sorts highest, as a higher score does.
+			r := cmp.Compare(w.ev.Results[b].Tier.Rank(), w.ev.Results[a].Tier.Rank())
+			if r == 0 {
+				r = cmp.Compare(w.ev.Results[a].Score, w.ev.Results[b].Score)
+			}
+			return r
+		}}
+}
+
+func confidenceColumn(w *MainWindow) tableColumn {
+	conf := func(i int) float64 {
+		if c, ok := w.ev.confidence(i); ok {
+			return c
+		}
+		return -1
+	}
+	return tableColumn{title: "Confidence", width: 112, numeric: true,
+		text: func(i int) string {
+			if c, ok := w.ev.confidence(i); ok {
+				return fmt.Sprintf("%.0f%%", 100*c)
+			}
+			return "…"
+		},
+		compare: func(a, b int) int { return cmp.Compare(conf(a), conf(b)) }}
+}
+
+func roleColumn(w *MainWindow) tableColumn {
+	return tableColumn{title: "Primary role", width: 130, text: func(i int) string {
+		if r := w.doc.Ecosystem.Partners[i].PrimaryRole(); r != "" {
+			return r.Label()
+		}
+		return "— none —"
+	}}
+}
+
+func otherRolesColumn(w *MainWindow) tableColumn {
+	return tableColumn{title: "Other roles", width: 170, text: func(i int) string {
+		return core.FormatRoles(w.doc.Ecosystem.Partners[i].OtherRoles())
+	}}
+}
+
+func textColumn(title string, width float32, text func(i int) string) tableColumn {
+	return tableColumn{title: title, width: width, text: text}
+}
