@@ -270,6 +270,9 @@ func (w *MainWindow) saveTo(path string, then func()) <-chan struct{} {
 				doc.Path, doc.Name, doc.Sample = path, name, false
 				// Edits made while it wrote are not in the file.
 				doc.Unsaved = w.edits != mark
+				if !doc.Unsaved {
+					w.history.markSaved()
+				}
 				w.refreshStatus()
 			}
 			w.addRecent(path)

@@ -11,6 +11,29 @@ type undoHistory struct {
 	undos, redos []*core.Ecosystem
 	// lastKey names the last edit; a new edit of the same thing joins it.
 	lastKey string
+	// saved says the document as saved is still reachable by undo or redo,
+	// at savedAt steps of undo history, so undoing back to it clears the
+	// unsaved marker.
+	saved   bool
+	savedAt int
+}
+
+// markSaved records that the document as it stands is the saved one. The
+// next edit starts a new undo step, so it cannot join and change the state
+// the file holds.
+func (h *undoHistory) markSaved() {
+	h.saved, h.savedAt, h.lastKey = true, len(h.undos), ""
+}
+
+// atSaved says whether the document is, step for step, the one last saved.
+func (h *undoHistory) atSaved() bool { return h.saved && len(h.undos) == h.savedAt }
+
+// changedInPlace notes an edit that joined the last step: if that step was
+// the saved state, the saved state is gone.
+func (h *undoHistory) changedInPlace() {
+	if h.atSaved() {
+		h.saved = false
+	}
 }
 
 // joins says whether an edit named key continues the last edit, so that it
@@ -21,11 +44,17 @@ func (h *undoHistory) joins(key string) bool {
 
 // record keeps before, the ecosystem as it was before an edit named key.
 func (h *undoHistory) record(key string, before *core.Ecosystem) {
+	if h.saved && h.savedAt > len(h.undos) {
+		h.saved = false // the saved state was among the redos, now dropped
+	}
 	h.redos = nil
 	h.lastKey = key
 	h.undos = append(h.undos, before)
-	if len(h.undos) > maxUndo {
-		h.undos = append(h.undos[:0:0], h.undos[len(h.undos)-maxUndo:]...)
+	if n := len(h.undos) - maxUndo; n > 0 {
+		h.undos = append(h.undos[:0:0], h.undos[n:]...)
+		if h.savedAt -= n; h.savedAt < 0 {
+			h.saved = false
+		}
 	}
 }
 

@@ -191,6 +191,9 @@ func (w *MainWindow) Show(s step) {
 func (w *MainWindow) setDocument(doc *Document) {
 	w.doc = doc
 	w.history.clear()
+	if !doc.Unsaved && doc.Path != "" {
+		w.history.markSaved() // a plan opened from its file
+	}
 	w.documentChanged(true)
 	w.showHint(false)
 }
@@ -279,6 +282,7 @@ func (w *MainWindow) change(key string, rebuild bool, change func(e *core.Ecosys
 		return err
 	}
 	if joins {
+		w.history.changedInPlace()
 		w.history.redos = nil
 	} else {
 		w.history.record(key, before)
@@ -293,7 +297,7 @@ func (w *MainWindow) change(key string, rebuild bool, change func(e *core.Ecosys
 func (w *MainWindow) Undo() {
 	if e, ok := w.history.undo(w.doc.Ecosystem); ok {
 		w.doc.Ecosystem = e
-		w.doc.Unsaved = true
+		w.doc.Unsaved = !w.history.atSaved()
 		w.edits++
 		w.documentChanged(true)
 		w.setMessage("Undone.")
@@ -304,7 +308,7 @@ func (w *MainWindow) Undo() {
 func (w *MainWindow) Redo() {
 	if e, ok := w.history.redo(w.doc.Ecosystem); ok {
 		w.doc.Ecosystem = e
-		w.doc.Unsaved = true
+		w.doc.Unsaved = !w.history.atSaved()
 		w.edits++
 		w.documentChanged(true)
 		w.setMessage("Redone.")

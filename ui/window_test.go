@@ -369,3 +369,38 @@ func findButton(t testing.TB, o fyne.CanvasObject, text string) *widget.Button {
 	t.Fatalf("no button %q", text)
 	return nil
 }
+
+func TestUndoBackToTheSavedStateClearsTheMarker(t *testing.T) {
+	w := newTestWindow(t)
+	setTier3 := func(v float64) {
+		w.edit("", func(e *core.Ecosystem) error { e.Thresholds.Tier3 = v; return nil })
+	}
+	setTier3(30)
+	wait(t, w.SaveTo(filepath.Join(t.TempDir(), "plan.xlsx")))
+	if w.doc.Unsaved {
+		t.Fatal("unsaved right after saving")
+	}
+	setTier3(31)
+	if !w.doc.Unsaved {
+		t.Fatal("an edit after saving left no unsaved marker")
+	}
+	w.Undo()
+	if w.doc.Unsaved {
+		t.Error("undoing back to the saved state kept the unsaved marker")
+	}
+	w.Undo()
+	if !w.doc.Unsaved {
+		t.Error("undoing past the saved state shows no unsaved marker")
+	}
+	w.Redo()
+	if w.doc.Unsaved {
+		t.Error("redoing back to the saved state kept the unsaved marker")
+	}
+	// A new edit after undoing below the saved state makes it unreachable.
+	w.Undo()
+	setTier3(20)
+	w.Undo()
+	if !w.doc.Unsaved {
+		t.Error("the saved state is no longer reachable, yet no unsaved marker")
+	}
+}
