@@ -135,15 +135,30 @@ func (e *Ecosystem) MatchAccounts() bool {
 	if m == nil || m.Ours == nil || len(m.Lists) == 0 {
 		return false
 	}
-	ix := IndexAccounts(m.Ours.Accounts)
-	results := ix.OverlapAll(m.Lists, m.Decisions)
+	e.SetOverlapResults(MatchLists(m.Ours, m.Lists, m.Decisions))
+	return true
+}
+
+// MatchLists matches every partner list against ours and explains every
+// match. It touches no ecosystem, so the app can run it, seconds long on a
+// million accounts, away from the screen and then hand the results to
+// SetOverlapResults. The lists are only read.
+func MatchLists(ours *AccountList, lists []AccountList, decisions Decisions) []Overlap {
+	ix := IndexAccounts(ours.Accounts)
+	results := ix.OverlapAll(lists, decisions)
 	for i := range results {
-		ix.Explain(&results[i], m.Lists[i].Accounts)
+		ix.Explain(&results[i], lists[i].Accounts)
 		results[i].Matches = nil // Shared holds them; the indexes need not stay
 	}
-	m.Results = results
+	return results
+}
+
+// SetOverlapResults keeps the overlaps computed by MatchLists from the
+// ecosystem's current lists and sets the customer overlap criterion of the
+// partners that have a list (see ApplyOverlap).
+func (e *Ecosystem) SetOverlapResults(results []Overlap) {
+	e.accountMap().Results = results
 	e.ApplyOverlap()
-	return true
 }
 
 // OverlapOf returns the overlap of the named partner, or nil.

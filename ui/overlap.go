@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"maps"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -28,6 +30,7 @@ type overlapView struct {
 	share    *widget.Check
 	selected int // the partner row chosen in the matrix, -1 for none
 	box      fyne.CanvasObject
+	imports  int // account lists read, to name each import's undo step
 }
 
 // newOverlapButton is the button that opens the overlap view in a window of
@@ -255,42 +258,88 @@ func (v *overlapView) importList(partner string) {
 		}
 		path := r.URI().Path()
 		r.Close()
-		v.status.SetText("Reading " + r.URI().Name() + "…")
-		go func() {
-			res, err := importers.ReadAccounts(path, importers.Options{})
-			fyne.Do(func() {
-				if err != nil {
-					dialog.ShowError(err, v.win)
-					v.refresh()
-					return
-				}
-				var tieErr error
-				v.edit("", func(e *core.Ecosystem) {
-					if partner == "" {
-						e.SetOurAccounts(res.List)
-					} else {
-						res.List.Partner = partner
-						tieErr = e.SetPartnerAccounts(res.List)
-					}
-					e.MatchAccounts()
-				})
-				if tieErr != nil {
-					dialog.ShowError(tieErr, v.win)
-				}
-				if len(res.Problems) > 0 {
-					var lines []string
-					for i, p := range res.Problems {
-						if i == 10 {
-							lines = append(lines, fmt.Sprintf("… and %d more.", len(res.Problems)-10))
-							break
-						}
-						lines = append(lines, p.String())
-					}
-					dialog.ShowInformation("Read with warnings", strings.Join(lines, "\n"), v.win)
+		v.readList(partner, path)
+	}, v.win)
+}
+
+// readList reads the account list at path, ours when partner is "", else
+// that partner's, away from the UI goroutine; then every list is matched.
+// The channel closes when all of it is done, for tests.
+func (v *overlapView) readList(partner, path string) <-chan struct{} {
+	done := make(chan struct{})
+	v.status.SetText("Reading " + filepath.Base(path) + "…")
+	go func() {
+		res, err := importers.ReadAccounts(path, importers.Options{})
+		fyne.Do(func() {
+			if err != nil {
+				dialog.ShowError(err, v.win)
+				v.refresh()
+				close(done)
+				return
+			}
+			var tieErr error
+			v.imports++
+			key := fmt.Sprintf("account list %d", v.imports)
+			v.edit(key, func(e *core.Ecosystem) {
+				if partner == "" {
+					e.SetOurAccounts(res.List)
+				} else {
+					res.List.Partner = partner
+					tieErr = e.SetPartnerAccounts(res.List)
 				}
 			})
-		}()
-	}, v.win)
+			if tieErr != nil {
+				dialog.ShowError(tieErr, v.win)
+				close(done)
+			} else {
+				v.matchInBackground(key, done)
+			}
+			if len(res.Problems) > 0 {
+				var lines []string
+				for i, p := range res.Problems {
+					if i == 10 {
+						lines = append(lines, fmt.Sprintf("… and %d more.", len(res.Problems)-10))
+						break
+					}
+					lines = append(lines, p.String())
+				}
+				dialog.ShowInformation("Read with warnings", strings.Join(lines, "\n"), v.win)
+			}
+		})
+	}()
+	return done
+}
+
+// matchInBackground matches the document's account lists away from the UI
+// goroutine (a million accounts take a few seconds) and then sets the
+// results as part of the same undo step, the edit named key that imported
+// the list. When the lists changed meanwhile, the results are dropped: the
+// newer import starts its own matching. done is closed at the end.
+func (v *overlapView) matchInBackground(key string, done chan struct{}) {
+	m := v.w.doc.Ecosystem.Accounts
+	if m == nil || m.Ours == nil || len(m.Lists) == 0 {
+		v.refresh()
+		close(done)
+		return
+	}
+	ours, lists, decisions := m.Ours, append([]core.AccountList(nil), m.Lists...), maps.Clone(m.Decisions)
+	v.status.SetText("Matching the account lists…")
+	go func() {
+		results := core.MatchLists(ours, lists, decisions)
+		fyne.Do(func() {
+			defer close(done)
+			now := v.w.doc.Ecosystem.Accounts
+			if now == nil || now.Ours != ours || len(now.Lists) != len(lists) {
+				return
+			}
+			for i := range lists {
+				if now.Lists[i].File != lists[i].File || len(now.Lists[i].Accounts) != len(lists[i].Accounts) {
+					return
+				}
+			}
+			v.edit(key, func(e *core.Ecosystem) { e.SetOverlapResults(results) })
+		})
+	}()
 }
 
 // importSurvey reads a tech-stack survey, keeps its reach per tool and

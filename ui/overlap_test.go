@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -45,5 +47,44 @@ func TestOverlapView(t *testing.T) {
 	w.Undo()
 	if o := w.doc.Ecosystem.OverlapOf("Globex"); o.SharedCompanies() != 2 {
 		t.Errorf("after undo: %d shared", o.SharedCompanies())
+	}
+}
+
+// TestOverlapViewImportsListsInTheBackground reads our list and a partner's
+// from files as the file dialogs would hand them over: reading and matching
+// run off the UI goroutine, and the list plus its results are one undo step.
+func TestOverlapViewImportsListsInTheBackground(t *testing.T) {
+	a := test.NewTempApp(t)
+	today := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	doc := NewDocument(today)
+	doc.Ecosystem.Partners = []*core.Partner{{Name: "Globex", Formal: true}}
+	w := newMainWindow(a, doc, func() time.Time { return today })
+	view := newOverlap(w, a.NewWindow("overlap"))
+	dir := t.TempDir()
+	ours := filepath.Join(dir, "ours.csv")
+	theirs := filepath.Join(dir, "globex.csv")
+	os.WriteFile(ours, []byte("Account Name,Website,Status\nAcme Corp,acme.com,Customer\nInitech,initech.io,Prospect\nUmbrella,,Customer\n"), 0o644)
+	os.WriteFile(theirs, []byte("Company,Domain,Type\nACME Inc.,https://www.acme.com/x,Customer\nInitech LLC,,Customer\nHooli,hooli.xyz,Prospect\n"), 0o644)
+
+	wait(t, view.readList("", ours))
+	if m := w.doc.Ecosystem.Accounts; m == nil || m.Ours == nil || len(m.Ours.Accounts) != 3 {
+		t.Fatalf("our list not read: %+v", m)
+	}
+	wait(t, view.readList("Globex", theirs))
+	o := w.doc.Ecosystem.OverlapOf("Globex")
+	if o == nil {
+		t.Fatal("no overlap for Globex after reading its list")
+	}
+	// Acme by domain (both customers), Initech by name (their customer, our prospect).
+	if o.SharedCompanies() != 2 || o.Counts[core.BothCustomers] != 1 || o.Counts[core.TheirCustomerOurProspect] != 1 {
+		t.Errorf("overlap = %d shared, counts %v", o.SharedCompanies(), o.Counts)
+	}
+	if v, ok := w.doc.Ecosystem.Partners[0].Value(core.CustomerOverlap); !ok || v != core.OverlapScore(*o) {
+		t.Errorf("customer overlap of Globex = %v, %v; want %v from the lists", v, ok, core.OverlapScore(*o))
+	}
+	// One undo takes back the partner's list and its results together.
+	w.Undo()
+	if m := w.doc.Ecosystem.Accounts; m == nil || m.Ours == nil || len(m.Lists) != 0 || len(m.Results) != 0 {
+		t.Errorf("after one undo: %+v; want our list alone", m)
 	}
 }
