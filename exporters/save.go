@@ -2,17 +2,119 @@ package exporters
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 )
 
+// SaveKind sorts why a save failed, so the ui can say what to do: choose
+// another folder, free some space, close the file in the other program.
+type SaveKind string
+
+// The kinds of save failure.
+const (
+	ReadOnly  SaveKind = "read only"  // the file or its folder cannot be written
+	DiskFull  SaveKind = "disk full"  // no space left (or over quota)
+	InUse     SaveKind = "in use"     // another program has the file open and locked (Windows)
+	NoFolder  SaveKind = "no folder"  // the folder does not exist (a drive unplugged, a folder renamed)
+	NotAFile  SaveKind = "not a file" // the name is a folder or a device
+	SaveOther SaveKind = "save failed"
+)
+
+// SaveError is a save that failed. The file that was there before is
+// untouched, and the work is still in memory: the ui offers Save As.
+//
+// Error returns a plain sentence naming the file; errors.Is matches the
+// sentinel of its kind (ErrReadOnly, ErrDiskFull, ErrInUse, ErrNoFolder) and
+// the underlying cause; errors.As gives the *SaveError.
+type SaveError struct {
+	Kind SaveKind
+	Path string // the file being saved
+	// Message says what happened and what to do, for the user.
+	Message string
+	Err     error // the cause, for the log
+}
+
+func (e *SaveError) Error() string { return e.Message }
+
+func (e *SaveError) Unwrap() error { return e.Err }
+
+// Is matches the sentinel of the error's kind.
+func (e *SaveError) Is(target error) bool {
+	s, ok := target.(*SaveError)
+	return ok && s.Path == "" && s.Err == nil && s.Kind == e.Kind
+}
+
+// Sentinels for errors.Is(err, exporters.ErrDiskFull) and friends.
+var (
+	ErrReadOnly = &SaveError{Kind: ReadOnly, Message: "the file or folder is read-only"}
+	ErrDiskFull = &SaveError{Kind: DiskFull, Message: "the disk is full"}
+	ErrInUse    = &SaveError{Kind: InUse, Message: "the file is open in another program"}
+	ErrNoFolder = &SaveError{Kind: NoFolder, Message: "the folder does not exist"}
+)
+
+// SaveKindOf returns the kind of a save error, or "" for other errors.
+func SaveKindOf(err error) SaveKind {
+	var e *SaveError
+	if errors.As(err, &e) {
+		return e.Kind
+	}
+	return ""
+}
+
+// saveError classifies err, met while saving path, and words it.
+func saveError(path string, err error) error {
+	var se *SaveError
+	if errors.As(err, &se) {
+		return err
+	}
+	name := filepath.Base(path)
+	dir := filepath.Dir(path)
+	kept := " The file as it was before is unchanged, and your work is still open: use Save As to save it elsewhere."
+	e := &SaveError{Kind: SaveOther, Path: path, Err: err}
+	switch {
+	case isDiskFull(err):
+		e.Kind = DiskFull
+		e.Message = fmt.Sprintf("Partner Atlas could not save %s: the disk is full. Free some space, or save to another drive.", name) + kept
+	case isInUse(err):
+		e.Kind = InUse
+		e.Message = fmt.Sprintf("Partner Atlas could not save %s: it is open in another program (Excel?). Close it there and save again.", name) + kept
+	case errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS):
+		e.Kind = ReadOnly
+		e.Message = fmt.Sprintf("Partner Atlas could not save %s: the file or the folder %s is read-only. Save it to another folder, such as Documents.", name, dir) + kept
+	case errors.Is(err, os.ErrNotExist):
+		e.Kind = NoFolder
+		e.Message = fmt.Sprintf("Partner Atlas could not save %s: the folder %s does not exist (a drive unplugged, or a folder renamed?). Save it to another folder.", name, dir) + kept
+	default:
+		e.Message = fmt.Sprintf("Partner Atlas could not save %s: %v.", name, plainCause(err)) + kept
+	}
+	return e
+}
+
+// plainCause drops the operation and path an os error carries.
+func plainCause(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
 // saveAtomic writes a file through write so that path holds either its old
-// content or the whole new one, never half of it: the bytes go to a
-// temporary file in the same folder, which is synced and then renamed over
-// path. The temporary file is removed on any error. An existing file keeps
-// its permissions.
+// content or the whole new one, never half of it, even if the program or the
+// machine stops midway: the bytes go to a temporary file in the same folder,
+// which is synced and then renamed over path, and the folder is synced so
+// that the rename itself is on disk. The temporary file is removed on any
+// error. An existing file keeps its permissions; a read-only one is not
+// written over. Errors are *SaveError.
 func saveAtomic(path string, write func(io.Writer) error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -21,13 +123,21 @@ func saveAtomic(path string, write func(io.Writer) error) (err error) {
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
 		if !st.Mode().IsRegular() {
-			return fmt.Errorf("save %s: not a regular file", path)
+			return &SaveError{Kind: NotAFile, Path: path, Message: fmt.Sprintf("Partner Atlas could not save %s: that name is a folder or a device, not a file. Choose another name.", base)}
 		}
 		mode = st.Mode().Perm()
+		if mode&0o200 == 0 {
+			return saveError(path, &os.PathError{Op: "save", Path: path, Err: os.ErrPermission})
+		}
+	} else if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		if err == nil {
+			err = &os.PathError{Op: "save", Path: dir, Err: os.ErrNotExist}
+		}
+		return saveError(path, err)
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+"-*.tmp")
 	if err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
+		return saveError(path, err)
 	}
 	defer func() {
 		if err != nil {
@@ -37,22 +147,34 @@ func saveAtomic(path string, write func(io.Writer) error) (err error) {
 	}()
 	bw := bufio.NewWriterSize(tmp, 1<<20)
 	if err = write(bw); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
+		return saveError(path, err)
 	}
 	if err = bw.Flush(); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
+		return saveError(path, err)
 	}
-	if err = tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
+	if err = tmp.Chmod(mode); err != nil && !strings.Contains(err.Error(), "not supported") {
+		return saveError(path, err)
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
+		return saveError(path, err)
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
+		return saveError(path, err)
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
+		return saveError(path, err)
 	}
+	syncDir(dir)
 	return nil
+}
+
+// syncDir flushes a folder's entries to disk, so that a rename survives a
+// power cut. Where folders cannot be synced (Windows), it does nothing.
+func syncDir(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	_ = d.Sync()
+	_ = d.Close()
 }

@@ -77,7 +77,7 @@ func init() {
 	}
 	add(FieldName, "Partner Name", "Partner", "Partner Company", "Company Name", "Company",
 		"Account Name", "Account", "Organisation Name", "Organization Name", "Organisation",
-		"Organization", "Name")
+		"Organization", "Name", "Company Legal Name", "Legal Name", "Security", "Security Name")
 	add(FieldWebsite, "Website URL", "Website", "Web Site", "Partner Website", "Company Website",
 		"Homepage", "Domain", "Company Domain", "Site", "URL", "Web")
 	add(FieldRoles, "Primary Role", "Partner Role", "Role", "Roles", "Partner Type", "Partner Category",
@@ -217,7 +217,11 @@ func userField(u Column, h string, sc core.Scorecard) (Field, string, int) {
 // cleanHeader trims a header cell: spaces, line breaks and a stray byte
 // order mark.
 func cleanHeader(s string) string {
-	return strings.TrimSpace(strings.Trim(s, "\ufeff"))
+	s = strings.TrimSpace(strings.Trim(s, "\ufeff"))
+	if isErrorValue(s) {
+		return "" // "#NAME?" is a failed formula, not a column called Name
+	}
+	return s
 }
 
 // quote writes s in double quotes for a message, without Go escapes.

@@ -34,6 +34,10 @@ type Options struct {
 	// Encoding of text files: "" = detect; else a name such as "utf-8",
 	// "utf-16le", "utf-16be", "windows-1252" or "iso-8859-7".
 	Encoding string
+	// Password opens a password-protected workbook. Read returns an error of
+	// Kind Encrypted when a workbook needs one and it is missing or wrong:
+	// the preview then asks for it and reads again.
+	Password string
 }
 
 // Result is one file read: where the partner table was found, how its
@@ -116,7 +120,10 @@ func Read(name string, data []byte, opt Options) (res *Result, err error) {
 		return readXLSX(file, data, opt)
 	case bytes.HasPrefix(data, oleMagic):
 		if isEncrypted(data) {
-			return nil, fail(Encrypted, file, nil, "this workbook is protected with a password; open it in Excel, remove the password (File › Info › Protect Workbook) and save it again, then import")
+			if opt.Password == "" {
+				return nil, fail(Encrypted, file, nil, encryptedMessage)
+			}
+			return readXLSX(file, data, opt) // excelize decrypts it with the password
 		}
 		return nil, fail(Unsupported, file, nil, "this is an old Excel 97–2003 workbook (.xls), which Partner Atlas cannot read. Open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or .csv, then import that file.")
 	}
@@ -163,6 +170,9 @@ func checkZip(file string, data []byte) error {
 	has := map[string]bool{}
 	mimetype := ""
 	for _, f := range zr.File {
+		if lies(f) {
+			return fail(BadFile, file, nil, "the file is damaged: the part %s says it unpacks to %s MB, which its %s bytes cannot hold. Open it in Excel or LibreOffice and save it again as .xlsx, then import.", quote(f.Name), thousands(int(f.UncompressedSize64>>20)), thousands(int(f.CompressedSize64)))
+		}
 		name := strings.ToLower(f.Name)
 		has[name] = true
 		if top, _, ok := strings.Cut(name, "/"); ok {
@@ -195,6 +205,20 @@ func checkZip(file string, data []byte) error {
 		return fail(BadFile, file, nil, "this is a zip archive, not a spreadsheet. Unzip it and import the .xlsx or .csv file inside.")
 	}
 	return nil
+}
+
+// lies says whether a zip entry claims more unpacked bytes than its packed
+// bytes can hold (deflate packs at most about 1,032 to 1). excelize sizes its
+// buffer by that claim, so a 3 kB file claiming a 500 MB sheet would make it
+// allocate 500 MB before finding out: found by FuzzReadXLSX.
+func lies(f *zip.File) bool {
+	switch f.Method {
+	case zip.Store:
+		return f.UncompressedSize64 != f.CompressedSize64
+	case zip.Deflate:
+		return f.UncompressedSize64 > f.CompressedSize64*1032+1<<16
+	}
+	return false
 }
 
 // binaryKind names well-known non-text formats by their first bytes, and
@@ -265,7 +289,12 @@ func plainOSError(err error) string {
 // ragged asks for rows whose cell count differs from the header's to be
 // reported, as a text file's should be (a workbook simply omits trailing
 // blank cells).
-func readTable(res *Result, opt Options, head []rawRow, src rowSource, whatIsEmpty string, ragged bool) (*Result, error) {
+//
+// merges are a workbook sheet's merged ranges: a header merged down over
+// several rows makes a multi-row header whose parts are joined ("Revenue" over
+// "2025" gives "Revenue 2025"), and a cell merged down over data rows gives
+// its value to every row it covers.
+func readTable(res *Result, opt Options, head []rawRow, src rowSource, whatIsEmpty string, ragged bool, merges []cellRange) (*Result, error) {
 	errAt := func(kind Kind, row int, format string, args ...any) *Error {
 		e := fail(kind, res.File, nil, format, args...)
 		e.Sheet, e.Row = res.Sheet, row
@@ -292,11 +321,18 @@ func readTable(res *Result, opt Options, head []rawRow, src rowSource, whatIsEmp
 	header := head[hi]
 	res.HeaderRow = header.row
 	rest := head[hi+1:]
+	if last := headerEnd(header.row, merges); last > header.row {
+		header = rawRow{row: header.row, cells: joinHeader(head, header.row, last, merges)}
+		for len(rest) > 0 && rest[0].row <= last {
+			rest = rest[1:]
+		}
+	}
 	width := len(header.cells)
 	for _, r := range rest {
 		width = max(width, len(r.cells))
 	}
 	t := newTable(res, opt, header.cells, width)
+	t.setMerges(merges, header.row)
 	if ragged {
 		t.headerWidth = len(header.cells)
 	}

@@ -255,7 +255,8 @@ func TestRefusalMessages(t *testing.T) {
 		opt  Options
 		want string
 	}{
-		{"calamine-pass_protected.xlsx", Options{}, "this workbook is protected with a password; open it in Excel, remove the password (File › Info › Protect Workbook) and save it again, then import"},
+		{"calamine-pass_protected.xlsx", Options{}, "this workbook is protected with a password. Type its password to open it, or open it in Excel, remove the password"},
+		{"calamine-pass_protected.xlsx", Options{Password: "not it"}, "the password is not right"},
 		{"calamine-date.xls", Options{}, "save it as .xlsx (Excel Workbook) or .csv"},
 		{"calamine-any_sheets.xlsb", Options{}, "save it as .xlsx (Excel Workbook) or .csv"},
 		{"calamine-any_sheets.ods", Options{}, "save it as .xlsx (Excel Workbook) or .csv"},

@@ -175,6 +175,12 @@ type table struct {
 	// with another count are reported as ragged.
 	headerWidth int
 
+	// vmerges are the merged ranges running down over data rows, by first
+	// row; mergeValue holds each one's value once its first row is read.
+	vmerges    []cellRange
+	mergeValue []string
+	mergeNext  int
+
 	problems map[Kind]int
 	roles    map[string]parsedRoles
 	extraIdx []int // indexes of the extra columns, in order
@@ -385,6 +391,9 @@ func (t *table) parseRoles(cell string) parsedRoles {
 
 // row turns one row into a partner.
 func (t *table) row(cells []string, row int) {
+	if len(t.vmerges) > 0 {
+		cells = t.fill(cells, row)
+	}
 	if isBlank(cells) {
 		return
 	}
@@ -399,7 +408,18 @@ func (t *table) row(cells []string, row int) {
 		t.widen(len(cells))
 	}
 	t.res.Rows++
+	for i, c := range cells {
+		if len(c) > maxCellChars {
+			if n := excelLength(c); n > maxCellChars {
+				t.problem(TooLarge, row, i, "this cell holds %s characters; Excel keeps at most %s in a cell, so a workbook exported from Partner Atlas would cut it. It was imported whole; shorten it.", thousands(n), thousands(maxCellChars))
+			}
+		}
+	}
 	name := strings.TrimSpace(cell(cells, t.name))
+	if isErrorValue(name) {
+		t.problem(BadValue, row, t.name, "the partner name is the error %s (a formula that failed in the spreadsheet), so this row was skipped. Fix the formula in column %s, or type the name.", name, t.cols[t.name].String())
+		return
+	}
 	if name == "" {
 		t.problem(BadValue, row, t.name, "this row has no partner name, so it was skipped. Type the partner's name in column %s to import it.", t.cols[t.name].String())
 		return
@@ -485,7 +505,11 @@ func (t *table) criterion(p *core.Partner, c *Column, i int, v string, row int) 
 	if known {
 		label = crit.Name
 	}
-	x, ok := parseNumber(v)
+	if isErrorValue(v) {
+		t.problem(BadValue, row, i, "the cell holds the error %s (a formula that failed in the spreadsheet), so %s has no %s value. Fix the formula, or type a number from %g to %g.", v, p.Name, label, crit.Min, crit.Max)
+		return
+	}
+	x, ok := parseNumber(v) // "80%" is 0.8, and the scale check below says so when it does not fit
 	if !ok {
 		t.problem(BadValue, row, i, "%s is not a number, so %s has no %s value. Write a number from %g to %g.", quote(v), p.Name, label, crit.Min, crit.Max)
 		return
@@ -508,16 +532,48 @@ func cell(cells []string, i int) string {
 }
 
 // parseNumber reads a number as people type it: "4", " 4 ", "4.0", "3,5"
-// (decimal comma), "1,234.5" and "1.234,5" (thousands separators).
+// (decimal comma), "1,234.5", "1,026,746" and "1.234,5" (thousands
+// separators; a lone comma before exactly three digits, "1,337", is one
+// too), "$1,337.00" and "12 €" (currency signs), "42%" (0.42), "(12)" (-12),
+// " 9.8 M" and "3k" (thousands, millions, billions).
 func parseNumber(s string) (float64, bool) {
-	s = strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", ""))
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
+	if s == "" || len(s) > 64 {
+		return 0, false
+	}
+	neg := false
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		neg, s = true, strings.TrimSpace(s[1:len(s)-1])
+	}
+	scale := 1.0
+	if strings.HasSuffix(s, "%") {
+		scale, s = 0.01, strings.TrimSpace(strings.TrimSuffix(s, "%"))
+	}
+	s = strings.TrimSpace(strings.Trim(s, "$€£¥₹"))
+	for _, code := range []string{"USD", "EUR", "GBP", "CHF"} {
+		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s, code), code))
+	}
+	if strings.HasPrefix(s, "-") && len(s) > 1 && strings.ContainsAny(s[1:2], "$€£¥₹") {
+		s = "-" + s[2:] // -$12
+	}
+	if scale == 1 && len(s) > 1 {
+		last := s[len(s)-1]
+		mult := map[byte]float64{'k': 1e3, 'K': 1e3, 'm': 1e6, 'M': 1e6, 'b': 1e9, 'B': 1e9}[last]
+		if mult != 0 && strings.ContainsAny(s[len(s)-2:len(s)-1], "0123456789 ") {
+			scale, s = mult, strings.TrimSpace(s[:len(s)-1])
+		} else if strings.HasSuffix(s, "bn") {
+			scale, s = 1e9, strings.TrimSpace(strings.TrimSuffix(s, "bn"))
+		}
+	}
+	s = strings.ReplaceAll(s, " ", "")
+	s = strings.ReplaceAll(s, "'", "") // 1'234 (Swiss)
 	if s == "" {
 		return 0, false
 	}
 	dot, comma := strings.LastIndexByte(s, '.'), strings.LastIndexByte(s, ',')
 	switch {
 	case comma >= 0 && dot < 0:
-		if strings.Count(s, ",") == 1 {
+		if strings.Count(s, ",") == 1 && !(len(s)-comma-1 == 3 && comma > 0 && strings.Trim(s[:comma], "-+0") != "") {
 			s = strings.Replace(s, ",", ".", 1)
 		} else {
 			s = strings.ReplaceAll(s, ",", "")
@@ -527,12 +583,50 @@ func parseNumber(s string) (float64, bool) {
 	case comma >= 0 && dot >= 0:
 		s = strings.ReplaceAll(s, ".", "")
 		s = strings.Replace(s, ",", ".", 1)
+	case dot >= 0 && strings.Count(s, ".") > 1:
+		s = strings.ReplaceAll(s, ".", "") // 1.234.567
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r == '.' || r == '-' || r == '+' || r == 'e' || r == 'E') {
+			return 0, false // no hex, no "Inf", no "NaN"
+		}
 	}
 	x, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0, false
 	}
+	x *= scale
+	if neg {
+		x = -x
+	}
 	return x, true
+}
+
+// isErrorValue says whether a cell holds one of a spreadsheet's error values,
+// which a formula gives when it fails.
+func isErrorValue(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+		"#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!":
+		return true
+	}
+	return false
+}
+
+// maxCellChars is the most characters Excel keeps in one cell, counted as
+// Excel counts them: in UTF-16 code units, so an emoji counts two.
+const maxCellChars = 32767
+
+// excelLength is the length of s as Excel counts it.
+func excelLength(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
 }
 
 // parseYesNo reads a formal-partner cell. A blank cell never reaches it: a

@@ -66,7 +66,7 @@ func readText(file string, data []byte, opt Options) (*Result, error) {
 	src := &csvSource{r: r, dec: gocsv.NewSimpleDecoderFromCSVReader(r)}
 	head, _ := scanHead(src, opt.HeaderRow)
 	head = dropComments(head)
-	out, err := readTable(res, opt, head, src, "the file", true)
+	out, err := readTable(res, opt, head, src, "the file", true, nil)
 	if src.err != nil && out != nil {
 		row := 0
 		var pe *csv.ParseError
