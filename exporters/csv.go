@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"partneratlas/core"
 )
@@ -84,13 +85,16 @@ func WriteCSV(w io.Writer, e *core.Ecosystem) error {
 }
 
 // safeText neutralises a text cell that a spreadsheet would run as a
-// formula by putting a single quote in front of it.
+// formula by putting a single quote in front of it: a cell that starts with
+// =, +, -, @, a tab, a carriage return or a line feed, also after leading
+// spaces (some programs trim them before they look).
 func safeText(s string) string {
-	if s == "" {
+	t := strings.TrimLeft(s, " \u00a0")
+	if t == "" {
 		return s
 	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	switch t[0] {
+	case '=', '+', '-', '@', '\t', '\r', '\n':
 		return "'" + s
 	}
 	return s
