@@ -210,19 +210,29 @@ func indexAccounts(accounts []Account, loose bool) *AccountIndex {
 	if loose {
 		ix.byLoose.init(n)
 	}
+	// Each key is looked up once: the owners found decide the company and
+	// which keys are new to the tables.
+	var domainHash [4]uint64
+	var domainOwner [4]int32
 	for i := range accounts {
 		a := &accounts[i]
 		name := ix.norm[i]
 		c := int32(-1)
-		for _, d := range a.Domains {
-			if j := ix.domainOwner(d, maphash.String(hashSeed, d)); j >= 0 {
+		for k, d := range a.Domains {
+			h := maphash.String(hashSeed, d)
+			j := ix.domainOwner(d, h)
+			if k < len(domainHash) {
+				domainHash[k], domainOwner[k] = h, j
+			}
+			if c < 0 && j >= 0 {
 				c = ix.canon[j]
-				break
 			}
 		}
-		if c < 0 && name != "" {
-			if j := ix.nameOwner(name, nameHash[i]); j >= 0 {
-				c = ix.canon[j]
+		nameOwner := int32(-1)
+		if name != "" {
+			nameOwner = ix.nameOwner(name, nameHash[i])
+			if c < 0 && nameOwner >= 0 {
+				c = ix.canon[nameOwner]
 			}
 		}
 		if c < 0 {
@@ -233,14 +243,20 @@ func indexAccounts(accounts []Account, loose bool) *AccountIndex {
 			ix.amt[c] = max(ix.amt[c], a.Amount)
 		}
 		ix.canon[i] = c
-		for _, d := range a.Domains {
-			h := maphash.String(hashSeed, d)
-			if ix.domainOwner(d, h) < 0 {
-				ix.byDomain.put(h, int32(i))
+		for k, d := range a.Domains {
+			if k >= len(domainHash) {
+				// rare: an account with many domains; look the rest up again
+				if h := maphash.String(hashSeed, d); ix.domainOwner(d, h) < 0 {
+					ix.byDomain.put(h, int32(i))
+				}
+				continue
+			}
+			if domainOwner[k] < 0 {
+				ix.byDomain.put(domainHash[k], int32(i))
 			}
 		}
 		if name != "" {
-			if ix.nameOwner(name, nameHash[i]) < 0 {
+			if nameOwner < 0 {
 				ix.byName.put(nameHash[i], int32(i))
 			}
 			if loose && looseHash[i] != 0 && ix.looseOwner(name, looseHash[i]) < 0 {
@@ -570,14 +586,63 @@ func (ix *AccountIndex) find(theirs *AccountIndex, i int, decisions Decisions) (
 // back the same.
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
-// abbreviations expands the short forms company lists use.
-var abbreviations = map[string]string{
-	"intl": "international", "int": "international", "tech": "technology", "technologies": "technology",
-	"univ": "university", "mfg": "manufacturing", "svcs": "services", "svc": "service",
-	"assoc": "association", "natl": "national", "sys": "systems", "labs": "laboratories",
-	"lab": "laboratories", "ctr": "center", "centre": "center", "dept": "department",
-	"grp": "group", "hldgs": "holdings", "mgmt": "management", "pharma": "pharmaceuticals",
-	"bros": "brothers", "st": "saint", "mt": "mount", "fin": "financial", "ins": "insurance",
+// abbreviation expands the short forms company lists use. A switch, not a
+// map: it runs for every word of millions of names.
+func abbreviation(w string) (string, bool) {
+	switch w {
+	case "intl", "int":
+		return "international", true
+	case "tech", "technologies":
+		return "technology", true
+	case "univ":
+		return "university", true
+	case "mfg":
+		return "manufacturing", true
+	case "svcs":
+		return "services", true
+	case "svc":
+		return "service", true
+	case "assoc":
+		return "association", true
+	case "natl":
+		return "national", true
+	case "sys":
+		return "systems", true
+	case "labs", "lab":
+		return "laboratories", true
+	case "ctr", "centre":
+		return "center", true
+	case "dept":
+		return "department", true
+	case "grp":
+		return "group", true
+	case "hldgs":
+		return "holdings", true
+	case "mgmt":
+		return "management", true
+	case "pharma":
+		return "pharmaceuticals", true
+	case "bros":
+		return "brothers", true
+	case "st":
+		return "saint", true
+	case "mt":
+		return "mount", true
+	case "fin":
+		return "financial", true
+	case "ins":
+		return "insurance", true
+	}
+	return w, false
+}
+
+// isSmallWord says whether w carries no identity in a company name.
+func isSmallWord(w string) bool {
+	switch w {
+	case "of", "and", "the", "de", "du", "la", "for":
+		return true
+	}
+	return false
 }
 
 // expandName reduces a normalised name further, for fuzzy matching:
@@ -593,13 +658,11 @@ func expandName(dst []string, norm string) []string {
 		} else {
 			norm = ""
 		}
-		if w == "" || len(w) <= 3 && smallWords[w] {
+		if w == "" || len(w) <= 3 && isSmallWord(w) {
 			continue
 		}
 		if len(w) <= 12 {
-			if full, ok := abbreviations[w]; ok {
-				w = full
-			}
+			w, _ = abbreviation(w)
 		}
 		if len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
 			w = w[:len(w)-1]
@@ -608,9 +671,6 @@ func expandName(dst []string, norm string) []string {
 	}
 	return dst
 }
-
-// smallWords carry no identity in a company name.
-var smallWords = map[string]bool{"of": true, "and": true, "the": true, "de": true, "du": true, "la": true, "for": true}
 
 // looseKey is the expanded name's words sorted and joined, so one lookup
 // finds "Leeds University" for "University of Leeds" and "Stark Industries

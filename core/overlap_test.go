@@ -166,3 +166,13 @@ func BenchmarkOverlapMatching1Mx200x10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkIndexAccounts1M prepares our list of 1,000,000 accounts: the
+// part of account mapping that does not split across partner lists.
+func BenchmarkIndexAccounts1M(b *testing.B) {
+	ours := syntheticAccounts(rand.New(rand.NewPCG(7, 7)), 1_000_000, 2_000_000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		IndexAccounts(ours)
+	}
+}
