@@ -108,11 +108,10 @@ func (g *accountGen) noisy(rng *rand.Rand, name, dom string) (string, string) {
 	if f := g.forms[rng.IntN(len(g.forms))]; f != "" {
 		name += " " + f
 	}
-	if rng.IntN(40) == 0 && len(name) > 6 { // a typo: two letters swapped
-		i := 1 + rng.IntN(len(name)-3)
-		b := []byte(name)
-		b[i], b[i+1] = b[i+1], b[i]
-		name = string(b)
+	if r := []rune(name); rng.IntN(40) == 0 && len(r) > 6 { // a typo: two letters swapped
+		i := 1 + rng.IntN(len(r)-3)
+		r[i], r[i+1] = r[i+1], r[i]
+		name = string(r) // letters, not bytes: an export stays valid UTF-8
 	}
 	if dom != "" {
 		switch rng.IntN(5) {
