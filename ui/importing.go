@@ -123,7 +123,7 @@ func importSuggestion(k importers.Kind) string {
 	case importers.Unsupported:
 		return "Open the file in Excel or LibreOffice, save it as .xlsx or .csv, and import that file."
 	case importers.Encrypted:
-		return "Remove the password in Excel (File › Info › Protect Workbook), save, and import the file again."
+		return "Type the workbook's password when Partner Atlas asks for it, or remove the password in Excel (File › Info › Protect Workbook), save, and import the file again."
 	case importers.BadFile:
 		return "Check that the file is a spreadsheet and opens in Excel or LibreOffice, then try again."
 	case importers.Empty:

@@ -104,6 +104,10 @@ type importPreview struct {
 	// tests wait on them.
 	read   chan struct{}
 	merged <-chan struct{}
+	// password asks for the password of an encrypted workbook; tests type
+	// into passwordEntry and submit.
+	password      *dialog.FormDialog
+	passwordEntry *widget.Entry
 }
 
 // next previews the next file of the queue, or ends. The channel closes
@@ -119,11 +123,23 @@ func (p *importPreview) next() <-chan struct{} {
 	p.opt = importers.Options{Scorecard: p.w.doc.Ecosystem.Scorecard.Clone()}
 	p.open = true
 	p.w.folder = parentFolder(p.uri)
+	return p.readFirst()
+}
+
+// readFirst reads the current file for its first preview, off the UI
+// goroutine. A password-protected workbook asks for its password and is
+// read again with it.
+func (p *importPreview) readFirst() <-chan struct{} {
+	p.read = make(chan struct{})
 	uri, opt, read := p.uri, p.opt, p.read
 	p.w.startJob("Importing", "Reading "+uri.Name()+"…", func() func() {
 		res, err := readURI(uri, opt)
 		return func() {
 			defer close(read)
+			if importers.KindOf(err) == importers.Encrypted {
+				p.askPassword(err)
+				return
+			}
 			if !canPreview(res, err) {
 				p.w.showImportError(uri.Name(), err)
 				p.next()
@@ -134,6 +150,35 @@ func (p *importPreview) next() <-chan struct{} {
 		}
 	})
 	return read
+}
+
+// askPassword asks for the password of the encrypted workbook being
+// previewed; err says why (none given yet, or the one given is wrong).
+// Cancel skips the file.
+func (p *importPreview) askPassword(err error) {
+	p.passwordEntry = widget.NewPasswordEntry()
+	p.passwordEntry.SetPlaceHolder("Password")
+	msg := "This workbook is protected with a password. Type it to open the workbook; Partner Atlas keeps it only while it reads."
+	if p.opt.Password != "" {
+		msg = "That password did not open the workbook. Check it (passwords are case-sensitive) and try again."
+	}
+	note := widget.NewLabel(msg)
+	note.Wrapping = fyne.TextWrapWord
+	p.password = dialog.NewForm("Open "+p.uri.Name(), "Open", "Skip this file", []*widget.FormItem{
+		{Widget: note},
+		widget.NewFormItem("Password", p.passwordEntry),
+	}, func(ok bool) {
+		if !ok || p.passwordEntry.Text == "" {
+			p.w.setMessage("Skipped %s: it needs its password.", p.uri.Name())
+			p.next()
+			return
+		}
+		p.opt.Password = p.passwordEntry.Text
+		p.readFirst()
+	}, p.w.Window)
+	p.password.Resize(fyne.NewSize(520, 240))
+	p.password.Show()
+	p.w.Window.Canvas().Focus(p.passwordEntry)
 }
 
 // reread reads the file again with the options the user changed, off the

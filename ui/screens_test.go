@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/xuri/excelize/v2"
 
 	"partneratlas/core"
 	"partneratlas/importers"
@@ -398,5 +401,39 @@ func TestMaturityTapSetsStage(t *testing.T) {
 	}
 	if !strings.Contains(s.side[core.Measurement].Text, "Proposed: 1 Undefined") {
 		t.Errorf("beside Measurement: %q", s.side[core.Measurement].Text)
+	}
+}
+
+func TestPreviewAsksForThePasswordOfAnEncryptedWorkbook(t *testing.T) {
+	w := newTestWindow(t)
+	f := excelize.NewFile()
+	for i, row := range [][]any{{"Partner Name", "Website"}, {"Acme", "acme.com"}, {"Globex", "globex.io"}} {
+		f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1), &row)
+	}
+	path := filepath.Join(t.TempDir(), "locked.xlsx")
+	if err := f.SaveAs(path, excelize.Options{Password: "s3cret"}); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, w.Import(path))
+	p := w.preview
+	if p.password == nil || p.res != nil {
+		t.Fatalf("no password asked for an encrypted workbook (result %v)", p.res)
+	}
+	for _, try := range []struct {
+		password string
+		opens    bool
+	}{{"wrong", false}, {"s3cret", true}} {
+		asked := p.password
+		p.passwordEntry.SetText(try.password)
+		p.read = nil
+		asked.Submit()
+		eventually(t, "the read with the password", func() bool { return p.read != nil })
+		wait(t, p.read)
+		if opened := p.res != nil && len(p.res.Partners) == 2; opened != try.opens {
+			t.Errorf("password %q: opened = %v, want %v", try.password, opened, try.opens)
+		}
+		if !try.opens && p.password == asked {
+			t.Errorf("a wrong password did not ask again")
+		}
 	}
 }
