@@ -29,7 +29,19 @@ type sheetFacts struct {
 	// err is set when the part cannot be unpacked: its checksum or its size
 	// is not what the zip says (a damaged file, or a zip bomb that lies).
 	err error
+	// uncached are the cells holding a formula with no saved result (files
+	// written by programs that leave calculation to Excel): the Rows
+	// iterator reads them as empty, so the import says so. At most
+	// maxUncached are kept; uncachedMore counts the rest.
+	uncached     []cellRef
+	uncachedMore int
 }
+
+// cellRef is one cell: row 1-based, column 0-based.
+type cellRef struct{ row, col int }
+
+// maxUncached caps the formula cells without a result that are listed.
+const maxUncached = 20
 
 // maxMerges caps the merged ranges kept for one sheet.
 const maxMerges = 10_000
@@ -116,6 +128,22 @@ func readXMLPart(f *zip.File, v any) bool {
 // It returns the error that stopped the reading, nil at the end of the part.
 func scanFacts(r io.Reader, facts *sheetFacts) error {
 	br := bufio.NewReaderSize(r, 64<<10)
+	// The cell being read: its reference and whether it has a formula and
+	// a value so far.
+	var cell string
+	var hasF, hasV bool
+	endCell := func() {
+		if cell != "" && hasF && !hasV {
+			if len(facts.uncached) < maxUncached {
+				if col, row, err := excelize.CellNameToCoordinates(cell); err == nil {
+					facts.uncached = append(facts.uncached, cellRef{row: row, col: col - 1})
+				}
+			} else {
+				facts.uncachedMore++
+			}
+		}
+		cell, hasF, hasV = "", false, false
+	}
 	for {
 		// Skip to the next tag.
 		if _, err := br.ReadSlice('<'); err != nil {
@@ -128,11 +156,36 @@ func scanFacts(r io.Reader, facts *sheetFacts) error {
 		if err != nil && len(name) == 0 {
 			return eof(err)
 		}
+		closing := len(name) > 0 && name[0] == '/'
+		if closing {
+			name = name[1:]
+		}
 		if i := bytes.IndexByte(name, ':'); i >= 0 && i < 12 && bytes.IndexAny(name[:i], " />") < 0 {
 			name = name[i+1:]
 		}
 		var isMerge bool
 		switch {
+		case closing:
+			if bytes.HasPrefix(name, []byte("c>")) {
+				endCell()
+			}
+			continue
+		case bytes.HasPrefix(name, []byte("c ")) || bytes.HasPrefix(name, []byte("c>")):
+			endCell()
+			tag, err := br.ReadSlice('>')
+			if err != nil {
+				continue
+			}
+			if !bytes.HasSuffix(tag, []byte("/>")) {
+				cell = attr(tag, "r")
+			}
+			continue
+		case bytes.HasPrefix(name, []byte("f>")) || bytes.HasPrefix(name, []byte("f ")) || bytes.HasPrefix(name, []byte("f/")):
+			hasF = true
+			continue
+		case bytes.HasPrefix(name, []byte("v>")) || bytes.HasPrefix(name, []byte("v ")):
+			hasV = true
+			continue
 		case bytes.HasPrefix(name, []byte("mergeCell ")):
 			isMerge = true
 		case bytes.HasPrefix(name, []byte("dimension ")):

@@ -156,7 +156,32 @@ func readXLSX(file string, data []byte, opt Options) (res *Result, err error) {
 	if err != nil && KindOf(err) == "" {
 		return nil, sheetError(file, best.sheet, err) // e.g. past Excel's last row: TooLarge
 	}
+	if out != nil {
+		reportUncached(out, facts)
+	}
 	return out, err
+}
+
+// reportUncached warns of the formula cells, below the header, whose result
+// was never saved: they read as empty, and the user should know why.
+func reportUncached(res *Result, facts sheetFacts) {
+	n := 0
+	for _, c := range facts.uncached {
+		if c.row <= res.HeaderRow {
+			continue
+		}
+		col := Column{Index: c.col, Letter: columnLetter(c.col)}
+		if c.col < len(res.Columns) {
+			col = res.Columns[c.col]
+		}
+		res.Problems = append(res.Problems, Problem{Kind: BadValue, File: res.File, Sheet: res.Sheet, Row: c.row, Column: col.String(),
+			Message: "this cell holds a formula whose result was never saved, so it reads as empty. Open the workbook in Excel or LibreOffice, let it calculate, save it, and import it again."})
+		n++
+	}
+	if facts.uncachedMore > 0 && n > 0 {
+		res.Problems = append(res.Problems, Problem{Kind: BadValue, File: res.File, Sheet: res.Sheet,
+			Message: fmt.Sprintf("%d more formula cells have no saved result and read as empty.", facts.uncachedMore)})
+	}
 }
 
 // sheetRows yields the rows of one worksheet through excelize's streaming
