@@ -83,9 +83,29 @@ func (w *MainWindow) ExportCSV(path string) <-chan struct{} {
 }
 
 // showSaveError explains a save or export that failed, in plain words.
+// A SaveError already names the file and says what happened; the
+// suggestion follows its kind.
 func (w *MainWindow) showSaveError(name, path string, err error) {
-	w.showProblem("Could not save "+name,
-		fmt.Sprintf("Partner Atlas could not write %s: %v.", path, err),
-		"Your work is still open and unchanged. Choose another folder, or close the file if it is open in Excel or another program, and save again.")
+	message := fmt.Sprintf("Partner Atlas could not write %s: %v.", path, err)
+	if exporters.SaveKindOf(err) != "" {
+		message = err.Error()
+	}
+	w.showProblem("Could not save "+name, message, saveSuggestion(exporters.SaveKindOf(err)))
 	w.setMessage("Could not save %s.", name)
+}
+
+// saveSuggestion says what the user can do about a failed save.
+func saveSuggestion(k exporters.SaveKind) string {
+	const open = "Your work is still open and unchanged. "
+	switch k {
+	case exporters.ReadOnly:
+		return open + "Use Save As to save it in a folder you can write to, or under another name."
+	case exporters.DiskFull:
+		return open + "Free some space on the disk, or use Save As to save it on another drive."
+	case exporters.InUse:
+		return open + "Close the file in Excel or the other program that has it open, then save again."
+	case exporters.NoFolder:
+		return open + "The folder is gone (a drive unplugged or a folder renamed?). Use Save As to choose another."
+	}
+	return open + "Choose another folder with Save As, or close the file if it is open in another program, and save again."
 }

@@ -74,6 +74,7 @@ func (w *MainWindow) showProblem(title, message, suggestion string) {
 	if suggestion != "" {
 		text += "\n\n" + suggestion
 	}
+	w.lastProblem = text
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(title, "OK", l, w.Window)

@@ -69,6 +69,7 @@ type MainWindow struct {
 	edits          int
 	unsavedDialog  dialog.Dialog         // the last Save / Don't save / Cancel dialog, for tests
 	unsavedButtons []*widget.Button      // its Cancel, Don't save and Save buttons
+	lastProblem    string                // the text of the last problem dialog, for tests
 	replaceDialog  *dialog.ConfirmDialog // the last "replace an imported list?" dialog, for tests
 
 	// confidence is the generation of the last confidence run asked for;

@@ -404,3 +404,16 @@ func TestUndoBackToTheSavedStateClearsTheMarker(t *testing.T) {
 		t.Error("the saved state is no longer reachable, yet no unsaved marker")
 	}
 }
+
+func TestSaveIntoAMissingFolderExplainsAndKeepsTheWork(t *testing.T) {
+	w := newTestWindow(t)
+	w.edit("", func(e *core.Ecosystem) error { e.Thresholds.Tier3 = 30; return nil })
+	path := filepath.Join(t.TempDir(), "unplugged drive", "plan.xlsx")
+	wait(t, w.SaveTo(path))
+	if !strings.Contains(w.lastProblem, "plan.xlsx") || !strings.Contains(w.lastProblem, "folder is gone") {
+		t.Errorf("problem shown = %q, want the file named and the missing folder explained", w.lastProblem)
+	}
+	if !w.doc.Unsaved || w.doc.Ecosystem.Thresholds.Tier3 != 30 {
+		t.Errorf("after a failed save: unsaved %v, Tier 3 threshold %v; want the work kept", w.doc.Unsaved, w.doc.Ecosystem.Thresholds.Tier3)
+	}
+}
