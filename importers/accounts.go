@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"unsafe"
@@ -66,20 +65,9 @@ func init() {
 // "1.234,56 €"). opt.Columns may map columns by hand with FieldName,
 // FieldWebsite, FieldStatus, FieldAmount or FieldIgnore.
 func ReadAccounts(path string, opt Options) (*AccountsResult, error) {
-	file := filepath.Base(path)
-	st, err := os.Stat(path)
+	data, err := readUserFile(path, "an account list (.xlsx or .csv)", "")
 	if err != nil {
-		return nil, fail(BadFile, file, err, "the file could not be opened: %s", plainOSError(err))
-	}
-	if st.IsDir() {
-		return nil, fail(BadFile, file, nil, "this is a folder, not a file. Choose an account list (.xlsx or .csv) inside it.")
-	}
-	if st.Size() > MaxFileSize {
-		return nil, fail(TooLarge, file, nil, "the file is %s MB; Partner Atlas imports files up to %d MB.", thousands(int(st.Size()>>20)), MaxFileSize>>20)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fail(BadFile, file, err, "the file could not be read: %s", plainOSError(err))
+		return nil, err
 	}
 	return readAccountsData(path, data, opt, true)
 }

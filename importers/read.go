@@ -67,22 +67,34 @@ type Result struct {
 // ReadFile imports the file at path, choosing the reader by the file's first
 // bytes and then by its extension. See Read.
 func ReadFile(path string, opt Options) (*Result, error) {
+	data, err := readUserFile(path, "a spreadsheet", " Split it, or remove columns it does not need.")
+	if err != nil {
+		return nil, err
+	}
+	return Read(path, data, opt)
+}
+
+// readUserFile reads the file the user chose at path, refusing a folder, a
+// file that cannot be opened and one larger than MaxFileSize. choose names
+// what to pick inside a folder ("a spreadsheet"); tooLarge is added to the
+// message for a file too large.
+func readUserFile(path, choose, tooLarge string) ([]byte, error) {
 	file := filepath.Base(path)
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, fail(BadFile, file, err, "the file could not be opened: %s", plainOSError(err))
 	}
 	if st.IsDir() {
-		return nil, fail(BadFile, file, nil, "this is a folder, not a file. Choose a spreadsheet inside it.")
+		return nil, fail(BadFile, file, nil, "this is a folder, not a file. Choose %s inside it.", choose)
 	}
 	if st.Size() > MaxFileSize {
-		return nil, fail(TooLarge, file, nil, "the file is %s MB; Partner Atlas imports files up to %d MB. Split it, or remove columns it does not need.", thousands(int(st.Size()>>20)), MaxFileSize>>20)
+		return nil, fail(TooLarge, file, nil, "the file is %s MB; Partner Atlas imports files up to %d MB.%s", thousands(int(st.Size()>>20)), MaxFileSize>>20, tooLarge)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fail(BadFile, file, err, "the file could not be read: %s", plainOSError(err))
 	}
-	return Read(path, data, opt)
+	return data, nil
 }
 
 // Read imports a file held in memory; name gives its base name and
