@@ -178,6 +178,33 @@ func planIndex(header []string) map[string]int {
 	return idx
 }
 
+// planTable reads the table of the plan sheet name: it finds the sheet,
+// reads its rows and finds the first row holding every label (folded), which
+// h gives (0-based) and idx maps. It reports missing when the sheet is
+// absent (nothing when missing is ""), unreadable (a format given the error)
+// when the sheet cannot be read and noHeader when no row holds the labels;
+// then ok is false.
+func (pr *planReader) planTable(name, missing, unreadable, noHeader string, labels ...string) (sheet string, rows [][]string, h int, idx map[string]int, ok bool) {
+	sheet = planSheet(pr.f, name)
+	if sheet == "" {
+		if missing != "" {
+			pr.problem(MissingColumn, name, 0, "", "%s", missing)
+		}
+		return "", nil, 0, nil, false
+	}
+	rows, err := planRows(pr.f, sheet, 0)
+	if err != nil {
+		pr.problem(BadFile, sheet, 0, "", unreadable, err)
+		return "", nil, 0, nil, false
+	}
+	h, ok = planFindHeader(rows, labels...)
+	if !ok {
+		pr.problem(NoHeader, sheet, 0, "", "%s", noHeader)
+		return "", nil, 0, nil, false
+	}
+	return sheet, rows, h, planIndex(rows[h]), true
+}
+
 func planCell(r []string, i int) string {
 	if i < 0 || i >= len(r) {
 		return ""
@@ -609,22 +636,14 @@ func parseSources(cell string) []core.Source {
 // --- Plays ------------------------------------------------------------------
 
 func (pr *planReader) readPlays() {
-	sheet := planSheet(pr.f, planPlays)
-	if sheet == "" {
-		pr.problem(MissingColumn, planPlays, 0, "", "the Plays sheet is missing, so the default play library is used.")
-		return
-	}
-	rows, err := planRows(pr.f, sheet, 0)
-	if err != nil {
-		pr.problem(BadFile, sheet, 0, "", "the Plays sheet cannot be read (%v); the default play library is used.", err)
-		return
-	}
-	h, ok := planFindHeader(rows, "segment", "tier", "play")
+	sheet, rows, h, idx, ok := pr.planTable(planPlays,
+		"the Plays sheet is missing, so the default play library is used.",
+		"the Plays sheet cannot be read (%v); the default play library is used.",
+		"no play table (Segment, Tier, Type, Play …) was found; the default play library is used.",
+		"segment", "tier", "play")
 	if !ok {
-		pr.problem(NoHeader, sheet, 0, "", "no play table (Segment, Tier, Type, Play …) was found; the default play library is used.")
 		return
 	}
-	idx := planIndex(rows[h])
 	at := func(r []string, label string) string {
 		i, ok := idx[label]
 		if !ok {
@@ -666,21 +685,13 @@ func (pr *planReader) readPlays() {
 // --- Maturity ---------------------------------------------------------------
 
 func (pr *planReader) readMaturity() {
-	sheet := planSheet(pr.f, planMaturity)
-	if sheet == "" {
-		return
-	}
-	rows, err := planRows(pr.f, sheet, 0)
-	if err != nil {
-		pr.problem(BadFile, sheet, 0, "", "the Maturity matrix sheet cannot be read (%v); no stage is rated.", err)
-		return
-	}
-	h, ok := planFindHeader(rows, "dimension", "rated stage")
+	sheet, rows, h, idx, ok := pr.planTable(planMaturity, "",
+		"the Maturity matrix sheet cannot be read (%v); no stage is rated.",
+		"no Dimension and Rated stage columns were found; no stage is rated.",
+		"dimension", "rated stage")
 	if !ok {
-		pr.problem(NoHeader, sheet, 0, "", "no Dimension and Rated stage columns were found; no stage is rated.")
 		return
 	}
-	idx := planIndex(rows[h])
 	di, ri := idx["dimension"], idx["rated stage"]
 	for i := h + 1; i < len(rows); i++ {
 		name := planFold(planCell(rows[i], di))

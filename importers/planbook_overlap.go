@@ -25,25 +25,17 @@ func (pr *planReader) readOverlap() {
 }
 
 func (pr *planReader) readOverlapSheet() {
-	sheet := planSheet(pr.f, planOverlap)
-	if sheet == "" {
-		return
-	}
-	rows, err := planRows(pr.f, sheet, 0)
-	if err != nil {
-		pr.problem(BadFile, sheet, 0, "", "the Overlap sheet cannot be read (%v), so the customer overlap figures were not restored.", err)
+	sheet, rows, h, idx, ok := pr.planTable(planOverlap, "",
+		"the Overlap sheet cannot be read (%v), so the customer overlap figures were not restored.",
+		"the Overlap sheet has no table headed Partner, Both customers, Shared companies, Overlap score, so the customer overlap figures were not restored.",
+		"partner", "both customers", "shared companies", "overlap score")
+	if !ok {
 		return
 	}
 	m := &core.AccountMap{}
 	if v, ok := planLabelled(rows, "account names shared"); ok && planFold(v) == "no" {
 		m.HideAccountNames = true
 	}
-	h, ok := planFindHeader(rows, "partner", "both customers", "shared companies", "overlap score")
-	if !ok {
-		pr.problem(NoHeader, sheet, 0, "", "the Overlap sheet has no table headed Partner, Both customers, Shared companies, Overlap score, so the customer overlap figures were not restored.")
-		return
-	}
-	idx := planIndex(rows[h])
 	at := func(r []string, label string) string {
 		i, ok := idx[label]
 		if !ok {
@@ -179,18 +171,11 @@ func mergeAccountMaps(into, m *core.AccountMap) *core.AccountMap {
 }
 
 func (pr *planReader) readDiscoverySheet() {
-	sheet := planSheet(pr.f, planDiscovery)
-	if sheet == "" {
-		return
-	}
-	rows, err := planRows(pr.f, sheet, 0)
-	if err != nil {
-		pr.problem(BadFile, sheet, 0, "", "the Discovery sheet cannot be read (%v), so the survey was not restored.", err)
-		return
-	}
-	h, ok := planFindHeader(rows, "tool", "customers using it", "reach")
+	_, rows, h, idx, ok := pr.planTable(planDiscovery, "",
+		"the Discovery sheet cannot be read (%v), so the survey was not restored.",
+		"the Discovery sheet has no table headed Tool, Customers using it, Reach, so the survey was not restored.",
+		"tool", "customers using it", "reach")
 	if !ok {
-		pr.problem(NoHeader, sheet, 0, "", "the Discovery sheet has no table headed Tool, Customers using it, Reach, so the survey was not restored.")
 		return
 	}
 	sv := &core.Survey{}
@@ -199,7 +184,6 @@ func (pr *planReader) readDiscoverySheet() {
 		n, _ := planNumber(v)
 		sv.Customers = int(n)
 	}
-	idx := planIndex(rows[h])
 	for _, r := range rows[h+1:] {
 		if planBlank(r) {
 			break
