@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -166,9 +165,7 @@ func runOverlap(args []string, stdout, stderr io.Writer) int {
 				Pipeline: o.Pipeline, Score: core.OverlapScore(o),
 			})
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := writeJSON(stdout, out); err != nil {
 			return fail(stderr, fmt.Sprintf("cannot write the JSON: %v.", err))
 		}
 	}
@@ -181,12 +178,7 @@ func runOverlap(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(report, "  %-56s %9.2f\n", "Our open pipeline among them", o.Pipeline)
 	}
-	if len(problems) > 0 {
-		fmt.Fprintf(report, "Warnings:\n")
-		for _, p := range uniqueProblems(problems) {
-			fmt.Fprintf(report, "  %s\n", strings.Join(strings.Fields(p.String()), " "))
-		}
-	}
+	writeWarnings(report, uniqueProblems(problems))
 	if opt.out != "" {
 		if err := exporters.SaveWorkbook(opt.out, e, exporters.Options{}); err != nil {
 			return fail(stderr, fmt.Sprintf("cannot write %s: %v.", opt.out, err))

@@ -153,9 +153,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 				Score: core.Round2(ev.Results[i].Score), Tier: string(ev.Results[i].Tier), Confidence: conf[i],
 			}
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := writeJSON(stdout, out); err != nil {
 			return fail(stderr, fmt.Sprintf("cannot write the JSON: %v.", err))
 		}
 	}
@@ -191,13 +189,26 @@ func writeReport(w io.Writer, eco *core.Ecosystem, ev core.Evaluation, problems 
 		fmt.Fprintf(w, "  %-8s %4d\n", t, ev.Counts[t])
 	}
 	fmt.Fprintln(w, ev.Band.Message)
+	writeWarnings(w, problems)
+	fmt.Fprintf(w, "Wrote %s\n", out)
+}
+
+// writeWarnings prints the problems, one a line, under "Warnings:"; nothing
+// when there are none.
+func writeWarnings(w io.Writer, problems []importers.Problem) {
 	if len(problems) > 0 {
 		fmt.Fprintf(w, "Warnings:\n")
 		for _, p := range problems {
 			fmt.Fprintf(w, "  %s\n", strings.Join(strings.Fields(p.String()), " "))
 		}
 	}
-	fmt.Fprintf(w, "Wrote %s\n", out)
+}
+
+// writeJSON writes v to w as indented JSON, as plan and overlap report it.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 // importMessage is an import error as a sentence that names the file.
