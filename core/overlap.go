@@ -677,17 +677,7 @@ func expandName(dst []string, norm string) []string {
 // International" for "Stark Industries Intl".
 func looseKey(norm string) string {
 	var stack [12]string
-	words := expandName(stack[:0], norm)
-	// insertion sort: names have few words
-	for i := 1; i < len(words); i++ {
-		for j := i; j > 0 && words[j] < words[j-1]; j-- {
-			words[j], words[j-1] = words[j-1], words[j]
-		}
-	}
-	n := 0
-	for _, w := range words {
-		n += len(w)
-	}
+	words, n := looseWords(stack[:0], norm)
 	if n < 4 {
 		return "" // too short to compare loosely
 	}
@@ -699,11 +689,11 @@ func looseKey(norm string) string {
 	return b.String()
 }
 
-// looseKeyHash is the hash of looseKey(norm) without building the key;
-// false when the key is too short to compare loosely.
-func looseKeyHash(norm string) (uint64, bool) {
-	var stack [12]string
-	words := expandName(stack[:0], norm)
+// looseWords appends the expanded name's words to dst, sorted, and returns
+// them with their total length: what looseKey joins and looseKeyHash hashes.
+func looseWords(dst []string, norm string) ([]string, int) {
+	words := expandName(dst, norm)
+	// insertion sort: names have few words
 	for i := 1; i < len(words); i++ {
 		for j := i; j > 0 && words[j] < words[j-1]; j-- {
 			words[j], words[j-1] = words[j-1], words[j]
@@ -713,6 +703,14 @@ func looseKeyHash(norm string) (uint64, bool) {
 	for _, w := range words {
 		n += len(w)
 	}
+	return words, n
+}
+
+// looseKeyHash is the hash of looseKey(norm) without building the key;
+// false when the key is too short to compare loosely.
+func looseKeyHash(norm string) (uint64, bool) {
+	var stack [12]string
+	words, n := looseWords(stack[:0], norm)
 	if n < 4 {
 		return 0, false
 	}
