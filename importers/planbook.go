@@ -165,9 +165,12 @@ func planFindHeader(rows [][]string, labels ...string) (int, bool) {
 	return 0, false
 }
 
+// planHeader is a table's header row: each folded header and its column.
+type planHeader map[string]int
+
 // planIndex maps each folded header of a row to its first column.
-func planIndex(header []string) map[string]int {
-	idx := map[string]int{}
+func planIndex(header []string) planHeader {
+	idx := planHeader{}
 	for i, h := range header {
 		if f := planFold(h); f != "" {
 			if _, dup := idx[f]; !dup {
@@ -184,7 +187,7 @@ func planIndex(header []string) map[string]int {
 // absent (nothing when missing is ""), unreadable (a format given the error)
 // when the sheet cannot be read and noHeader when no row holds the labels;
 // then ok is false.
-func (pr *planReader) planTable(name, missing, unreadable, noHeader string, labels ...string) (sheet string, rows [][]string, h int, idx map[string]int, ok bool) {
+func (pr *planReader) planTable(name, missing, unreadable, noHeader string, labels ...string) (sheet string, rows [][]string, h int, idx planHeader, ok bool) {
 	sheet = planSheet(pr.f, name)
 	if sheet == "" {
 		if missing != "" {
@@ -203,6 +206,16 @@ func (pr *planReader) planTable(name, missing, unreadable, noHeader string, labe
 		return "", nil, 0, nil, false
 	}
 	return sheet, rows, h, planIndex(rows[h]), true
+}
+
+// cell returns the trimmed text of r under the header label, or "" when
+// there is no such column.
+func (idx planHeader) cell(r []string, label string) string {
+	i, ok := idx[label]
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(planCell(r, i))
 }
 
 func planCell(r []string, i int) string {
@@ -260,13 +273,7 @@ func (pr *planReader) readScorecard() error {
 		return nil
 	}
 	idx := planIndex(rows[h])
-	at := func(r []string, label string) string {
-		i, ok := idx[label]
-		if !ok {
-			return ""
-		}
-		return strings.TrimSpace(planCell(r, i))
-	}
+	at := idx.cell
 	num := func(r []string, row int, label string, def float64) float64 {
 		s := at(r, label)
 		v, ok := planNumber(s)
@@ -644,13 +651,7 @@ func (pr *planReader) readPlays() {
 	if !ok {
 		return
 	}
-	at := func(r []string, label string) string {
-		i, ok := idx[label]
-		if !ok {
-			return ""
-		}
-		return strings.TrimSpace(planCell(r, i))
-	}
+	at := idx.cell
 	plays := []core.Play{}
 	for i := h + 1; i < len(rows); i++ {
 		r := rows[i]

@@ -36,13 +36,7 @@ func (pr *planReader) readOverlapSheet() {
 	if v, ok := planLabelled(rows, "account names shared"); ok && planFold(v) == "no" {
 		m.HideAccountNames = true
 	}
-	at := func(r []string, label string) string {
-		i, ok := idx[label]
-		if !ok {
-			return ""
-		}
-		return strings.TrimSpace(planCell(r, i))
-	}
+	at := idx.cell
 	num := func(r []string, label string) float64 {
 		v, _ := planNumber(at(r, label))
 		return v
@@ -98,13 +92,7 @@ func (pr *planReader) readMatches(sheet string, rows [][]string, start int, m *c
 		return
 	}
 	idx := planIndex(rows[h])
-	at := func(r []string, label string) string {
-		i, ok := idx[label]
-		if !ok {
-			return ""
-		}
-		return strings.TrimSpace(planCell(r, i))
-	}
+	at := idx.cell
 	byPartner := map[string]int{}
 	for i, o := range m.Results {
 		byPartner[core.NormaliseName(o.Partner)] = i
