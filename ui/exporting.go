@@ -2,13 +2,13 @@ package ui
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"partneratlas/exporters"
 )
@@ -36,12 +36,10 @@ func (w *MainWindow) showSaveDialog(title, confirm, name, ext string, chosen fun
 			w.showProblem("Could not save "+uri.Name(), "Partner Atlas can only save to a folder on this computer.", "")
 			return
 		}
+		// Nothing was written through wc: the file, if it exists, is
+		// untouched (see untouchedUntilWritten); the save replaces it
+		// atomically or not at all.
 		path := uri.Path()
-		if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
-			// The dialog created an empty file to hand over; the save
-			// writes it whole, atomically, or not at all.
-			os.Remove(path)
-		}
 		if !strings.EqualFold(filepath.Ext(path), ext) {
 			path += ext
 		}
@@ -56,6 +54,11 @@ func (w *MainWindow) showSaveDialog(title, confirm, name, ext string, chosen fun
 	}
 	d.Show()
 	d.Resize(fyne.NewSize(960, 640)) // a file dialog can only be resized once shown
+	// Select the proposed name, as native save dialogs do, so that typing
+	// replaces it instead of writing in front of it.
+	if e, ok := w.Window.Canvas().Focused().(*widget.Entry); ok {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
 }
 
 func (w *MainWindow) showExportCSVDialog() {

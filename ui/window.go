@@ -90,6 +90,7 @@ func newMainWindow(a fyne.App, doc *Document, now func() time.Time) *MainWindow 
 	if doc == nil {
 		doc = NewDocument(now())
 	}
+	protectFilesFromSaveDialogs()
 	w := &MainWindow{Window: a.NewWindow(Title), app: a, now: now}
 	w.Window.SetIcon(Icon())
 	w.Window.SetContent(w.build())

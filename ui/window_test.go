@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -415,5 +416,36 @@ func TestSaveIntoAMissingFolderExplainsAndKeepsTheWork(t *testing.T) {
 	}
 	if !w.doc.Unsaved || w.doc.Ecosystem.Thresholds.Tier3 != 30 {
 		t.Errorf("after a failed save: unsaved %v, Tier 3 threshold %v; want the work kept", w.doc.Unsaved, w.doc.Ecosystem.Thresholds.Tier3)
+	}
+}
+
+// TestSaveDialogLeavesTheChosenFileAlone: Fyne's save dialog opens the
+// chosen file for writing before handing it over. That must not empty it:
+// the save replaces it atomically, and a chosen input spreadsheet may yet be
+// declined.
+func TestSaveDialogLeavesTheChosenFileAlone(t *testing.T) {
+	newTestWindow(t)
+	path := filepath.Join(t.TempDir(), "partners.xlsx")
+	os.WriteFile(path, []byte("the user's spreadsheet"), 0o644)
+	wc, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wc.Close()
+	if b, _ := os.ReadFile(path); string(b) != "the user's spreadsheet" {
+		t.Errorf("after the dialog's writer: %q, want the file untouched", b)
+	}
+	// Writing through it still writes.
+	wc, _ = storage.Writer(storage.NewFileURI(path))
+	wc.Write([]byte("new"))
+	wc.Close()
+	if b, _ := os.ReadFile(path); string(b) != "new" {
+		t.Errorf("after writing: %q, want new", b)
+	}
+	fresh := filepath.Join(filepath.Dir(path), "fresh.xlsx")
+	wc, _ = storage.Writer(storage.NewFileURI(fresh))
+	wc.Close()
+	if _, err := os.Stat(fresh); err == nil {
+		t.Errorf("a writer closed unused created %s", fresh)
 	}
 }
