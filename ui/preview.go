@@ -428,18 +428,27 @@ func (p *importPreview) merge() {
 			if uri.Scheme() == "file" {
 				path = uri.Path()
 			}
-			if replace && res.Plan != nil && path != "" {
+			switch {
+			case replace && res.Plan != nil && path != "":
 				// A plan workbook in place of the sample is the document.
 				w.setDocument(&Document{Ecosystem: eco, Path: path, Name: uri.Name()})
 				w.addRecent(path)
-			} else {
+			case replace && doc.Sample:
+				// A list in place of the sample starts a new document, as
+				// opening a file does: its undo history starts afresh, and
+				// File › Open sample brings the sample back.
+				doc := &Document{Ecosystem: eco, Name: uri.Name(), Unsaved: true}
+				if path != "" {
+					doc.Imported = []string{path}
+				}
+				w.setDocument(doc)
+			default:
 				w.editStructure("", func(e *core.Ecosystem) error {
 					*e = *eco
 					return nil
 				})
-				if replace {
-					doc.Name, doc.Sample, doc.Path = uri.Name(), false, ""
-					w.showHint(false)
+				if replace && doc.Path == "" {
+					doc.Name = uri.Name() // an empty new plan takes the list's name
 				}
 				if path != "" {
 					doc.Imported = append(doc.Imported, path)

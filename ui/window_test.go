@@ -449,3 +449,23 @@ func TestSaveDialogLeavesTheChosenFileAlone(t *testing.T) {
 		t.Errorf("a writer closed unused created %s", fresh)
 	}
 }
+
+// TestImportInPlaceOfTheSampleStartsANewDocument: the first import replaces
+// the sample as opening a file would, so Undo cannot bring the sample's
+// partners back under the imported file's name.
+func TestImportInPlaceOfTheSampleStartsANewDocument(t *testing.T) {
+	w := newTestWindow(t)
+	list := filepath.Join(t.TempDir(), "our-partners.csv")
+	os.WriteFile(list, []byte("Partner Name,Website\nAcme,acme.com\nGlobex,globex.io\n"), 0o644)
+	wait(t, w.Import(list))
+	wait(t, tapImport(t, w))
+	if w.doc.Sample || w.doc.Name != "our-partners.csv" || len(w.doc.Ecosystem.Partners) != 2 || !w.doc.Unsaved {
+		t.Fatalf("after the import: sample %v, name %q, %d partners, unsaved %v", w.doc.Sample, w.doc.Name, len(w.doc.Ecosystem.Partners), w.doc.Unsaved)
+	}
+	if w.history.canUndo() {
+		t.Error("Undo could bring the sample back under the imported file's name")
+	}
+	if len(w.doc.Imported) != 1 || w.doc.Imported[0] != list {
+		t.Errorf("imported = %v, want the list, so Save As asks before writing over it", w.doc.Imported)
+	}
+}
