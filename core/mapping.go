@@ -276,3 +276,47 @@ func (e *Ecosystem) Decide(key string, d Decision) {
 	}
 	e.ApplyOverlap()
 }
+
+// RemovePartnerAccounts drops the named partner's account list and its
+// overlap, and gives the partner back the customer overlap value it had
+// before the list replaced it (none, if it had none). It returns false when
+// the partner has neither a list nor an overlap.
+func (e *Ecosystem) RemovePartnerAccounts(partner string) bool {
+	m := e.Accounts
+	if m == nil {
+		return false
+	}
+	key := NormaliseName(partner)
+	removed := false
+	lists := m.Lists[:0:0]
+	for _, l := range m.Lists {
+		if NormaliseName(l.Partner) == key {
+			removed = true
+			continue
+		}
+		lists = append(lists, l)
+	}
+	results := m.Results[:0:0]
+	for _, o := range m.Results {
+		if NormaliseName(o.Partner) == key {
+			removed = true
+			continue
+		}
+		results = append(results, o)
+	}
+	if !removed {
+		return false
+	}
+	m.Lists, m.Results = lists, results
+	if p := e.FindPartner(partner); p != nil && m.FromLists[key] {
+		if v, ok := m.TypedValues[key]; ok {
+			p.SetValue(CustomerOverlap, v)
+		} else {
+			p.ClearValue(CustomerOverlap)
+		}
+	}
+	delete(m.FromLists, key)
+	delete(m.TypedValues, key)
+	delete(m.Typed, key)
+	return true
+}

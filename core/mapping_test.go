@@ -136,3 +136,36 @@ func TestSurvey(t *testing.T) {
 		t.Errorf("influence = %v, %v; want High (50 %%), Medium (25 %%)", segs[0].Influence, segs[1].Influence)
 	}
 }
+
+func TestRemovePartnerAccounts(t *testing.T) {
+	e := NewEcosystem("Test", time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
+	typed := &Partner{Name: "Globex", Values: map[string]float64{CustomerOverlap: 4}}
+	fresh := &Partner{Name: "Initech"}
+	e.Partners = []*Partner{typed, fresh}
+	e.SetOurAccounts(AccountList{Accounts: []Account{{Name: "Acme", Domains: []string{"acme.com"}, Population: Customer}}})
+	for _, p := range []string{"Globex", "Initech"} {
+		if err := e.SetPartnerAccounts(AccountList{Partner: p, Accounts: []Account{{Name: "Acme Inc", Domains: []string{"acme.com"}, Population: Customer}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e.MatchAccounts()
+	if v, _ := typed.Value(CustomerOverlap); v != 5 {
+		t.Fatalf("Globex overlap from the lists = %v, want 5", v)
+	}
+	if !e.RemovePartnerAccounts("globex") {
+		t.Fatal("RemovePartnerAccounts(globex) = false")
+	}
+	if v, ok := typed.Value(CustomerOverlap); !ok || v != 4 {
+		t.Errorf("Globex overlap after removing its list = %v, %v; want its typed 4 back", v, ok)
+	}
+	if e.OverlapOf("Globex") != nil || len(e.Accounts.Lists) != 1 || e.OverlapOf("Initech") == nil {
+		t.Errorf("lists %d, overlaps %v; want only Initech's left", len(e.Accounts.Lists), e.Accounts.Results)
+	}
+	e.RemovePartnerAccounts("Initech")
+	if _, ok := fresh.Value(CustomerOverlap); ok {
+		t.Error("Initech keeps a customer overlap it only had from its list")
+	}
+	if e.RemovePartnerAccounts("Initech") {
+		t.Error("removing twice reports a removal")
+	}
+}

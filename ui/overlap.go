@@ -27,6 +27,7 @@ type overlapView struct {
 	matches  *widget.List
 	heading  *widget.Label
 	typed    *widget.Check
+	remove   *widget.Button // drops the selected partner's list
 	share    *widget.Check
 	selected int // the partner row chosen in the matrix, -1 for none
 	box      fyne.CanvasObject
@@ -114,6 +115,17 @@ func newOverlap(w *MainWindow, win fyne.Window) *overlapView {
 		name := rs[v.selected].Partner
 		v.edit("overlap typed "+name, func(e *core.Ecosystem) { e.UseTypedOverlap(name, on) })
 	})
+	v.remove = widget.NewButtonWithIcon("Remove this partner's list", theme.DeleteIcon(), func() {
+		rs := v.results()
+		if v.selected < 0 || v.selected >= len(rs) {
+			return
+		}
+		name := rs[v.selected].Partner
+		v.edit("", func(e *core.Ecosystem) { e.RemovePartnerAccounts(name) })
+		v.selected = -1
+		v.matrix.UnselectAll()
+		v.refresh()
+	})
 	v.share = widget.NewCheck("Write account names in the workbook (else counts only)", func(on bool) {
 		m := v.w.doc.Ecosystem.Accounts
 		if m == nil || m.HideAccountNames == !on {
@@ -130,7 +142,7 @@ func newOverlap(w *MainWindow, win fyne.Window) *overlapView {
 		container.NewHBox(ours, theirs, survey),
 		note("Accounts are matched on website domain, then on the company name without legal forms, then on similar names (fuzzy, to check). The lists stay on this computer and are not saved in the workbook: the workbook keeps the figures and the matches, and matching again needs the lists imported again."),
 		v.status, v.share)
-	bottom := container.NewBorder(container.NewVBox(v.heading, v.typed), nil, nil, nil, v.matches)
+	bottom := container.NewBorder(container.NewVBox(v.heading, container.NewHBox(v.typed, v.remove)), nil, nil, nil, v.matches)
 	v.refresh()
 	v.box = container.NewBorder(top, nil, nil, nil, container.NewVSplit(v.matrix, bottom))
 	return v
@@ -224,8 +236,10 @@ func (v *overlapView) refreshMatches() {
 		v.heading.SetText(fmt.Sprintf("%s: %d shared companies, %d matches listed", o.Partner, o.SharedCompanies(), len(o.Shared)))
 		v.typed.SetChecked(v.w.doc.Ecosystem.UsesTypedOverlap(o.Partner))
 		v.typed.Enable()
+		v.remove.Enable()
 	} else {
 		v.typed.Disable()
+		v.remove.Disable()
 	}
 	v.matches.Refresh()
 }

@@ -82,6 +82,19 @@ func TestOverlapViewImportsListsInTheBackground(t *testing.T) {
 	if v, ok := w.doc.Ecosystem.Partners[0].Value(core.CustomerOverlap); !ok || v != core.OverlapScore(*o) {
 		t.Errorf("customer overlap of Globex = %v, %v; want %v from the lists", v, ok, core.OverlapScore(*o))
 	}
+	// Removing the partner's list takes its overlap out; undo brings it back.
+	view.matrix.Select(widget.TableCellID{Row: 1, Col: 0})
+	test.Tap(view.remove)
+	if w.doc.Ecosystem.OverlapOf("Globex") != nil {
+		t.Error("the removed list still has an overlap")
+	}
+	if _, ok := w.doc.Ecosystem.Partners[0].Value(core.CustomerOverlap); ok {
+		t.Error("Globex keeps a customer overlap it only had from its list")
+	}
+	w.Undo()
+	if w.doc.Ecosystem.OverlapOf("Globex") == nil {
+		t.Fatal("undo did not bring the removed list back")
+	}
 	// One undo takes back the partner's list and its results together.
 	w.Undo()
 	if m := w.doc.Ecosystem.Accounts; m == nil || m.Ours == nil || len(m.Lists) != 0 || len(m.Results) != 0 {
