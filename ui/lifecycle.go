@@ -146,10 +146,10 @@ func (w *MainWindow) Open() {
 func (w *MainWindow) OpenPath(path string) <-chan struct{} {
 	done := make(chan struct{})
 	w.askToSave(func() {
-		go func() {
+		background(func() {
 			<-w.openPath(path)
 			close(done)
-		}()
+		})
 	})
 	return done
 }

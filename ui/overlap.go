@@ -282,7 +282,7 @@ func (v *overlapView) importList(partner string) {
 func (v *overlapView) readList(partner, path string) <-chan struct{} {
 	done := make(chan struct{})
 	v.status.SetText("Reading " + filepath.Base(path) + "…")
-	go func() {
+	background(func() {
 		res, err := importers.ReadAccounts(path, importers.Options{})
 		fyne.Do(func() {
 			if err != nil {
@@ -320,7 +320,7 @@ func (v *overlapView) readList(partner, path string) <-chan struct{} {
 				dialog.ShowInformation("Read with warnings", strings.Join(lines, "\n"), v.win)
 			}
 		})
-	}()
+	})
 	return done
 }
 
@@ -338,7 +338,7 @@ func (v *overlapView) matchInBackground(key string, done chan struct{}) {
 	}
 	ours, lists, decisions := m.Ours, append([]core.AccountList(nil), m.Lists...), maps.Clone(m.Decisions)
 	v.status.SetText("Matching the account lists…")
-	go func() {
+	background(func() {
 		results := core.MatchLists(ours, lists, decisions)
 		fyne.Do(func() {
 			defer close(done)
@@ -353,7 +353,7 @@ func (v *overlapView) matchInBackground(key string, done chan struct{}) {
 			}
 			v.edit(key, func(e *core.Ecosystem) { e.SetOverlapResults(results) })
 		})
-	}()
+	})
 }
 
 // importSurvey reads a tech-stack survey, keeps its reach per tool and
@@ -365,7 +365,7 @@ func (v *overlapView) importSurvey() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		go func() {
+		background(func() {
 			res, err := importers.ReadSurvey(path, importers.Options{})
 			fyne.Do(func() {
 				if err != nil {
@@ -391,6 +391,6 @@ func (v *overlapView) importSurvey() {
 						}
 					}, v.win)
 			})
-		}()
+		})
 	}, v.win)
 }

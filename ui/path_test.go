@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -117,10 +116,11 @@ func TestWholePath(t *testing.T) {
 // TestConfidenceArrivesInTheBackground checks the real path: confidence is
 // worked out off the UI goroutine after the edits pause, and shown.
 func TestConfidenceArrivesInTheBackground(t *testing.T) {
+	// The window is built with confidence inline, so that no timer of its
+	// runs while the test builds it; only the edit below takes the real path.
+	w := newTestWindow(t)
 	confidenceInline = false
 	defer func() { confidenceInline = true }()
-	w := newTestWindow(t)
-	time.Sleep(2 * confidenceDelay) // let the first run end
 	arrived := make(chan struct{}, 4)
 	fyne.DoAndWait(func() {
 		w.confidenceDone = func() { arrived <- struct{}{} }

@@ -192,7 +192,7 @@ func (p *importPreview) reread() {
 	p.reading.Show()
 	p.reading.Start()
 	p.importOK.Disable()
-	go func() {
+	background(func() {
 		res, err := readURI(uri, opt)
 		fyne.Do(func() {
 			defer close(read)
@@ -209,7 +209,7 @@ func (p *importPreview) reread() {
 			p.err = err
 			p.fill()
 		})
-	}()
+	})
 }
 
 // show opens the dialog on the file just read.

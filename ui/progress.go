@@ -19,6 +19,12 @@ type job struct {
 	done      chan struct{}
 }
 
+// background runs f off the UI goroutine; f reports back through fyne.Do.
+// Tests make it run f at once, on their own goroutine: fyne's test driver
+// runs fyne.Do inline, on whichever goroutine calls it, so work left on
+// another goroutine would touch widgets at the same time as the test.
+var background = func(f func()) { go f() }
+
 // startJob shows a progress dialog titled title, saying what runs, and runs
 // work on a goroutine. work returns a function that finish runs on the UI
 // goroutine unless the user cancelled. The returned channel closes when it
@@ -39,7 +45,7 @@ func (w *MainWindow) startJob(title, what string, work func() (finish func())) <
 	j.dialog.Resize(fyne.NewSize(460, 160))
 	w.setBusy(true)
 	j.dialog.Show()
-	go func() {
+	background(func() {
 		finish := w.safely(work)
 		fyne.Do(func() {
 			defer close(j.done)
@@ -52,7 +58,7 @@ func (w *MainWindow) startJob(title, what string, work func() (finish func())) <
 			w.setBusy(false)
 			finish()
 		})
-	}()
+	})
 	return j.done
 }
 

@@ -242,7 +242,7 @@ func (w *MainWindow) scheduleConfidence() {
 				return
 			}
 			snapshot := w.doc.Ecosystem.Clone()
-			go func() {
+			background(func() {
 				conf := snapshot.TierConfidence()
 				fyne.Do(func() {
 					if gen != w.confidenceGen || len(conf) != len(w.doc.Ecosystem.Partners) {
@@ -254,7 +254,7 @@ func (w *MainWindow) scheduleConfidence() {
 						w.confidenceDone()
 					}
 				})
-			}()
+			})
 		})
 	})
 }

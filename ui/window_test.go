@@ -341,6 +341,9 @@ func TestFirstStartOpensSampleWithHintThenReopensLastPlan(t *testing.T) {
 }
 
 func TestCancelIgnoresResult(t *testing.T) {
+	// The job must still run when Cancel is tapped: on a goroutine, as in the app.
+	background = func(f func()) { go f() }
+	defer func() { background = func(f func()) { f() } }()
 	w := newTestWindow(t)
 	release := make(chan struct{})
 	done := w.startJob("Working", "Testing…", func() func() {
