@@ -101,7 +101,7 @@ func readAccountsData(name string, data []byte, opt Options, owned bool) (res *A
 		if isEncrypted(data) {
 			return nil, fail(Encrypted, file, nil, "this workbook is protected with a password; open it in Excel, remove the password (File › Info › Protect Workbook) and save it again, then import")
 		}
-		return nil, fail(Unsupported, file, nil, "this is an old Excel 97–2003 workbook (.xls), which Partner Atlas cannot read. Open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or .csv, then import that file.")
+		return nil, fail(Unsupported, file, nil, legacyXLSMessage)
 	}
 	if what := binaryKind(data); what != "" {
 		return nil, fail(BadFile, file, nil, "this is %s, not an account list. Choose an .xlsx workbook or a .csv file.", what)

@@ -137,7 +137,7 @@ func Read(name string, data []byte, opt Options) (res *Result, err error) {
 			}
 			return readXLSX(file, data, opt) // excelize decrypts it with the password
 		}
-		return nil, fail(Unsupported, file, nil, "this is an old Excel 97–2003 workbook (.xls), which Partner Atlas cannot read. Open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or .csv, then import that file.")
+		return nil, fail(Unsupported, file, nil, legacyXLSMessage)
 	}
 	if what := binaryKind(data); what != "" {
 		return nil, fail(BadFile, file, nil, "this is %s, not a spreadsheet. Choose an .xlsx workbook or a .csv file.", what)

@@ -441,6 +441,9 @@ func sheetError(file, sheet string, err error) error {
 // encryptedMessage tells the user what to do with a password-protected
 // workbook. The ui, on Kind Encrypted, asks for the password and reads again
 // with Options.Password.
+// legacyXLSMessage refuses an Excel 97–2003 workbook and names the fix.
+const legacyXLSMessage = "this is an old Excel 97–2003 workbook (.xls), which Partner Atlas cannot read. Open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or .csv, then import that file."
+
 const encryptedMessage = "this workbook is protected with a password. Type its password to open it, or open it in Excel, remove the password (File › Info › Protect Workbook), save it and import it again."
 
 // checkDimension refuses a sheet whose stated size is past Excel's limits:
