@@ -58,24 +58,24 @@ func (h *undoHistory) record(key string, before *core.Ecosystem) {
 	}
 }
 
+// undo takes the last state off the undo stack; current goes to the redos.
 func (h *undoHistory) undo(current *core.Ecosystem) (*core.Ecosystem, bool) {
-	if len(h.undos) == 0 {
-		return nil, false
-	}
-	e := h.undos[len(h.undos)-1]
-	h.undos = h.undos[:len(h.undos)-1]
-	h.redos = append(h.redos, current)
-	h.lastKey = ""
-	return e, true
+	return h.step(&h.undos, &h.redos, current)
 }
 
+// redo takes the last undone state back; current goes to the undos.
 func (h *undoHistory) redo(current *core.Ecosystem) (*core.Ecosystem, bool) {
-	if len(h.redos) == 0 {
+	return h.step(&h.redos, &h.undos, current)
+}
+
+// step pops a state from one stack and pushes current on the other.
+func (h *undoHistory) step(from, to *[]*core.Ecosystem, current *core.Ecosystem) (*core.Ecosystem, bool) {
+	if len(*from) == 0 {
 		return nil, false
 	}
-	e := h.redos[len(h.redos)-1]
-	h.redos = h.redos[:len(h.redos)-1]
-	h.undos = append(h.undos, current)
+	e := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, current)
 	h.lastKey = ""
 	return e, true
 }

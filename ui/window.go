@@ -296,24 +296,19 @@ func (w *MainWindow) change(key string, rebuild bool, change func(e *core.Ecosys
 }
 
 // Undo takes back the last edit.
-func (w *MainWindow) Undo() {
-	if e, ok := w.history.undo(w.doc.Ecosystem); ok {
-		w.doc.Ecosystem = e
-		w.doc.Unsaved = !w.history.atSaved()
-		w.edits++
-		w.documentChanged(true)
-		w.setMessage("Undone.")
-	}
-}
+func (w *MainWindow) Undo() { w.travel(w.history.undo, "Undone.") }
 
 // Redo makes the last undone edit again.
-func (w *MainWindow) Redo() {
-	if e, ok := w.history.redo(w.doc.Ecosystem); ok {
+func (w *MainWindow) Redo() { w.travel(w.history.redo, "Redone.") }
+
+// travel moves the document one step through its undo history.
+func (w *MainWindow) travel(step func(*core.Ecosystem) (*core.Ecosystem, bool), message string) {
+	if e, ok := step(w.doc.Ecosystem); ok {
 		w.doc.Ecosystem = e
 		w.doc.Unsaved = !w.history.atSaved()
 		w.edits++
 		w.documentChanged(true)
-		w.setMessage("Redone.")
+		w.setMessage("%s", message)
 	}
 }
 
