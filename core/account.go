@@ -60,32 +60,34 @@ type Account struct {
 }
 
 // ParseDomains splits a website/domain cell that may hold several addresses
-// separated by ";", ",", spaces or new lines, and reduces each to its
+// separated by ";", ",", "|", spaces or line breaks, and reduces each to its
 // registrable domain, without repeats.
-func ParseDomains(cell string) []string {
-	if cell == "" {
-		return nil
-	}
-	var out []string
-	for _, part := range strings.FieldsFunc(cell, func(r rune) bool {
-		return r == ';' || r == ',' || r == ' ' || r == '\n' || r == '\t' || r == '|'
-	}) {
+func ParseDomains(cell string) []string { return AppendDomains(nil, 0, cell) }
+
+// AppendDomains is ParseDomains appending to dst, skipping the domains
+// already in dst[start:]: an account's domains so far, when it has several
+// website columns. Reading a million accounts, the caller cuts every
+// account's domains out of one slab.
+func AppendDomains(dst []string, start int, cell string) []string {
+	for cell != "" {
+		var part string
+		part, cell = cutAny(cell, ";,| \t\n\r")
+		if part == "" {
+			continue
+		}
 		d := RegistrableDomain(part)
 		if d == "" {
 			continue
 		}
 		dup := false
-		for _, x := range out {
-			if x == d {
-				dup = true
-				break
-			}
+		for _, x := range dst[start:] {
+			dup = dup || x == d
 		}
 		if !dup {
-			out = append(out, d)
+			dst = append(dst, d)
 		}
 	}
-	return out
+	return dst
 }
 
 // AccountList is one company's accounts: ours when Partner is empty, else
@@ -97,4 +99,14 @@ type AccountList struct {
 	File     string
 	Sheet    string
 	Accounts []Account
+}
+
+// cutAny slices s around the first of the bytes in seps: the text before it
+// and the text after it; all of s and "" when there is none. It walks a
+// cell or a name word by word without allocating.
+func cutAny(s, seps string) (before, after string) {
+	if i := strings.IndexAny(s, seps); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return s, ""
 }

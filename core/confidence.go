@@ -1,10 +1,6 @@
 package core
 
-import (
-	"math/rand/v2"
-	"runtime"
-	"sync"
-)
+import "math/rand/v2"
 
 // Perturbations is how many random weight sets the tier confidence tries.
 const Perturbations = 1000
@@ -58,38 +54,23 @@ func (e *Ecosystem) TierConfidence() []float64 {
 			scale[k] = 100 / total
 		}
 	}
-	workers := runtime.GOMAXPROCS(0)
-	if workers > np {
-		workers = np
-	}
-	var wg sync.WaitGroup
-	chunk := (np + workers - 1) / workers
-	for w := 0; w < workers; w++ {
-		lo, hi := w*chunk, min((w+1)*chunk, np)
-		if lo >= hi {
-			break
-		}
-		wg.Add(1)
-		go func(lo, hi int) {
-			defer wg.Done()
-			th := e.Thresholds
-			for i := lo; i < hi; i++ {
-				row := norm[i*nc : i*nc+nc]
-				kept := 0
-				for k := 0; k < Perturbations; k++ {
-					ws := weights[k*nc : k*nc+nc]
-					sum := 0.0
-					for j, v := range row {
-						sum += ws[j] * v
-					}
-					if th.For(Round2(sum*scale[k])) == base[i] {
-						kept++
-					}
+	th := e.Thresholds
+	inParallel(np, perCore(np, 1), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			row := norm[i*nc : i*nc+nc]
+			kept := 0
+			for k := 0; k < Perturbations; k++ {
+				ws := weights[k*nc : k*nc+nc]
+				sum := 0.0
+				for j, v := range row {
+					sum += ws[j] * v
 				}
-				out[i] = float64(kept) / Perturbations
+				if th.For(Round2(sum*scale[k])) == base[i] {
+					kept++
+				}
 			}
-		}(lo, hi)
-	}
-	wg.Wait()
+			out[i] = float64(kept) / Perturbations
+		}
+	})
 	return out
 }

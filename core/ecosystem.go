@@ -1,6 +1,7 @@
 package core
 
 import (
+	"math"
 	"sort"
 	"time"
 )
@@ -58,6 +59,37 @@ type Evaluation struct {
 	Results []Result
 	Counts  map[Tier]int
 	Band    BandCheck
+	// Confidence is each partner's tier confidence (see TierConfidence),
+	// nil until it has been worked out: it costs far more than the rest, so
+	// the app computes it off the screen's goroutine and a report once.
+	Confidence []float64
+}
+
+// ConfidenceOf returns partner i's tier confidence and whether it is known.
+func (ev Evaluation) ConfidenceOf(i int) (float64, bool) {
+	if i < len(ev.Confidence) {
+		return ev.Confidence[i], true
+	}
+	return 0, false
+}
+
+// ScoreBands is the number of bands of the score distribution: 0–10,
+// 10–20 … 90–100.
+const ScoreBands = 10
+
+// ScoreBand is the band of the score distribution a score falls in, 0 for
+// 0–10 up to ScoreBands-1 for 90–100 (100 included).
+func ScoreBand(score float64) int {
+	return min(ScoreBands-1, max(0, int(math.Floor(score/(100/ScoreBands)))))
+}
+
+// ScoreDistribution counts the partners in each score band.
+func (ev Evaluation) ScoreDistribution() [ScoreBands]int {
+	var bands [ScoreBands]int
+	for _, r := range ev.Results {
+		bands[ScoreBand(r.Score)]++
+	}
+	return bands
 }
 
 // Evaluate scores, tiers and ranks every partner. It is cheap enough to run

@@ -234,13 +234,19 @@ func (e *Ecosystem) UseTypedOverlap(partner string, typed bool) {
 	}
 	m.Typed[key] = true
 	if m.FromLists[key] {
-		if v, ok := m.TypedValues[key]; ok {
-			p.SetValue(CustomerOverlap, v)
-		} else {
-			p.ClearValue(CustomerOverlap)
-		}
+		m.giveBackTyped(p, key)
 		delete(m.TypedValues, key)
 		delete(m.FromLists, key)
+	}
+}
+
+// giveBackTyped gives partner p (key: its normalised name) the customer
+// overlap it had before the account lists set it, or none if it had none.
+func (m *AccountMap) giveBackTyped(p *Partner, key string) {
+	if v, ok := m.TypedValues[key]; ok {
+		p.SetValue(CustomerOverlap, v)
+	} else {
+		p.ClearValue(CustomerOverlap)
 	}
 }
 
@@ -287,36 +293,32 @@ func (e *Ecosystem) RemovePartnerAccounts(partner string) bool {
 		return false
 	}
 	key := NormaliseName(partner)
-	removed := false
-	lists := m.Lists[:0:0]
-	for _, l := range m.Lists {
-		if NormaliseName(l.Partner) == key {
-			removed = true
-			continue
-		}
-		lists = append(lists, l)
-	}
-	results := m.Results[:0:0]
-	for _, o := range m.Results {
-		if NormaliseName(o.Partner) == key {
-			removed = true
-			continue
-		}
-		results = append(results, o)
-	}
-	if !removed {
+	lists, dropped := without(m.Lists, func(l AccountList) bool { return NormaliseName(l.Partner) == key })
+	results, droppedResult := without(m.Results, func(o Overlap) bool { return NormaliseName(o.Partner) == key })
+	if !dropped && !droppedResult {
 		return false
 	}
 	m.Lists, m.Results = lists, results
 	if p := e.FindPartner(partner); p != nil && m.FromLists[key] {
-		if v, ok := m.TypedValues[key]; ok {
-			p.SetValue(CustomerOverlap, v)
-		} else {
-			p.ClearValue(CustomerOverlap)
-		}
+		m.giveBackTyped(p, key)
 	}
 	delete(m.FromLists, key)
 	delete(m.TypedValues, key)
 	delete(m.Typed, key)
 	return true
+}
+
+// without returns a new slice of the items of s that drop does not pick,
+// and whether it picked any. s itself is not changed: clones share it.
+func without[T any](s []T, drop func(T) bool) ([]T, bool) {
+	out := s[:0:0]
+	dropped := false
+	for _, x := range s {
+		if drop(x) {
+			dropped = true
+			continue
+		}
+		out = append(out, x)
+	}
+	return out, dropped
 }

@@ -63,32 +63,48 @@ func ParseStage(s string) (Stage, bool) {
 	return Unrated, false
 }
 
-// stageText describes what each dimension looks like at each stage.
-var stageText = map[Dimension][3]string{
+// stageTexts describe, per dimension and stage, what the practice looks
+// like there and how to climb from it to the next stage.
+var stageTexts = map[Dimension][3]struct{ looks, climb string }{
 	Clarity: {
-		"Partners are added when they ask or when a deal needs them; nobody has written down which kinds of partner matter or why.",
-		"Partners are grouped into a few broad categories and part of the tools and firms around our customers is mapped.",
-		"The ecosystem is defined in full: every partner's place in the customer journey is known and tied to where the company wants to grow.",
+		{"Partners are added when they ask or when a deal needs them; nobody has written down which kinds of partner matter or why.",
+			"List every partner, including those without a contract that influence customers, and give each a role."},
+		{"Partners are grouped into a few broad categories and part of the tools and firms around our customers is mapped.",
+			"Import the customer tech-stack survey and the partners' account lists to map the whole ecosystem around customers."},
+		{"The ecosystem is defined in full: every partner's place in the customer journey is known and tied to where the company wants to grow.",
+			"Keep the map current: re-import the lists at every review."},
 	},
 	Segmentation: {
-		"Every partner is treated the same way, whatever it does or whom it reaches.",
-		"Some partners are grouped by type, but the grouping is not applied the same way everywhere.",
-		"Partners are segmented on several dimensions at once: role, influence on customers, fit with the ideal customer and revenue impact.",
+		{"Every partner is treated the same way, whatever it does or whom it reaches.",
+			"Give every partner a primary role."},
+		{"Some partners are grouped by type, but the grouping is not applied the same way everywhere.",
+			"Fill in shared ICP, customer overlap and revenue potential for every partner so segments have more than one dimension."},
+		{"Partners are segmented on several dimensions at once: role, influence on customers, fit with the ideal customer and revenue impact.",
+			"Revisit the segments at every review as partners grow or fade."},
 	},
 	Prioritization: {
-		"Who gets attention is decided by gut feel or by whoever asks loudest.",
-		"Criteria for a good partner exist, but few people use them when deciding.",
-		"A weighted scorecard, agreed with product, marketing and sales, decides the tiers and is applied to every partner.",
+		{"Who gets attention is decided by gut feel or by whoever asks loudest.",
+			"Score every partner on the scorecard instead of choosing by feel."},
+		{"Criteria for a good partner exist, but few people use them when deciding.",
+			"Fill the missing scores and agree the weights with product, marketing and sales; aim for 10–20 partners in Tier 1 and Tier 2."},
+		{"A weighted scorecard, agreed with product, marketing and sales, decides the tiers and is applied to every partner.",
+			"Check tier confidence after each weight change and record a reason for every override."},
 	},
 	ProgramDesign: {
-		"Co-marketing happens ad hoc; partners have no defined path to grow with us.",
-		"Programs are drafted for some groups of partners but not for others.",
-		"Every segment and tier has its programs and plays, each with an owner, a cadence and a measure of success.",
+		{"Co-marketing happens ad hoc; partners have no defined path to grow with us.",
+			"Start with one engagement play for each Tier 1 partner."},
+		{"Programs are drafted for some groups of partners but not for others.",
+			"Give every segment and tier in use a play of each type: engagement, enablement, co-marketing, co-sell."},
+		{"Every segment and tier has its programs and plays, each with an owner, a cadence and a measure of success.",
+			"Track each play's KPI and retire plays that do not move it."},
 	},
 	Measurement: {
-		"There is no view of what partners do or of the revenue they influence.",
-		"Some partner touches are tracked, in places that do not add up to a whole.",
-		"One dashboard shows sourced and influenced pipeline, deal size and net revenue retention by partner, segment and tier.",
+		{"There is no view of what partners do or of the revenue they influence.",
+			"Export deals and opportunities with a partner field from the CRM and import them."},
+		{"Some partner touches are tracked, in places that do not add up to a whole.",
+			"Attribute sourced and influenced pipeline to partners on every deal, and track win rate and deal size by tier."},
+		{"One dashboard shows sourced and influenced pipeline, deal size and net revenue retention by partner, segment and tier.",
+			"Review the dashboard at every ecosystem review and move budget to the tiers that return it."},
 	},
 }
 
@@ -97,36 +113,7 @@ func (d Dimension) StageText(s Stage) string {
 	if !s.Valid() {
 		return ""
 	}
-	return stageText[d][s-1]
-}
-
-// nextStepText says how to climb from a stage to the next, per dimension.
-var nextStepText = map[Dimension][3]string{
-	Clarity: {
-		"List every partner, including those without a contract that influence customers, and give each a role.",
-		"Import the customer tech-stack survey and the partners' account lists to map the whole ecosystem around customers.",
-		"Keep the map current: re-import the lists at every review.",
-	},
-	Segmentation: {
-		"Give every partner a primary role.",
-		"Fill in shared ICP, customer overlap and revenue potential for every partner so segments have more than one dimension.",
-		"Revisit the segments at every review as partners grow or fade.",
-	},
-	Prioritization: {
-		"Score every partner on the scorecard instead of choosing by feel.",
-		"Fill the missing scores and agree the weights with product, marketing and sales; aim for 10–20 partners in Tier 1 and Tier 2.",
-		"Check tier confidence after each weight change and record a reason for every override.",
-	},
-	ProgramDesign: {
-		"Start with one engagement play for each Tier 1 partner.",
-		"Give every segment and tier in use a play of each type: engagement, enablement, co-marketing, co-sell.",
-		"Track each play's KPI and retire plays that do not move it.",
-	},
-	Measurement: {
-		"Export deals and opportunities with a partner field from the CRM and import them.",
-		"Attribute sourced and influenced pipeline to partners on every deal, and track win rate and deal size by tier.",
-		"Review the dashboard at every ecosystem review and move budget to the tiers that return it.",
-	},
+	return stageTexts[d][s-1].looks
 }
 
 // NextStep says how to climb from stage s on dimension d. An unrated
@@ -135,7 +122,7 @@ func (d Dimension) NextStep(s Stage) string {
 	if !s.Valid() {
 		s = Undefined
 	}
-	return nextStepText[d][s-1]
+	return stageTexts[d][s-1].climb
 }
 
 // Maturity holds the stage the user rates for each dimension.
@@ -188,108 +175,123 @@ func (a Assessment) Held() Stage {
 // AssessMaturity proposes a stage per dimension from the evidence in the
 // ecosystem and pairs it with the user's rating and the next step.
 func (e *Ecosystem) AssessMaturity(ev Evaluation) []Assessment {
-	n := len(e.Partners)
-	withRole, informal, complete := 0, 0, 0
-	roles := map[Role]bool{}
-	multi := 0 // partners with shared ICP, overlap and revenue potential all filled
-	for i, p := range e.Partners {
-		if len(p.Roles) > 0 {
-			withRole++
-			roles[p.PrimaryRole()] = true
-		}
-		if !p.Formal {
-			informal++
-		}
-		if i < len(ev.Results) && ev.Results[i].Complete {
-			complete++
-		}
-		_, a := p.Values[SharedICP]
-		_, b := p.Values[CustomerOverlap]
-		_, c := p.Values[RevenuePotential]
-		if a && b && c {
-			multi++
-		}
-	}
-	share := func(k int) float64 {
-		if n == 0 {
-			return 0
-		}
-		return float64(k) / float64(n)
-	}
+	f := e.maturityFacts(ev)
 	var out []Assessment
-	add := func(d Dimension, s Stage, evidence string) {
+	for _, d := range Dimensions {
+		s, evidence := f.propose(d)
 		a := Assessment{Dimension: d, Rated: e.Maturity.Ratings[d], Proposed: s, Evidence: evidence}
 		a.NextStep = d.NextStep(a.Held())
 		out = append(out, a)
 	}
+	return out
+}
 
-	// Ecosystem clarity: how complete the map is.
-	s := Undefined
-	switch {
-	case n >= TopTierMin && len(roles) >= 4 && share(withRole) >= 0.9 && informal > 0:
-		s = Strategic
-	case n > 0 && len(roles) >= 2 && share(withRole) >= 0.5:
-		s = Emerging
-	}
-	add(Clarity, s, fmt.Sprintf("%d partners, %d of 5 roles in use, %d without a role, %d without a contract that influence customers.",
-		n, len(roles), n-withRole, informal))
+// maturityFacts are the facts of an ecosystem the stages are proposed from.
+type maturityFacts struct {
+	n, withRole, informal, complete int
+	roles                           int // primary roles in use
+	multi                           int // partners with shared ICP, overlap and revenue potential all filled
+	band                            BandCheck
+	// segments in use (role × tier, Monitor aside), how many have a play of
+	// every type, and how many have at least one play.
+	segments, covered, someCovered int
+}
 
-	// Segmentation: roles, then the other dimensions.
-	s = Undefined
-	switch {
-	case n > 0 && share(withRole) >= 0.9 && share(multi) >= 0.8:
-		s = Strategic
-	case n > 0 && share(withRole) >= 0.5:
-		s = Emerging
-	}
-	add(Segmentation, s, fmt.Sprintf("%.0f%% of partners have a role; %.0f%% have ICP fit, customer overlap and revenue potential filled in.",
-		100*share(withRole), 100*share(multi)))
-
-	// Prioritization: is the scorecard really applied?
-	s = Undefined
-	switch {
-	case n > 0 && share(complete) >= 0.8 && ev.Band.InBand:
-		s = Strategic
-	case n > 0 && complete > 0:
-		s = Emerging
-	}
-	add(Prioritization, s, fmt.Sprintf("%d of %d partners fully scored; %s", complete, n, ev.Band.Message))
-
-	// Program design: do the segments in use have their plays?
+func (e *Ecosystem) maturityFacts(ev Evaluation) maturityFacts {
+	f := maturityFacts{n: len(e.Partners), band: ev.Band}
+	roles := map[Role]bool{}
 	type seg struct {
 		r Role
 		t Tier
 	}
 	inUse := map[seg]bool{}
 	for i, p := range e.Partners {
-		if i < len(ev.Results) && ev.Results[i].Tier != Monitor && len(p.Roles) > 0 {
-			inUse[seg{p.PrimaryRole(), ev.Results[i].Tier}] = true
+		if len(p.Roles) > 0 {
+			f.withRole++
+			roles[p.PrimaryRole()] = true
+		}
+		if !p.Formal {
+			f.informal++
+		}
+		if i < len(ev.Results) {
+			if ev.Results[i].Complete {
+				f.complete++
+			}
+			if ev.Results[i].Tier != Monitor && len(p.Roles) > 0 {
+				inUse[seg{p.PrimaryRole(), ev.Results[i].Tier}] = true
+			}
+		}
+		_, a := p.Values[SharedICP]
+		_, b := p.Values[CustomerOverlap]
+		_, c := p.Values[RevenuePotential]
+		if a && b && c {
+			f.multi++
 		}
 	}
-	covered, some := 0, 0
+	f.roles, f.segments = len(roles), len(inUse)
 	for sg := range inUse {
 		types := map[PlayType]bool{}
 		for _, pl := range PlaysFor(e.Plays, sg.r, sg.t) {
 			types[pl.Type] = true
 		}
 		if len(types) > 0 {
-			some++
+			f.someCovered++
 		}
 		if len(types) == len(PlayTypes) {
-			covered++
+			f.covered++
 		}
 	}
-	s = Undefined
-	switch {
-	case len(inUse) > 0 && covered == len(inUse):
-		s = Strategic
-	case some > 0:
-		s = Emerging
-	}
-	add(ProgramDesign, s, fmt.Sprintf("%d of %d segments in use (role × tier, Monitor aside) have a play of every type; %d have at least one play.",
-		covered, len(inUse), some))
+	return f
+}
 
+// share is k as a share of the partners, 0 when there are none.
+func (f maturityFacts) share(k int) float64 {
+	if f.n == 0 {
+		return 0
+	}
+	return float64(k) / float64(f.n)
+}
+
+// propose says the stage the facts support on dimension d, and why.
+func (f maturityFacts) propose(d Dimension) (Stage, string) {
+	s := Undefined
+	switch d {
+	case Clarity: // how complete the map is
+		switch {
+		case f.n >= TopTierMin && f.roles >= 4 && f.share(f.withRole) >= 0.9 && f.informal > 0:
+			s = Strategic
+		case f.n > 0 && f.roles >= 2 && f.share(f.withRole) >= 0.5:
+			s = Emerging
+		}
+		return s, fmt.Sprintf("%d partners, %d of 5 roles in use, %d without a role, %d without a contract that influence customers.",
+			f.n, f.roles, f.n-f.withRole, f.informal)
+	case Segmentation: // roles, then the other dimensions
+		switch {
+		case f.n > 0 && f.share(f.withRole) >= 0.9 && f.share(f.multi) >= 0.8:
+			s = Strategic
+		case f.n > 0 && f.share(f.withRole) >= 0.5:
+			s = Emerging
+		}
+		return s, fmt.Sprintf("%.0f%% of partners have a role; %.0f%% have ICP fit, customer overlap and revenue potential filled in.",
+			100*f.share(f.withRole), 100*f.share(f.multi))
+	case Prioritization: // is the scorecard really applied?
+		switch {
+		case f.n > 0 && f.share(f.complete) >= 0.8 && f.band.InBand:
+			s = Strategic
+		case f.n > 0 && f.complete > 0:
+			s = Emerging
+		}
+		return s, fmt.Sprintf("%d of %d partners fully scored; %s", f.complete, f.n, f.band.Message)
+	case ProgramDesign: // do the segments in use have their plays?
+		switch {
+		case f.segments > 0 && f.covered == f.segments:
+			s = Strategic
+		case f.someCovered > 0:
+			s = Emerging
+		}
+		return s, fmt.Sprintf("%d of %d segments in use (role × tier, Monitor aside) have a play of every type; %d have at least one play.",
+			f.covered, f.segments, f.someCovered)
+	}
 	// Measurement: without attributed deals nothing can be measured.
-	add(Measurement, Undefined, "No deals or opportunities attributed to partners have been imported, so sourced and influenced pipeline cannot be measured yet; this stage cannot rise above 1 without them.")
-	return out
+	return Undefined, "No deals or opportunities attributed to partners have been imported, so sourced and influenced pipeline cannot be measured yet; this stage cannot rise above 1 without them."
 }

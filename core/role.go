@@ -168,3 +168,23 @@ func SortRoles(roles []Role) {
 	}
 	sort.SliceStable(roles, func(a, b int) bool { return idx[roles[a]] < idx[roles[b]] })
 }
+
+// Colour is the role's colour as a hex RGB string ("#5B4BB7"), the same in
+// the app's charts and in the exported workbook's role mix; partners without
+// a role (the empty role) are grey. The hues stay clear of the tier colours,
+// so a chart never reads a role as a tier.
+func (r Role) Colour() string {
+	switch r {
+	case Technology:
+		return "#5B4BB7"
+	case Channel:
+		return "#1F8A9E"
+	case Service:
+		return "#B54A7A"
+	case Marketplace:
+		return "#6E8B2E"
+	case Influencer:
+		return "#D06B3A"
+	}
+	return "#9A9A9A"
+}

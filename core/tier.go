@@ -81,6 +81,20 @@ func (th Thresholds) Validate() error {
 	return nil
 }
 
+// With returns the thresholds with tier t's set to v (Monitor has none and
+// changes nothing). It does not validate: see Validate.
+func (th Thresholds) With(t Tier, v float64) Thresholds {
+	switch t {
+	case Tier1:
+		th.Tier1 = v
+	case Tier2:
+		th.Tier2 = v
+	case Tier3:
+		th.Tier3 = v
+	}
+	return th
+}
+
 // For returns the highest tier whose threshold the score reaches.
 func (th Thresholds) For(score float64) Tier {
 	switch {

@@ -1,0 +1,93 @@
+package core
+
+import (
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Input is one file's part in an ecosystem being put together: a plan
+// workbook restored whole, or the rows of a partner list.
+type Input struct {
+	File     string
+	Plan     *Ecosystem // set when the file is a plan: its settings and partners
+	Partners []*Partner // the rows of a partner list; unused when Plan is set
+}
+
+// Combined is an ecosystem put together from inputs, and what the merge met
+// on the way.
+type Combined struct {
+	Ecosystem *Ecosystem
+	// Base is the file of the plan whose settings the ecosystem has; "" when
+	// no input was a plan and the ecosystem is new.
+	Base string
+	// Conflicts are the fields on which two rows of one partner disagree.
+	// A criterion is named as the scorecard names it.
+	Conflicts []Conflict
+	// ExtraPlans are the files of the plans after the first: their partners
+	// were added, their scorecard, thresholds, plays, maturity and review
+	// were not.
+	ExtraPlans []string
+}
+
+// Combine puts inputs together into one ecosystem. The first plan among them
+// is the base: its scorecard, thresholds, plays, maturity and review, and its
+// partners first; with no plan the ecosystem is new, named after the first
+// file. The partners of every input are then merged by Merge (same
+// registrable domain, else same normalised name), so a partner found in two
+// files has two sources. Plans are cloned, never changed.
+func Combine(inputs []Input, today time.Time) Combined {
+	var c Combined
+	base := -1
+	for i, in := range inputs {
+		if in.Plan == nil {
+			continue
+		}
+		if base < 0 {
+			base, c.Base = i, in.File
+			continue
+		}
+		c.ExtraPlans = append(c.ExtraPlans, in.File)
+	}
+	var rows []*Partner
+	if base >= 0 {
+		c.Ecosystem = inputs[base].Plan.Clone()
+		rows = append(rows, inputs[base].Plan.Partners...)
+	} else {
+		c.Ecosystem = NewEcosystem(nameAfter(inputs), today)
+	}
+	for i, in := range inputs {
+		switch {
+		case i == base:
+		case in.Plan != nil:
+			rows = append(rows, in.Plan.Partners...)
+		default:
+			rows = append(rows, in.Partners...)
+		}
+	}
+	merged, conflicts := Merge(rows)
+	c.Ecosystem.Partners = merged
+	for k := range conflicts {
+		if crit, ok := c.Ecosystem.Scorecard.Find(conflicts[k].Field); ok {
+			conflicts[k].Field = crit.Name
+		}
+	}
+	c.Conflicts = conflicts
+	return c
+}
+
+// nameAfter names a new ecosystem after the first file it is built from,
+// "partners-2026.xlsx" giving "partners-2026", so the workbook's title says
+// what it came from.
+func nameAfter(inputs []Input) string {
+	for _, in := range inputs {
+		if in.File == "" {
+			continue
+		}
+		base := filepath.Base(in.File)
+		if name := strings.TrimSpace(strings.TrimSuffix(base, filepath.Ext(base))); name != "" {
+			return name
+		}
+	}
+	return "Partner ecosystem"
+}

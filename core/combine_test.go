@@ -1,0 +1,61 @@
+package core
+
+import (
+	"testing"
+	"time"
+)
+
+func TestCombine(t *testing.T) {
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	row := func(file string, n int, name, site string, roles []Role, icp float64, owner string, extras ...Extra) *Partner {
+		p := &Partner{Name: name, Website: site, Domain: RegistrableDomain(site), Roles: roles, Formal: true, Owner: owner,
+			Sources: []Source{{File: file, Row: n}}, Extras: extras}
+		p.SetValue(SharedICP, icp)
+		return p
+	}
+	crm := []*Partner{
+		row("crm.csv", 2, "Acme Analytics", "https://acme-analytics.com", []Role{Technology}, 4, "Dana"),
+		row("crm.csv", 3, "Beta", "beta.io", []Role{Channel}, 3, "Sam"),
+	}
+	market := []*Partner{
+		row("marketplace.xlsx", 2, "ACME Analytics, Inc.", "www.acme-analytics.com/apps", []Role{Marketplace}, 5, "Dana", Extra{Column: "Listing", Value: "gold"}),
+		row("marketplace.xlsx", 3, "Gamma", "gamma.dev", []Role{Technology}, 2, ""),
+	}
+	c := Combine([]Input{{File: "crm.csv", Partners: crm}, {File: "marketplace.xlsx", Partners: market}}, today)
+	e := c.Ecosystem
+	if len(e.Partners) != 3 {
+		t.Fatalf("Combine partners = %d, want 3 (Acme merged)", len(e.Partners))
+	}
+	acme := e.Partners[0]
+	if acme.Name != "Acme Analytics" || len(acme.Sources) != 2 || FormatRoles(acme.Roles) != "Technology; Marketplace" {
+		t.Errorf("Acme = %q from %v with roles %v; want Acme Analytics from both files, Technology; Marketplace", acme.Name, acme.Sources, acme.Roles)
+	}
+	if v, _ := acme.Extra("Listing"); v != "gold" {
+		t.Errorf("Acme listing = %q, want the second file's extra kept", v)
+	}
+	if len(c.Conflicts) != 1 || c.Conflicts[0].Field != "Shared ICP" || c.Conflicts[0].Other != "5" || c.Conflicts[0].OtherAt.File != "marketplace.xlsx" {
+		t.Errorf("conflicts = %+v, want one on Shared ICP (named as the scorecard names it) at marketplace.xlsx", c.Conflicts)
+	}
+	if e.Name != "crm" || len(e.Scorecard.Criteria) != 4 || c.Base != "" {
+		t.Errorf("ecosystem %q with %d criteria, base %q; want crm (the first file), the default scorecard, no base", e.Name, len(e.Scorecard.Criteria), c.Base)
+	}
+
+	// A plan's settings are the base, its partners first; a second plan
+	// gives its partners only.
+	plan := NewEcosystem("Our plan", today)
+	plan.Thresholds = Thresholds{Tier1: 80, Tier2: 60, Tier3: 40}
+	plan.Partners = []*Partner{{Name: "Beta Inc", Domain: "beta.io", Website: "beta.io", Formal: true, Sources: []Source{{File: "plan.xlsx", Sheet: "Partners", Row: 2}}}}
+	other := NewEcosystem("Other plan", today)
+	other.Partners = []*Partner{{Name: "Delta", Formal: true}}
+	c = Combine([]Input{{File: "crm.csv", Partners: crm}, {File: "plan.xlsx", Plan: plan}, {File: "other.xlsx", Plan: other}}, today)
+	e = c.Ecosystem
+	if e.Name != "Our plan" || e.Thresholds.Tier1 != 80 || e.Partners[0].Name != "Beta Inc" || len(e.Partners) != 3 || len(e.Partners[0].Sources) != 2 {
+		t.Errorf("Combine with plan = %q, thresholds %v, partners %d first %q; want the plan as base, its partners first", e.Name, e.Thresholds, len(e.Partners), e.Partners[0].Name)
+	}
+	if c.Base != "plan.xlsx" || len(c.ExtraPlans) != 1 || c.ExtraPlans[0] != "other.xlsx" {
+		t.Errorf("base %q, extra plans %v; want plan.xlsx and other.xlsx", c.Base, c.ExtraPlans)
+	}
+	if plan.Partners[0].Sources[0].File != "plan.xlsx" || len(plan.Partners[0].Sources) != 1 {
+		t.Errorf("Combine changed the plan it was given: %v", plan.Partners[0].Sources)
+	}
+}

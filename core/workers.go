@@ -1,0 +1,56 @@
+package core
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// inParallel runs work over [0, n) in pieces of piece items (the last one
+// shorter), on one goroutine per core, each taking the next piece when it is
+// done with one. A single piece runs on the calling goroutine.
+//
+// It is the one worker pool of core: names are normalised in a few large
+// pieces (piece = n / cores), account lists are matched one list a piece
+// (lists differ in size, so a core that finishes early takes the next), tier
+// confidence runs in one piece per core. Each piece writes only its own part
+// of the output, so no lock is needed.
+func inParallel(n, piece int, work func(lo, hi int)) {
+	if n <= 0 {
+		return
+	}
+	piece = max(piece, 1)
+	pieces := (n + piece - 1) / piece
+	workers := min(runtime.GOMAXPROCS(0), pieces)
+	if workers < 2 {
+		work(0, n)
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= pieces {
+					return
+				}
+				work(k*piece, min(n, (k+1)*piece))
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// perCore is the piece size that gives every core one piece of n items, or
+// all of them to one core when n is below least: below it the goroutines
+// cost more than they save.
+func perCore(n, least int) int {
+	if n < least {
+		return n
+	}
+	procs := runtime.GOMAXPROCS(0)
+	return (n + procs - 1) / procs
+}
