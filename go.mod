@@ -4,7 +4,6 @@ go 1.26.8
 
 require (
 	fyne.io/fyne/v2 v2.8.1
-	github.com/gocarina/gocsv v0.0.0-20240520201108-78e41c74b4b1
 	github.com/xuri/excelize/v2 v2.11.1
 	golang.org/x/net v0.62.0
 	golang.org/x/text v0.44.0

@@ -9,11 +9,20 @@ import (
 	"strings"
 
 	"partneratlas/core"
+	"partneratlas/exporters/planbook"
 )
 
-// SaveCSV writes the partner table as CSV to path atomically.
-func SaveCSV(path string, e *core.Ecosystem) error {
-	return saveAtomic(path, func(w io.Writer) error { return WriteCSV(w, e) })
+// SaveWorkbook writes the plan workbook of e (see planbook.Write) to path
+// atomically: a temporary file in the same folder is written, synced and
+// renamed over path, so a failed save leaves the old file as it was.
+func SaveWorkbook(path string, e *core.Ecosystem, opt planbook.Options) error {
+	return saveAtomic(path, func(w io.Writer) error { return planbook.Write(w, e, opt) })
+}
+
+// SaveCSV writes the partner table as CSV to path atomically. ev is e's
+// evaluation when the caller has it (nil: it is worked out).
+func SaveCSV(path string, e *core.Ecosystem, ev *core.Evaluation) error {
+	return saveAtomic(path, func(w io.Writer) error { return WriteCSV(w, e, ev) })
 }
 
 // WriteCSV writes the partner table as CSV: the Partners sheet's columns,
@@ -22,52 +31,45 @@ func SaveCSV(path string, e *core.Ecosystem) error {
 // spreadsheet could take for a formula (it starts with =, +, -, @, a tab or
 // a carriage return) is prefixed with a single quote, as OWASP advises
 // against CSV injection. Numbers are written as numbers, never prefixed.
-func WriteCSV(w io.Writer, e *core.Ecosystem) error {
+func WriteCSV(w io.Writer, e *core.Ecosystem, evaluation *core.Evaluation) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	if _, err := bw.WriteString("\uFEFF"); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	cw := csv.NewWriter(bw)
 	cw.UseCRLF = true
-	pc := layoutPartnerColumns(e)
-	head := make([]string, len(pc.headers))
-	for i, h := range pc.headers {
+	pc := planbook.LayoutPartnerColumns(e)
+	head := make([]string, len(pc.Headers))
+	for i, h := range pc.Headers {
 		head[i] = safeText(h)
 	}
 	if err := cw.Write(head); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
-	ev := e.Evaluate()
-	conf := e.TierConfidence()
+	ev := planbook.Evaluate(e, evaluation)
 	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-	row := make([]string, len(pc.headers))
+	row := make([]string, len(pc.Headers))
 	for i, p := range e.Partners {
 		res := ev.Results[i]
 		clear(row)
-		row[0] = safeText(p.Name)
-		row[1] = safeText(p.Website)
-		row[2] = safeText(p.Domain)
-		row[3] = safeText(p.PrimaryRole().Label())
-		row[4] = safeText(core.FormatRoles(p.OtherRoles()))
-		row[5] = yesNo(p.Formal)
-		row[6] = safeText(p.Owner)
-		row[7] = safeText(p.Region)
-		row[8] = safeText(sourcesText(p.Sources))
+		for j, v := range planbook.FixedCells(p) {
+			row[j] = safeText(v)
+		}
 		for j, c := range e.Scorecard.Criteria {
 			if v, ok := p.Values[c.Key]; ok {
-				row[pc.criteria+j] = num(v)
+				row[pc.Criteria+j] = num(v)
 			}
 		}
-		at := pc.after
+		at := pc.After
 		row[at] = strconv.FormatFloat(res.Score, 'f', 2, 64)
 		row[at+1] = string(res.Tier)
 		row[at+2] = string(p.Override)
 		row[at+3] = safeText(p.OverrideReason)
-		row[at+4] = strconv.FormatFloat(conf[i], 'f', 3, 64)
+		row[at+4] = strconv.FormatFloat(ev.Confidence[i], 'f', 3, 64)
 		row[at+5] = strconv.Itoa(res.Rank)
-		for j, h := range pc.extraCols {
+		for j, h := range pc.ExtraCols {
 			if v, ok := p.Extra(h); ok {
-				row[pc.extras+j] = safeText(v)
+				row[pc.Extras+j] = safeText(v)
 			}
 		}
 		if err := cw.Write(row); err != nil {

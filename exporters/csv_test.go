@@ -8,10 +8,11 @@ import (
 	"testing"
 
 	"partneratlas/core"
+	"partneratlas/exporters/planbook/planbooktest"
 )
 
 func TestCSVNeutralisesFormulas(t *testing.T) {
-	e := core.NewEcosystem("CSV", testToday)
+	e := core.NewEcosystem("CSV", planbooktest.Today)
 	e.Scorecard.Criteria[0].Min = -5 // a scale with negative values
 	payloads := []string{`=cmd|' /C calc'!A0`, `@SUM(1+1)`, `+1+1`, `-2+3`, "\t=1", "\r=1", "plain", "Ωmega 🚀"}
 	for i, s := range payloads {
@@ -22,7 +23,7 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 		e.Partners = append(e.Partners, p)
 	}
 	var buf bytes.Buffer
-	if err := WriteCSV(&buf, e); err != nil {
+	if err := WriteCSV(&buf, e, nil); err != nil {
 		t.Fatal(err)
 	}
 	raw := buf.String()

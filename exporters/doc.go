@@ -1,13 +1,12 @@
-// Package exporters writes an ecosystem out: the plan workbook (.xlsx) that
-// is both what the user shares and what the app reopens, and a CSV of the
-// partner table.
+// Package exporters writes files out of an ecosystem: the plan workbook,
+// saved atomically (its format, both ways, is package exporters/planbook),
+// and the CSV of the partner table.
 //
-// The workbook's sheets, in order, are Summary, Partners, Scorecard, Tiered
-// plan, Plays and Maturity matrix, plus a hidden About sheet by which the
-// app recognises its own workbook. Scores and tiers on the Partners sheet
-// are live formulas over the Scorecard sheet, each written with the value
-// core computed as its cached result, so that readers that do not
-// recalculate see the same numbers as Excel and LibreOffice do.
+// Every save is atomic: a temporary file beside the target is written,
+// synced and renamed over it, so a crash or a full disk leaves the previous
+// file whole. A save that fails returns a *SaveError whose Kind says why
+// (read only, disk full, in use, no folder), so each front end can say what
+// to do in its own words.
 //
-// exporters imports core and excelize, never importers or the ui.
+// exporters imports core and exporters/planbook, never importers or the ui.
 package exporters

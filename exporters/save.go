@@ -26,20 +26,43 @@ const (
 )
 
 // SaveError is a save that failed. The file that was there before is
-// untouched, and the work is still in memory: the ui offers Save As.
+// untouched, and the work is still in memory.
 //
-// Error returns a plain sentence naming the file; errors.Is matches the
-// sentinel of its kind (ErrReadOnly, ErrDiskFull, ErrInUse, ErrNoFolder) and
-// the underlying cause; errors.As gives the *SaveError.
+// It carries the facts (the kind, the file, the cause); each front end says
+// what to do in its own words: the app offers Save As, the command line
+// another -o. Error returns a plain sentence naming the file; errors.Is
+// matches the sentinel of its kind (ErrReadOnly, ErrDiskFull, ErrInUse,
+// ErrNoFolder) and the underlying cause; errors.As gives the *SaveError.
 type SaveError struct {
 	Kind SaveKind
 	Path string // the file being saved
-	// Message says what happened and what to do, for the user.
-	Message string
-	Err     error // the cause, for the log
+	Err  error  // the cause, for the log
 }
 
-func (e *SaveError) Error() string { return e.Message }
+// Error says what happened to which file, and that the file as it was is
+// unchanged.
+func (e *SaveError) Error() string {
+	if e.Path == "" {
+		return string(e.Kind)
+	}
+	name, dir := filepath.Base(e.Path), filepath.Dir(e.Path)
+	var why string
+	switch e.Kind {
+	case DiskFull:
+		why = "the disk is full"
+	case InUse:
+		why = "it is open in another program"
+	case ReadOnly:
+		why = fmt.Sprintf("the file or the folder %s is read-only", dir)
+	case NoFolder:
+		why = fmt.Sprintf("the folder %s does not exist", dir)
+	case NotAFile:
+		why = "that name is a folder or a device, not a file"
+	default:
+		why = fmt.Sprint(plainCause(e.Err))
+	}
+	return fmt.Sprintf("could not save %s: %s. The file as it was before is unchanged.", name, why)
+}
 
 func (e *SaveError) Unwrap() error { return e.Err }
 
@@ -51,10 +74,10 @@ func (e *SaveError) Is(target error) bool {
 
 // Sentinels for errors.Is(err, exporters.ErrDiskFull) and friends.
 var (
-	ErrReadOnly = &SaveError{Kind: ReadOnly, Message: "the file or folder is read-only"}
-	ErrDiskFull = &SaveError{Kind: DiskFull, Message: "the disk is full"}
-	ErrInUse    = &SaveError{Kind: InUse, Message: "the file is open in another program"}
-	ErrNoFolder = &SaveError{Kind: NoFolder, Message: "the folder does not exist"}
+	ErrReadOnly = &SaveError{Kind: ReadOnly}
+	ErrDiskFull = &SaveError{Kind: DiskFull}
+	ErrInUse    = &SaveError{Kind: InUse}
+	ErrNoFolder = &SaveError{Kind: NoFolder}
 )
 
 // SaveKindOf returns the kind of a save error, or "" for other errors.
@@ -66,31 +89,22 @@ func SaveKindOf(err error) SaveKind {
 	return ""
 }
 
-// saveError classifies err, met while saving path, and words it.
+// saveError classifies err, met while saving path.
 func saveError(path string, err error) error {
 	var se *SaveError
 	if errors.As(err, &se) {
 		return err
 	}
-	name := filepath.Base(path)
-	dir := filepath.Dir(path)
-	kept := " The file as it was before is unchanged, and your work is still open: use Save As to save it elsewhere."
 	e := &SaveError{Kind: SaveOther, Path: path, Err: err}
 	switch {
 	case isDiskFull(err):
 		e.Kind = DiskFull
-		e.Message = fmt.Sprintf("Partner Atlas could not save %s: the disk is full. Free some space, or save to another drive.", name) + kept
 	case isInUse(err):
 		e.Kind = InUse
-		e.Message = fmt.Sprintf("Partner Atlas could not save %s: it is open in another program (Excel?). Close it there and save again.", name) + kept
 	case errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS):
 		e.Kind = ReadOnly
-		e.Message = fmt.Sprintf("Partner Atlas could not save %s: the file or the folder %s is read-only. Save it to another folder, such as Documents.", name, dir) + kept
 	case errors.Is(err, os.ErrNotExist):
 		e.Kind = NoFolder
-		e.Message = fmt.Sprintf("Partner Atlas could not save %s: the folder %s does not exist (a drive unplugged, or a folder renamed?). Save it to another folder.", name, dir) + kept
-	default:
-		e.Message = fmt.Sprintf("Partner Atlas could not save %s: %v.", name, plainCause(err)) + kept
 	}
 	return e
 }
@@ -123,7 +137,7 @@ func saveAtomic(path string, write func(io.Writer) error) (err error) {
 	mode := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
 		if !st.Mode().IsRegular() {
-			return &SaveError{Kind: NotAFile, Path: path, Message: fmt.Sprintf("Partner Atlas could not save %s: that name is a folder or a device, not a file. Choose another name.", base)}
+			return &SaveError{Kind: NotAFile, Path: path}
 		}
 		mode = st.Mode().Perm()
 		if mode&0o200 == 0 {

@@ -18,13 +18,15 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"partneratlas/core"
+	"partneratlas/exporters/planbook"
+	"partneratlas/exporters/planbook/planbooktest"
 )
 
 // TestSaveErrors checks that each way a save can fail gives its kind, a
 // message naming the file, and leaves the previous file and no temporary
 // file behind.
 func TestSaveErrors(t *testing.T) {
-	e := sampleEcosystem(t)
+	e := planbooktest.Ecosystem(planbooktest.Today)
 	dir := t.TempDir()
 	ok := func(io.Writer) error { return nil }
 
@@ -44,9 +46,9 @@ func TestSaveErrors(t *testing.T) {
 		file  string // the file that must be unchanged ("before")
 		words string
 	}{
-		{"read-only file", func() error { return SaveWorkbook(readOnly, e, Options{}) }, ReadOnly, ErrReadOnly, readOnly, "read-only"},
-		{"no folder", func() error { return SaveCSV(filepath.Join(dir, "gone", "plan.csv"), e) }, NoFolder, ErrNoFolder, "", "does not exist"},
-		{"a folder", func() error { return SaveWorkbook(dir, e, Options{}) }, NotAFile, nil, "", "folder"},
+		{"read-only file", func() error { return SaveWorkbook(readOnly, e, planbook.Options{}) }, ReadOnly, ErrReadOnly, readOnly, "read-only"},
+		{"no folder", func() error { return SaveCSV(filepath.Join(dir, "gone", "plan.csv"), e, nil) }, NoFolder, ErrNoFolder, "", "does not exist"},
+		{"a folder", func() error { return SaveWorkbook(dir, e, planbook.Options{}) }, NotAFile, nil, "", "folder"},
 		{"disk full", func() error {
 			return saveAtomic(full, func(w io.Writer) error {
 				_, _ = w.Write([]byte("half"))
@@ -100,7 +102,7 @@ func TestSaveFullDisk(t *testing.T) {
 	if err := os.WriteFile(path, []byte("before"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := SaveWorkbook(path, bigEcosystem(2000), Options{})
+	err := SaveWorkbook(path, planbooktest.Big(2000, planbooktest.Today), planbook.Options{})
 	if !errors.Is(err, ErrDiskFull) {
 		t.Fatalf("SaveWorkbook on a full disk = %v, want ErrDiskFull", err)
 	}
@@ -109,7 +111,7 @@ func TestSaveFullDisk(t *testing.T) {
 	}
 	t.Log(err)
 	if err := exec.Command("mount", "-o", "remount,ro", dir).Run(); err == nil {
-		err := SaveCSV(filepath.Join(dir, "plan.csv"), sampleEcosystem(t))
+		err := SaveCSV(filepath.Join(dir, "plan.csv"), planbooktest.Ecosystem(planbooktest.Today), nil)
 		if !errors.Is(err, ErrReadOnly) {
 			t.Errorf("SaveCSV on a read-only disk = %v, want ErrReadOnly", err)
 		}
@@ -120,7 +122,7 @@ func TestSaveFullDisk(t *testing.T) {
 // killEcosystem is the ecosystem saved in round i of the kill test: its
 // partner count says which round wrote a file.
 func killEcosystem(i int) *core.Ecosystem {
-	return bigEcosystem(200 + i%7)
+	return planbooktest.Big(200+i%7, planbooktest.Today)
 }
 
 // TestSaveKill saves over and over in a child process and kills it with
@@ -141,10 +143,10 @@ func TestSaveKill(t *testing.T) {
 	}
 	dir := t.TempDir()
 	xlsx, csv := filepath.Join(dir, "plan.xlsx"), filepath.Join(dir, "plan.csv")
-	if err := SaveWorkbook(xlsx, killEcosystem(0), Options{}); err != nil {
+	if err := SaveWorkbook(xlsx, killEcosystem(0), planbook.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := SaveCSV(csv, killEcosystem(0)); err != nil {
+	if err := SaveCSV(csv, killEcosystem(0), nil); err != nil {
 		t.Fatal(err)
 	}
 	for run := range runs {
@@ -174,11 +176,11 @@ func saveForever(xlsx string) {
 	csv := strings.TrimSuffix(xlsx, ".xlsx") + ".csv"
 	for i := 1; ; i++ {
 		e := killEcosystem(i)
-		if err := SaveWorkbook(xlsx, e, Options{}); err != nil {
+		if err := SaveWorkbook(xlsx, e, planbook.Options{}); err != nil {
 			fmt.Println("error", err)
 			os.Exit(1)
 		}
-		if err := SaveCSV(csv, e); err != nil {
+		if err := SaveCSV(csv, e, nil); err != nil {
 			fmt.Println("error", err)
 			os.Exit(1)
 		}
@@ -222,4 +224,40 @@ func checkCSV(path string) error {
 		return fmt.Errorf("%s has %d lines, want 201 to 207, ending with CRLF", path, lines)
 	}
 	return nil
+}
+
+func TestSaveWorkbookAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.xlsx")
+	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := SaveWorkbook(path, planbooktest.Ecosystem(planbooktest.Today), planbook.Options{Today: planbooktest.Today}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("mode = %v, want 0600 kept", st.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("folder holds %d files, want only plan.xlsx (no temporary left)", len(entries))
+	}
+	// A save into a folder that does not exist fails and leaves nothing.
+	if err := SaveWorkbook(filepath.Join(dir, "missing", "plan.xlsx"), planbooktest.Ecosystem(planbooktest.Today), planbook.Options{}); err == nil {
+		t.Error("save into a missing folder succeeded")
+	}
+	// A failing write removes the temporary file and keeps the old content.
+	if err := saveAtomic(path, func(w io.Writer) error { w.Write([]byte("half")); return io.ErrUnexpectedEOF }); err == nil {
+		t.Error("saveAtomic hid the write error")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary file left behind after a failed save")
+	}
+	if b, _ := os.ReadFile(path); !bytes.HasPrefix(b, []byte("PK")) {
+		t.Error("a failed save damaged the existing file")
+	}
 }

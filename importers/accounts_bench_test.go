@@ -197,27 +197,14 @@ func BenchmarkOverlap1Mx200x10kFromFiles(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		t0 := time.Now()
 		lists := make([]core.AccountList, len(files))
-		var wg sync.WaitGroup
-		next := make(chan int, len(files))
-		for k := range files {
-			next <- k
-		}
-		close(next)
-		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for k := range next {
-					res, err := ReadAccounts(files[k], Options{})
-					if err != nil {
-						b.Error(err)
-						return
-					}
-					lists[k] = res.List
-				}
-			}()
-		}
-		wg.Wait()
+		parallelEach(len(files), func(k int) {
+			res, err := ReadAccounts(files[k], Options{})
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			lists[k] = res.List
+		})
 		t1 := time.Now()
 		ix := core.IndexAccounts(lists[0].Accounts)
 		t2 := time.Now()

@@ -1,11 +1,9 @@
 package importers
 
 import (
-	"bytes"
+	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"partneratlas/core"
 )
@@ -153,7 +151,7 @@ func TestOverlapUniversitiesDomains(t *testing.T) {
 		"Augusta University,augusta.edu,Customer\n" + // two companies to them, one to us: counts once
 		"Hellenic College of Noah,,Customer\n" + // name only
 		"Nowhere Institute,nowhere.example,Customer\n"
-	res, err := ReadAccountsData("partner.csv", []byte(partner), Options{})
+	res, err := readData("partner.csv", []byte(partner), Options{}, ReadAccountList)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +173,7 @@ func TestReadAccountsColumns(t *testing.T) {
 		"Soylent;soylent.com;Opportunity;lots;Kim\n" +
 		";;;;\n" +
 		";;Customer;;\n"
-	res, err := ReadAccountsData("crm.csv", []byte(csv), Options{})
+	res, err := readData("crm.csv", []byte(csv), Options{}, ReadAccountList)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,17 +223,9 @@ func TestReadAccountsColumns(t *testing.T) {
 }
 
 func TestReadAccountsWorkbookAndErrors(t *testing.T) {
-	f := excelize.NewFile()
-	f.SetSheetName("Sheet1", "Accounts")
-	rows := [][]any{{"Company", "Domain", "Status", "Amount"}, {"Acme", "acme.com;acme.de", "Prospect", nil}, {"Globex", "globex.io", "Opportunity", 5000}}
-	for i, r := range rows {
-		f.SetSheetRow("Accounts", "A"+string(rune('1'+i)), &r)
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	res, err := ReadAccountsData("accounts.xlsx", buf.Bytes(), Options{})
+	data := workbook(t, sheet{name: "Accounts", rows: [][]any{{"Company", "Domain", "Status", "Amount"},
+		{"Acme", "acme.com;acme.de", "Prospect", nil}, {"Globex", "globex.io", "Opportunity", 5000}}})
+	res, err := readData("accounts.xlsx", data, Options{}, ReadAccountList)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,8 +240,8 @@ func TestReadAccountsWorkbookAndErrors(t *testing.T) {
 		{"nonames.csv", "Region,Revenue\nEMEA,3\n", MissingColumn},
 		{"picture.csv", "\x89PNG\r\n\x1a\n\x00\x00", BadFile},
 	} {
-		if _, err := ReadAccountsData(tt.name, []byte(tt.data), Options{}); KindOf(err) != tt.kind {
-			t.Errorf("ReadAccountsData(%s) = %v, want kind %s", tt.name, err, tt.kind)
+		if _, err := readData(tt.name, []byte(tt.data), Options{}, ReadAccountList); KindOf(err) != tt.kind {
+			t.Errorf("reading account list %s = %v, want kind %s", tt.name, err, tt.kind)
 		}
 	}
 }
@@ -266,14 +256,17 @@ func TestParseAmount(t *testing.T) {
 		{"EUR 12500", 12500, true}, {"(1,000)", -1000, true}, {"12.5k", 12500, true}, {"n/a", 0, false},
 	}
 	for _, tt := range tests {
-		if got, ok := parseAmount(tt.in); got != tt.want || ok != tt.ok {
-			t.Errorf("parseAmount(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		if got, ok := ParseNumber(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }
 
-func TestTextRecords(t *testing.T) {
-	src := &textRecords{s: "a,\"b,\"\"c\"\"\",d\r\n\"multi\nline\",x\n\nlast", delim: ','}
+// TestRecords: rows are numbered as a spreadsheet opening the file numbers
+// them, one a record, blank lines included, however many lines a quoted cell
+// spans; a CR LF inside quotes reads as LF.
+func TestRecords(t *testing.T) {
+	src := newRecords("a,\"b,\"\"c\"\"\",d\r\n\"multi\r\nline\",x\n\nlast", ',')
 	var got []string
 	var rows []int
 	for {
@@ -288,8 +281,8 @@ func TestTextRecords(t *testing.T) {
 	if strings.Join(got, "/") != strings.Join(want, "/") {
 		t.Errorf("records = %q, want %q", got, want)
 	}
-	if rows[3] != 5 {
-		t.Errorf("rows = %v, want the last on line 5", rows)
+	if fmt.Sprint(rows) != "[1 2 3 4]" {
+		t.Errorf("rows = %v, want [1 2 3 4]", rows)
 	}
 }
 
@@ -306,7 +299,7 @@ func TestReadSurvey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := ReadSurveyData(tt.name, []byte(tt.data), Options{})
+			res, err := readData(tt.name, []byte(tt.data), Options{}, ReadSurveyTable)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -315,7 +308,7 @@ func TestReadSurvey(t *testing.T) {
 			}
 		})
 	}
-	if _, err := ReadSurveyData("x.csv", []byte("Customer,Region\nAcme,EMEA\n"), Options{}); KindOf(err) != MissingColumn {
+	if _, err := readData("x.csv", []byte("Customer,Region\nAcme,EMEA\n"), Options{}, ReadSurveyTable); KindOf(err) != MissingColumn {
 		t.Errorf("a survey without tools: %v, want %s", err, MissingColumn)
 	}
 }

@@ -69,12 +69,16 @@ type synonym struct {
 // synonyms maps folded headers to fields.
 var synonyms = map[string]synonym{}
 
-func init() {
-	add := func(f Field, headers ...string) {
-		for i, h := range headers {
-			synonyms[fold(h)] = synonym{f, i}
-		}
+// addSynonyms adds headers to m as names of field f, the first the
+// strongest.
+func addSynonyms(m map[string]synonym, f Field, headers ...string) {
+	for i, h := range headers {
+		m[fold(h)] = synonym{f, i}
 	}
+}
+
+func init() {
+	add := func(f Field, headers ...string) { addSynonyms(synonyms, f, headers...) }
 	add(FieldName, "Partner Name", "Partner", "Partner Company", "Company Name", "Company",
 		"Account Name", "Account", "Organisation Name", "Organization Name", "Organisation",
 		"Organization", "Name", "Company Legal Name", "Legal Name", "Security", "Security Name")
@@ -128,9 +132,9 @@ func autoField(header string, sc core.Scorecard) (f Field, criterion string, ran
 	return FieldExtra, "", 0
 }
 
-// columnLetter names a 0-based column index as a spreadsheet does: 0 → "A",
+// ColumnLetter names a 0-based column index as a spreadsheet does: 0 → "A",
 // 26 → "AA".
-func columnLetter(i int) string {
+func ColumnLetter(i int) string {
 	var b [8]byte
 	n := len(b)
 	for i++; i > 0; i = (i - 1) / 26 {
@@ -160,7 +164,7 @@ func mapColumns(header []string, width int, sc core.Scorecard, user map[int]Colu
 		if i < len(header) {
 			h = cleanHeader(header[i])
 		}
-		cols[i] = Column{Index: i, Letter: columnLetter(i), Header: h}
+		cols[i] = Column{Index: i, Letter: ColumnLetter(i), Header: h}
 		cols[i].Field, cols[i].Criterion, ranks[i] = autoField(h, sc)
 		if u, ok := user[i]; ok && u.Field != "" {
 			cols[i].Field, cols[i].Criterion, ranks[i] = userField(u, h, sc)

@@ -12,8 +12,8 @@ func TestColumnLetter(t *testing.T) {
 		want string
 	}{{0, "A"}, {2, "C"}, {25, "Z"}, {26, "AA"}, {51, "AZ"}, {52, "BA"}, {701, "ZZ"}, {702, "AAA"}, {16383, "XFD"}}
 	for _, tt := range tests {
-		if got := columnLetter(tt.i); got != tt.want {
-			t.Errorf("columnLetter(%d) = %q, want %q", tt.i, got, tt.want)
+		if got := ColumnLetter(tt.i); got != tt.want {
+			t.Errorf("ColumnLetter(%d) = %q, want %q", tt.i, got, tt.want)
 		}
 	}
 }
@@ -29,9 +29,9 @@ func TestParseNumber(t *testing.T) {
 		{"high", 0, false}, {"", 0, false}, {"4/5", 0, false}, {"NaN", 0, false}, {"Inf", 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := parseNumber(tt.in)
+		got, ok := ParseNumber(tt.in)
 		if got != tt.want || ok != tt.ok {
-			t.Errorf("parseNumber(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }

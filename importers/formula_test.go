@@ -1,30 +1,18 @@
 package importers
 
 import (
-	"bytes"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // TestFormulaWithoutResultIsReported: a workbook written by a program that
 // leaves calculation to Excel holds formulas with no saved result. They read
 // as empty, and the import says where.
 func TestFormulaWithoutResultIsReported(t *testing.T) {
-	f := excelize.NewFile()
-	rows := [][]any{{"Partner Name", "Website", "Shared ICP"}, {"Acme", "acme.com", 4}, {"Globex", "globex.io", nil}, {"Initech", "initech.io", 3}}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		f.SetSheetRow("Sheet1", cell, &r)
-	}
-	f.SetCellFormula("Sheet1", "C3", "2+2") // no cached value
-	f.SetCellFormula("Sheet1", "A5", "\"Hooli\"")
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	res, err := Read("calc-later.xlsx", buf.Bytes(), Options{})
+	data := workbook(t, sheet{name: "Sheet1",
+		rows:     [][]any{{"Partner Name", "Website", "Shared ICP"}, {"Acme", "acme.com", 4}, {"Globex", "globex.io", nil}, {"Initech", "initech.io", 3}},
+		formulas: map[string]string{"C3": "2+2", "A5": "\"Hooli\""}})
+	res, err := Read("calc-later.xlsx", data, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,10 @@ const bombSheetSize = 1 << 30
 // small, as a hand-made bomb would.
 func zipBomb(t testing.TB, lie bool) []byte { return zipBombOf(t, lie, bombSheetSize) }
 
-func zipBombOf(t testing.TB, lie bool, sheetSize int) []byte {
+// rezipped is a one-partner workbook, its parts copied raw into a new zip
+// but for those edit handles (it returns true for a part it wrote itself).
+// edit may add parts at the end, when called with a nil part.
+func rezipped(t testing.TB, edit func(zw *zip.Writer, f *zip.File) bool) []byte {
 	t.Helper()
 	base := workbook(t, sheet{name: "Sheet1", rows: [][]any{{"Partner Name"}, {"Acme"}}})
 	zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
@@ -36,13 +39,34 @@ func zipBombOf(t testing.TB, lie bool, sheetSize int) []byte {
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	for _, f := range zr.File {
-		if f.Name == "xl/worksheets/sheet1.xml" {
+		if edit(zw, f) {
 			continue
 		}
 		if err := zw.Copy(f); err != nil {
 			t.Fatal(err)
 		}
 	}
+	edit(zw, nil)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+func zipBombOf(t testing.TB, lie bool, sheetSize int) []byte {
+	t.Helper()
+	return rezipped(t, func(zw *zip.Writer, f *zip.File) bool {
+		if f != nil {
+			return f.Name == "xl/worksheets/sheet1.xml"
+		}
+		writeBombSheet(t, zw, lie, sheetSize)
+		return true
+	})
+}
+
+// writeBombSheet writes a sheet of sheetSize bytes of XML that deflate
+// packs tight; with lie, its header claims 4 kB.
+func writeBombSheet(t testing.TB, zw *zip.Writer, lie bool, sheetSize int) {
 	// The sheet: one header row, then the same row over and over.
 	var comp bytes.Buffer
 	fw, _ := flate.NewWriter(&comp, flate.BestCompression)
@@ -69,10 +93,6 @@ func zipBombOf(t testing.TB, lie bool, sheetSize int) []byte {
 		t.Fatal(err)
 	}
 	_, _ = hw.Write(comp.Bytes())
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
 }
 
 // TestZipBomb reads two zip bombs (and a sheet past Excel's last row) in a child process (so that its peak memory
@@ -132,32 +152,26 @@ func TestZipBomb(t *testing.T) {
 // refused before excelize allocates for the claim (it allocated 503 MB and
 // then said the sheet was empty).
 func TestZipLiesUp(t *testing.T) {
-	base := workbook(t, sheet{name: "Sheet1", rows: [][]any{{"Partner Name"}, {"Acme"}}})
-	zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
-		h := f.FileHeader
-		if f.Name == "xl/worksheets/sheet1.xml" {
-			h.UncompressedSize64 = 500 << 20
+	liar := rezipped(t, func(zw *zip.Writer, f *zip.File) bool {
+		if f == nil || f.Name != "xl/worksheets/sheet1.xml" {
+			return false
 		}
+		h := f.FileHeader
+		h.UncompressedSize64 = 500 << 20
 		raw, _ := f.OpenRaw()
 		w, _ := zw.CreateRaw(&h)
 		_, _ = io.Copy(w, raw)
-	}
-	_ = zw.Close()
+		return true
+	})
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	_, err = Read("liar.xlsx", out.Bytes(), Options{})
+	_, err := Read("liar.xlsx", liar, Options{})
 	runtime.ReadMemStats(&after)
 	if KindOf(err) != BadFile || !strings.Contains(err.Error(), "damaged") {
 		t.Errorf("Read = %v, want BadFile (damaged)", err)
 	}
 	if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 50 {
-		t.Errorf("Read allocated %d MB for a %d-byte file", mb, out.Len())
+		t.Errorf("Read allocated %d MB for a %d-byte file", mb, len(liar))
 	}
 }
 
@@ -296,9 +310,9 @@ func TestNumbersAsWritten(t *testing.T) {
 		{"2024-01-02", 0, false}, {"high", 0, false}, {"%", 0, false}, {"M", 0, false}, {"$", 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := parseNumber(tt.in)
+		got, ok := ParseNumber(tt.in)
 		if ok != tt.ok || (ok && (got-tt.want > 1e-9 || tt.want-got > 1e-9)) {
-			t.Errorf("parseNumber(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 	// In a file: a criterion given as a percentage is value/100 and, off

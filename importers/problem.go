@@ -27,6 +27,11 @@ const (
 	RaggedRow     Kind = "ragged row"         // a row with more or fewer cells than the header
 )
 
+// kinds lists every kind, in the order a summary of problems goes through
+// them.
+var kinds = []Kind{BadFile, Unsupported, Encrypted, Empty, NoHeader, MissingColumn, BadValue, UnknownRole,
+	Conflict, NoSheet, Guessed, TooLarge, RaggedRow}
+
 // Problem is one thing found while importing, with where it was found. A
 // problem does not stop the import: the row or cell is skipped or kept as
 // text, and the problem is reported.
@@ -85,4 +90,21 @@ func KindOf(err error) Kind {
 // fail builds an *Error.
 func fail(kind Kind, file string, cause error, format string, args ...any) *Error {
 	return &Error{Problem: Problem{Kind: kind, File: file, Message: fmt.Sprintf(format, args...)}, Err: cause}
+}
+
+// UniqueProblems joins problem lists, dropping repeats, so a problem that
+// two steps of an import both report (a file's read and the merge, say) is
+// shown once.
+func UniqueProblems(lists ...[]Problem) []Problem {
+	var out []Problem
+	seen := map[string]bool{}
+	for _, l := range lists {
+		for _, p := range l {
+			if s := p.String(); !seen[s] {
+				seen[s] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }

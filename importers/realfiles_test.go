@@ -87,7 +87,7 @@ func TestRealFiles(t *testing.T) {
 		{file: "calamine-merged_range.xlsx", kind: MissingColumn, header: 1, check: func(t *testing.T, res *Result) {
 			// A1:A2 … merged down: a two-row header; C1:D2 names C only.
 			headers("A1", "B1", "C1", "", "E1", "F1", "G1", "H1")(t, res)
-			if got := cell(res.Sample[0], 2); got != "C3" {
+			if got := Cell(res.Sample[0], 2); got != "C3" {
 				t.Errorf("first data row C = %q, want C3 (row 3)", got)
 			}
 		}},
@@ -113,7 +113,7 @@ func TestRealFiles(t *testing.T) {
 		{file: "sheetjs-DataTypesFormats.xlsx", kind: MissingColumn, header: 1, check: func(t *testing.T, res *Result) {
 			want := []string{"7/23/2020 9:00:00", "$123.00", "98.76%", "456.00", "7,890"}
 			for i, w := range want {
-				if got := cell(res.Sample[i], 1); got != w {
+				if got := Cell(res.Sample[i], 1); got != w {
 					t.Errorf("row %d shows %q, want %q", i+2, got, w)
 				}
 			}
@@ -205,7 +205,7 @@ func sample(row, col int, want, enc string) func(*testing.T, *Result) {
 		if row < 0 {
 			got = res.Columns[col].Header
 		} else if row < len(res.Sample) {
-			got = cell(res.Sample[row], col)
+			got = Cell(res.Sample[row], col)
 		}
 		if got != want || !strings.EqualFold(res.Encoding, enc) {
 			t.Errorf("cell (%d, %d) = %q in %s, want %q in %s", row, col, got, res.Encoding, want, enc)
@@ -249,8 +249,8 @@ func datesAgree(t *testing.T, res *Result) {
 		t.Fatalf("sample has %d rows, want 4", len(res.Sample))
 	}
 	for i, r := range res.Sample {
-		if cell(r, 1) != cell(r, 2) || cell(r, 1) == "" {
-			t.Errorf("row %d: date cell reads %q, Excel shows %q", i+2, cell(r, 1), cell(r, 2))
+		if Cell(r, 1) != Cell(r, 2) || Cell(r, 1) == "" {
+			t.Errorf("row %d: date cell reads %q, Excel shows %q", i+2, Cell(r, 1), Cell(r, 2))
 		}
 	}
 }

@@ -2,116 +2,62 @@ package importers
 
 import (
 	"bytes"
-	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
-	"github.com/gocarina/gocsv"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
 )
 
-// readText imports a .csv, .tsv or .txt file: it decodes the text to UTF-8,
-// removes NUL bytes, turns old Mac line ends into line feeds, guesses the
-// delimiter and reads the records.
-//
-// Records are read through gocsv's SimpleDecoder over an encoding/csv.Reader
-// made for this file alone (never gocsv.SetCSVReader, which is global): the
-// reader has the detected delimiter, LazyQuotes, FieldsPerRecord = -1 (ragged
-// rows are reported, not fatal) and ReuseRecord. gocsv's struct and map
-// unmarshalling is not used: a struct needs fixed headers, its maps lose the
-// column order and collapse two columns with one header, which extras must
-// keep, and it is eight to ten times slower. Measured by BenchmarkCSVRecords
-// on the 1,000,000-row, 12-column benchmark file (2-core AMD EPYC): csv.Reader
-// alone 0.16 s and 1.0 M allocations; gocsv.SimpleDecoder over it 0.16 s and
-// 1.0 M (the same: it is a thin wrapper); gocsv.UnmarshalCSV into a struct
-// 1.3–1.5 s and 16 M allocations, before any mapping.
-func readText(file string, data []byte, opt Options) (*Result, error) {
-	res := &Result{File: file}
+// openText opens a .csv, .tsv or .txt file: it decodes the text to UTF-8,
+// removes NUL bytes, turns old Mac line ends into line feeds and finds the
+// delimiter. The records are read by records, the one CSV reader of the
+// app. owned says data belongs to the File alone, so its text may be used in
+// place instead of copied.
+func openText(file string, data []byte, opt Options, owned bool) (*File, error) {
+	f := &File{Name: file}
 	text, enc, guessed, err := decodeText(data, opt.Encoding)
 	if err != nil {
 		return nil, fail(Unsupported, file, err, "the text encoding %s is not one Partner Atlas knows. Choose another, such as UTF-8 or Windows-1252.", quote(opt.Encoding))
 	}
-	res.Encoding = enc
+	f.Encoding = enc
 	if guessed {
-		res.Problems = append(res.Problems, Problem{Kind: Guessed, File: file, Message: "the file is not UTF-8, so it was read as Windows-1252 (Western European). If accented letters look wrong, choose the file's encoding in the import preview, or save it from Excel as \"CSV UTF-8\"."})
+		f.Problems = append(f.Problems, Problem{Kind: Guessed, File: file, Message: "the file is not UTF-8, so it was read as Windows-1252 (Western European). If accented letters look wrong, choose the file's encoding in the import preview, or save it from Excel as \"CSV UTF-8\"."})
 	}
 	if what := binaryKind(text); what != "" {
 		return nil, fail(BadFile, file, nil, "this is %s, not a spreadsheet or a CSV file. Choose an .xlsx workbook or a .csv file.", what)
 	}
+	fresh := enc != "utf-8" // a decoded text is a copy of its own
 	if i := bytes.IndexByte(text, 0); i >= 0 {
 		n := bytes.Count(text, []byte{0})
 		line := bytes.Count(text[:i], []byte{'\n'}) + 1
-		text = bytes.ReplaceAll(text, []byte{0}, nil)
-		res.Problems = append(res.Problems, Problem{Kind: BadValue, File: file, Row: line, Message: fmt.Sprintf(
+		text, fresh = bytes.ReplaceAll(text, []byte{0}, nil), true
+		f.Problems = append(f.Problems, Problem{Kind: BadValue, File: file, Row: line, Message: fmt.Sprintf(
 			"the file holds %d NUL (zero) character(s), the first on line %d; they were removed. Check the values on that line.", n, line)})
 	}
-	text = loneCRtoLF(text)
+	if bytes.IndexByte(text, '\r') >= 0 {
+		if t := loneCRtoLF(text); len(t) > 0 && &t[0] != &text[0] {
+			text, fresh = t, true
+		}
+	}
 	if len(bytes.TrimSpace(text)) == 0 {
 		return nil, fail(Empty, file, nil, "the file is empty.")
 	}
-	delim := detectDelimiter(text, strings.ToLower(filepath.Ext(file)))
-	res.Delimiter = delim
-	r := csv.NewReader(bytes.NewReader(text))
-	r.Comma = delim
-	r.LazyQuotes = true
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
-	src := &csvSource{r: r, dec: gocsv.NewSimpleDecoderFromCSVReader(r)}
-	head, _ := scanHead(src, opt.HeaderRow)
-	head = dropComments(head)
-	out, err := readTable(res, opt, head, src, "the file", true, nil)
-	if src.err != nil && out != nil {
-		row := 0
-		var pe *csv.ParseError
-		if errors.As(src.err, &pe) {
-			row = pe.StartLine
-		}
-		out.Problems = append(out.Problems, Problem{Kind: BadFile, File: file, Row: row, Message: fmt.Sprintf(
-			"the file could not be read past line %d (%v); the rows before it were imported.", row, src.err)})
+	f.Delimiter = detectDelimiter(text, strings.ToLower(filepath.Ext(file)))
+	// The cells are substrings of the whole text (see records). Bytes that
+	// are the File's alone are used in place, never changed; else they are
+	// copied once.
+	if owned || fresh {
+		f.text = unsafe.String(unsafe.SliceData(text), len(text))
+	} else {
+		f.text = string(text)
 	}
-	return out, err
-}
-
-// csvSource yields the records of a text file with the row number a
-// spreadsheet would show: blank lines count, and a quoted cell that spans
-// lines still makes one row.
-type csvSource struct {
-	r       *csv.Reader
-	dec     gocsv.SimpleDecoder
-	row     int
-	endLine int   // the line the previous record ended on
-	err     error // a parse error that stopped the reading
-}
-
-func (s *csvSource) next() ([]string, int, error) {
-	rec, err := s.dec.GetCSVRow()
-	if err == io.EOF {
-		return nil, 0, io.EOF
-	}
-	if err != nil {
-		s.err = err
-		return nil, 0, io.EOF
-	}
-	start, _ := s.r.FieldPos(0)
-	s.row += 1 + max(0, start-s.endLine-1)
-	last, _ := s.r.FieldPos(len(rec) - 1)
-	s.endLine = last + strings.Count(rec[len(rec)-1], "\n")
-	return rec, s.row, nil
-}
-
-// dropComments removes comment lines (starting with #) above the header.
-func dropComments(head []rawRow) []rawRow {
-	for len(head) > 0 && len(head[0].cells) > 0 && strings.HasPrefix(strings.TrimSpace(head[0].cells[0]), "#") {
-		head = head[1:]
-	}
-	return head
+	return f, nil
 }
 
 // decodeText returns the text as UTF-8 without a byte order mark, and the

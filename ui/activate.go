@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,27 +12,12 @@ import (
 	"partneratlas/core"
 )
 
-// roleColour tells the roles apart in the role mix; the tier colours stay
-// for tiers.
-var roleColour = map[core.Role]color.NRGBA{
-	core.Technology:  {R: 0x5B, G: 0x4B, B: 0xB7, A: 0xFF},
-	core.Channel:     {R: 0x1F, G: 0x8A, B: 0x9E, A: 0xFF},
-	core.Service:     {R: 0xB5, G: 0x4A, B: 0x7A, A: 0xFF},
-	core.Marketplace: {R: 0x6E, G: 0x8B, B: 0x2E, A: 0xFF},
-	core.Influencer:  {R: 0xD0, G: 0x6B, B: 0x3A, A: 0xFF},
-	"":               {R: 0x9A, G: 0x9A, B: 0x9A, A: 0xFF},
-}
-
-// scoreBands is the number of bands of the score distribution, ten points
-// each.
-const scoreBands = 10
-
 // activateScreen is the dashboard: partners per tier, role mix and score
 // distribution drawn in the app; the review dates with Mark as reviewed;
 // and what changed since the last review.
 type activateScreen struct {
-	w                   *MainWindow
-	box                 fyne.CanvasObject
+	ws workspace
+	frame
 	tiers, roles, score *barChart
 	last, next          *widget.Label
 	mark                *widget.Button
@@ -41,8 +25,8 @@ type activateScreen struct {
 	changes             *widget.Label
 }
 
-func newActivateScreen(w *MainWindow) *activateScreen {
-	s := &activateScreen{w: w, tiers: newBarChart(false), roles: newBarChart(true), score: newBarChart(false)}
+func newActivateScreen(ws workspace) *activateScreen {
+	s := &activateScreen{ws: ws, tiers: newBarChart(false), roles: newBarChart(true), score: newBarChart(false)}
 	s.last = widget.NewLabel("")
 	s.next = widget.NewLabel("")
 	s.mark = widget.NewButtonWithIcon("Mark as reviewed today", theme.ConfirmIcon(), s.markReviewed)
@@ -67,15 +51,11 @@ func newActivateScreen(w *MainWindow) *activateScreen {
 	return s
 }
 
-func (s *activateScreen) content() fyne.CanvasObject { return s.box }
-
-func (s *activateScreen) reset() {}
-
 func (s *activateScreen) refresh() {
-	e, ev := s.w.doc.Ecosystem, s.w.ev
+	e, ev := s.ws.ecosystem(), s.ws.evaluation()
 	var tiers []bar
 	for _, t := range core.Tiers {
-		tiers = append(tiers, bar{label: string(t), value: ev.Counts[t], colour: tierColours[t]})
+		tiers = append(tiers, bar{label: string(t), value: ev.Counts[t], colour: tierColour(t)})
 	}
 	s.tiers.set(tiers)
 
@@ -92,20 +72,16 @@ func (s *activateScreen) refresh() {
 			}
 			label = "No role"
 		}
-		roles = append(roles, bar{label: label, value: counts[r], colour: roleColour[r]})
+		roles = append(roles, bar{label: label, value: counts[r], colour: roleColour(r)})
 	}
 	s.roles.set(roles)
 
-	bands := make([]int, scoreBands)
-	for _, r := range ev.Results {
-		b := min(int(r.Score/(100/scoreBands)), scoreBands-1)
-		bands[max(b, 0)]++
-	}
 	var score []bar
-	for i, n := range bands {
-		low := float64(i * 100 / scoreBands)
+	width := 100.0 / core.ScoreBands
+	for i, n := range ev.ScoreDistribution() {
+		low := float64(i) * width
 		score = append(score, bar{label: fmt.Sprint(int(low)), value: n,
-			colour: tierColours[e.Thresholds.For(low+100/scoreBands-0.01)]})
+			colour: tierColour(e.Thresholds.For(low + width - 0.01))})
 	}
 	s.score.set(score)
 
@@ -119,7 +95,7 @@ func (s *activateScreen) refresh() {
 	case rv.Next.IsZero():
 		s.next.SetText("Next review: not planned")
 		s.next.Importance = widget.MediumImportance
-	case rv.Overdue(s.w.now()):
+	case rv.Overdue(s.ws.today()):
 		s.next.SetText("Next review: " + formatDate(rv.Next) + " — overdue")
 		s.next.Importance = widget.DangerImportance
 	default:
@@ -135,7 +111,7 @@ func (s *activateScreen) refresh() {
 		return
 	}
 	s.changesTitle.SetText("What changed since the review of " + formatDate(e.LastReview.Date))
-	ch := e.ChangesSince(e.LastReview, ev.Evaluation)
+	ch := e.ChangesSince(e.LastReview, *ev)
 	if ch.None() {
 		s.changes.SetText("Nothing has changed since then.")
 		return
@@ -145,10 +121,10 @@ func (s *activateScreen) refresh() {
 
 // markReviewed records today's review and keeps the plan as it stands.
 func (s *activateScreen) markReviewed() {
-	today := s.w.now()
-	s.w.edit("", func(e *core.Ecosystem) error {
+	today := s.ws.today()
+	s.ws.edit("", func(e *core.Ecosystem) error {
 		e.MarkReviewed(today)
 		return nil
 	})
-	s.w.setMessage("Marked as reviewed on %s; the next review is due %s.", formatDate(today), formatDate(s.w.doc.Ecosystem.Review.Next))
+	s.ws.say("Marked as reviewed on %s; the next review is due %s.", formatDate(today), formatDate(s.ws.ecosystem().Review.Next))
 }

@@ -16,10 +16,6 @@ import (
 // Evaluate screen with its sorted, filtered table. Confidence runs later,
 // off the UI goroutine.
 func BenchmarkRescoreAfterWeightChange10k(b *testing.B) {
-	// The real path: confidence waits for the drag to pause; each step
-	// restarts its timer, so it does not run inside the loop.
-	confidenceInline = false
-	defer func() { confidenceInline = true }()
 	a := test.NewTempApp(b)
 	e := core.NewEcosystem("Bench", today)
 	for i := 0; i < 10000; i++ {
@@ -29,7 +25,11 @@ func BenchmarkRescoreAfterWeightChange10k(b *testing.B) {
 		}
 		e.Partners = append(e.Partners, p)
 	}
-	w := newMainWindow(a, &Document{Ecosystem: e, Name: "bench"}, func() time.Time { return today })
+	// The real path: confidence waits for the drag to pause; each step
+	// restarts its timer, so it does not run inside the loop.
+	env := testEnv()
+	env.confidenceDelay = time.Second
+	w := newMainWindow(a, &Document{Ecosystem: e, Name: "bench"}, env)
 	defer w.Window.Close()
 	w.Show(stepEvaluate)
 	s := w.screens[stepEvaluate].(*evaluateScreen)
@@ -39,7 +39,5 @@ func BenchmarkRescoreAfterWeightChange10k(b *testing.B) {
 		s.rows[0].slider.SetValue(float64(20 + i%60))
 	}
 	b.StopTimer()
-	w.confidenceMu.Lock()
-	w.confidenceTimer.Stop()
-	w.confidenceMu.Unlock()
+	w.stopConfidence()
 }

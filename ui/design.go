@@ -16,8 +16,8 @@ import (
 // the matrix, see its plays, and add, edit or remove them with their owner,
 // cadence and KPI.
 type designScreen struct {
-	w      *MainWindow
-	box    fyne.CanvasObject
+	ws workspace
+	frame
 	matrix *fyne.Container
 	role   core.Role
 	tier   core.Tier
@@ -34,8 +34,8 @@ type designScreen struct {
 	problem                   *widget.Label
 }
 
-func newDesignScreen(w *MainWindow) *designScreen {
-	s := &designScreen{w: w, role: core.Technology, tier: core.Tier1, chosen: -1, shown: -2}
+func newDesignScreen(ws workspace) *designScreen {
+	s := &designScreen{ws: ws, role: core.Technology, tier: core.Tier1, chosen: -1, shown: -2}
 	s.matrix = container.NewGridWithColumns(len(core.Tiers) + 1)
 	s.title = subheading("")
 	s.who = note("")
@@ -54,7 +54,7 @@ func newDesignScreen(w *MainWindow) *designScreen {
 			if id >= len(s.plays) {
 				return
 			}
-			p := s.w.doc.Ecosystem.Plays[s.plays[id]]
+			p := s.ws.ecosystem().Plays[s.plays[id]]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(p.Name)
 			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · owner %s · %s · KPI: %s", p.Type, dash(p.Owner), dash(p.Cadence), dash(p.KPI)))
@@ -109,13 +109,11 @@ func dash(s string) string {
 	return s
 }
 
-func (s *designScreen) content() fyne.CanvasObject { return s.box }
-
 func (s *designScreen) reset() { s.chosen, s.shown = -1, -2 }
 
 func (s *designScreen) refresh() {
-	e := s.w.doc.Ecosystem
-	counts := e.RoleTierCounts(s.w.ev.Evaluation)
+	e := s.ws.ecosystem()
+	counts := e.RoleTierCounts(*s.ws.evaluation())
 	s.matrix.RemoveAll()
 	s.matrix.Add(widget.NewLabelWithStyle("Segment", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, t := range core.Tiers {
@@ -176,7 +174,7 @@ func (s *designScreen) showPlay() {
 	s.shown = s.chosen
 	p := core.Play{Type: core.Engagement}
 	if s.chosen >= 0 {
-		p = s.w.doc.Ecosystem.Plays[s.chosen]
+		p = s.ws.ecosystem().Plays[s.chosen]
 		s.save.SetText("Save play")
 		s.remove.Enable()
 	} else {
@@ -198,7 +196,7 @@ func (s *designScreen) savePlay() {
 		Name: strings.TrimSpace(s.name.Text), Owner: strings.TrimSpace(s.owner.Text),
 		Cadence: strings.TrimSpace(s.cadence.Text), KPI: strings.TrimSpace(s.kpi.Text)}
 	chosen := s.chosen
-	err := s.w.edit("", func(e *core.Ecosystem) error {
+	err := s.ws.edit("", func(e *core.Ecosystem) error {
 		if err := p.Validate(); err != nil {
 			return err
 		}
@@ -219,7 +217,7 @@ func (s *designScreen) savePlay() {
 	s.save.SetText("Save play")
 	s.remove.Enable()
 	s.refresh()
-	s.w.setMessage("Saved the play %s.", p.Name)
+	s.ws.say("Saved the play %s.", p.Name)
 }
 
 func (s *designScreen) removePlay() {
@@ -228,7 +226,7 @@ func (s *designScreen) removePlay() {
 		return
 	}
 	name := ""
-	s.w.edit("", func(e *core.Ecosystem) error {
+	s.ws.edit("", func(e *core.Ecosystem) error {
 		name = e.Plays[i].Name
 		e.Plays = append(e.Plays[:i:i], e.Plays[i+1:]...)
 		return nil
@@ -237,5 +235,5 @@ func (s *designScreen) removePlay() {
 	s.list.UnselectAll()
 	s.refresh()
 	s.showPlay()
-	s.w.setMessage("Removed the play %s (Undo brings it back).", name)
+	s.ws.say("Removed the play %s (Undo brings it back).", name)
 }

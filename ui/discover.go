@@ -16,24 +16,27 @@ import (
 // discoverScreen brings the lists in: Import, the files imported so far
 // with their row counts (each removable), and every partner found.
 type discoverScreen struct {
-	w       *MainWindow
-	box     fyne.CanvasObject
+	ws workspace
+	frame
 	sources []core.SourceFile
 	list    *widget.List
 	empty   *widget.Label
 	table   *partnerTable
-	// More holds views other steps add below the sources, such as account
-	// mapping.
-	more *fyne.Container
 }
 
-func newDiscoverScreen(w *MainWindow) *discoverScreen {
-	s := &discoverScreen{w: w}
-	e := func(i int) *core.Partner { return w.doc.Ecosystem.Partners[i] }
-	s.table = newPartnerTable(w, []tableColumn{
-		nameColumn(w),
+// discoverActions are what Discover's buttons do, which the window does:
+// import a list, open a plan, open account mapping.
+type discoverActions struct {
+	importList, openPlan, accountOverlap func()
+}
+
+func newDiscoverScreen(ws workspace, act discoverActions) *discoverScreen {
+	s := &discoverScreen{ws: ws}
+	e := func(i int) *core.Partner { return ws.ecosystem().Partners[i] }
+	s.table = newPartnerTable(ws, []tableColumn{
+		nameColumn(ws),
 		textColumn("Website", 190, func(i int) string { return e(i).Website }),
-		roleColumn(w),
+		roleColumn(ws),
 		textColumn("Formal", 76, func(i int) string { return yesNo(e(i).Formal) }),
 		textColumn("Owner", 150, func(i int) string { return e(i).Owner }),
 		textColumn("Region", 110, func(i int) string { return e(i).Region }),
@@ -64,17 +67,18 @@ func newDiscoverScreen(w *MainWindow) *discoverScreen {
 		})
 	s.list.OnSelected = func(widget.ListItemID) { s.list.UnselectAll() }
 	s.empty = note("No file imported yet.")
-	s.more = container.NewVBox(newOverlapButton(w))
+	overlap := container.NewVBox(widget.NewButtonWithIcon("Account overlap…", theme.ViewRefreshIcon(), act.accountOverlap),
+		note("Match your accounts with partners' account lists to compute customer overlap, on this computer."))
 
-	importButton := widget.NewButtonWithIcon("Import a list…", theme.FolderOpenIcon(), w.showImportDialog)
+	importButton := widget.NewButtonWithIcon("Import a list…", theme.FolderOpenIcon(), act.importList)
 	importButton.Importance = widget.HighImportance
-	openButton := widget.NewButtonWithIcon("Open a plan…", theme.FileIcon(), w.Open)
+	openButton := widget.NewButtonWithIcon("Open a plan…", theme.FileIcon(), act.openPlan)
 	sources := container.NewBorder(
 		container.NewVBox(subheading("Sources"),
 			note("Each file imported, with its rows. Removing one takes out the partners that came only from it."),
 			s.empty),
 		container.NewVBox(container.NewGridWithColumns(2, importButton, openButton),
-			note("Or drop .xlsx, .csv, .tsv or .txt files on the window."), s.more),
+			note("Or drop .xlsx, .csv, .tsv or .txt files on the window."), overlap),
 		nil, nil, s.list)
 	side := container.New(&fixedWidth{width: 330}, panel(sources))
 	body := container.NewBorder(nil, nil, side, nil, container.NewPadded(tableFrame(s.table, subheading("Partners"))))
@@ -84,12 +88,8 @@ func newDiscoverScreen(w *MainWindow) *discoverScreen {
 	return s
 }
 
-func (s *discoverScreen) content() fyne.CanvasObject { return s.box }
-
-func (s *discoverScreen) reset() {}
-
 func (s *discoverScreen) refresh() {
-	s.sources = s.w.doc.Ecosystem.SourceFiles()
+	s.sources = s.ws.ecosystem().SourceFiles()
 	if len(s.sources) == 0 {
 		s.empty.Show()
 	} else {
@@ -110,17 +110,17 @@ func (s *discoverScreen) confirmRemove(src core.SourceFile) {
 		if ok {
 			s.removeSource(src.File)
 		}
-	}, s.w.Window)
+	}, s.ws.window())
 }
 
 // removeSource takes a file out of the ecosystem, as an undoable edit.
 func (s *discoverScreen) removeSource(file string) {
 	removed := 0
-	s.w.editStructure("", func(e *core.Ecosystem) error {
+	s.ws.editStructure("", func(e *core.Ecosystem) error {
 		removed = e.RemoveSource(file)
 		return nil
 	})
-	s.w.setMessage("Removed %s: %s fewer.", file, partnerCount(removed))
+	s.ws.say("Removed %s: %s fewer.", file, partnerCount(removed))
 }
 
 // sourceNames lists the files a partner came from, each once.

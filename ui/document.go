@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"partneratlas/core"
+	"partneratlas/exporters/planbook"
 	"partneratlas/importers"
 	"partneratlas/resources"
 )
@@ -37,14 +38,13 @@ func NewDocument(today time.Time) *Document {
 }
 
 // SampleDocument imports the embedded sample ecosystem, as the app shows it
-// on first start.
+// on first start, through the path every document takes.
 func SampleDocument(today time.Time) (*Document, error) {
-	res, err := importers.Read(resources.SampleFileName, resources.SamplePartnersCSV,
-		importers.Options{Scorecard: core.DefaultScorecard()})
+	src, err := planbook.ReadData(resources.SampleFileName, resources.SamplePartnersCSV, importers.Options{})
 	if err != nil {
 		return nil, err
 	}
-	eco, _ := importers.Combine([]*importers.Result{res}, today)
+	eco := planbook.Assemble([]*planbook.Source{src}, today).Ecosystem
 	if eco.Name == "" {
 		eco.Name = "Sample ecosystem"
 	}
@@ -54,36 +54,4 @@ func SampleDocument(today time.Time) (*Document, error) {
 // Icon is the app icon as a Fyne resource.
 func Icon() fyne.Resource {
 	return fyne.NewStaticResource("icon.png", resources.IconPNG)
-}
-
-// evaluation is everything core computes that the window shows. Confidence
-// is worked out off the UI goroutine and may be nil until it arrives.
-type evaluation struct {
-	core.Evaluation
-	Confidence []float64 // per partner, 0–1, in the order of Ecosystem.Partners
-}
-
-// confidence returns partner i's tier confidence and whether it is known.
-func (ev evaluation) confidence(i int) (float64, bool) {
-	if i < len(ev.Confidence) {
-		return ev.Confidence[i], true
-	}
-	return 0, false
-}
-
-// uniqueProblems joins problem lists, dropping repeats, so a problem reported
-// both by a file's import and by Combine is shown once.
-func uniqueProblems(lists ...[]importers.Problem) []importers.Problem {
-	var out []importers.Problem
-	seen := map[string]bool{}
-	for _, l := range lists {
-		for _, p := range l {
-			s := p.String()
-			if !seen[s] {
-				seen[s] = true
-				out = append(out, p)
-			}
-		}
-	}
-	return out
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partneratlas/core"
+	"partneratlas/importers"
 )
 
 // evaluateScreen is the weighted scorecard: the criteria with their weights
@@ -18,8 +19,8 @@ import (
 // and the partners with each criterion's value editable in the table.
 // Scores and tiers follow every keystroke and every drag.
 type evaluateScreen struct {
-	w     *MainWindow
-	box   fyne.CanvasObject
+	ws workspace
+	frame
 	table *partnerTable
 
 	rows      []*criterionRow
@@ -42,9 +43,9 @@ type criterionRow struct {
 	setting      bool
 }
 
-func newEvaluateScreen(w *MainWindow) *evaluateScreen {
-	s := &evaluateScreen{w: w}
-	s.table = newPartnerTable(w, nil, 0)
+func newEvaluateScreen(ws workspace) *evaluateScreen {
+	s := &evaluateScreen{ws: ws}
+	s.table = newPartnerTable(ws, nil, 0)
 	s.criteria = container.NewVBox()
 	s.total = widget.NewLabel("")
 	s.total.Importance = widget.LowImportance
@@ -69,8 +70,6 @@ func newEvaluateScreen(w *MainWindow) *evaluateScreen {
 	return s
 }
 
-func (s *evaluateScreen) content() fyne.CanvasObject { return s.box }
-
 func (s *evaluateScreen) reset() { s.signature = "\x00" }
 
 // criteriaSignature names the criteria by key and name, so the screen knows
@@ -84,7 +83,7 @@ func criteriaSignature(sc core.Scorecard) string {
 }
 
 func (s *evaluateScreen) refresh() {
-	e := s.w.doc.Ecosystem
+	e := s.ws.ecosystem()
 	sc := e.Scorecard
 	if sig := criteriaSignature(sc); sig != s.signature {
 		s.signature = sig
@@ -92,7 +91,7 @@ func (s *evaluateScreen) refresh() {
 	}
 	for i, row := range s.rows {
 		if i < len(sc.Criteria) {
-			row.show(s.w, sc.Criteria[i], sc.Share(i))
+			row.show(s.ws.window(), sc.Criteria[i], sc.Share(i))
 		}
 	}
 	s.total.SetText(fmt.Sprintf("Weights add up to %s; shares are of that total.", formatNumber(sc.TotalWeight())))
@@ -124,20 +123,20 @@ func (s *evaluateScreen) rebuild(sc core.Scorecard) {
 	}
 	s.criteria.Refresh()
 
-	w := s.w
-	cols := []tableColumn{nameColumn(w), scoreColumn(w), tierColumn(w)}
+	ws := s.ws
+	cols := []tableColumn{nameColumn(ws), scoreColumn(ws), tierColumn(ws)}
 	for _, c := range sc.Criteria {
 		key := c.Key
 		cols = append(cols, tableColumn{title: c.Name, width: 104, numeric: true, kind: cellInput,
 			text: func(i int) string {
-				if v, ok := w.doc.Ecosystem.Partners[i].Value(key); ok {
+				if v, ok := ws.ecosystem().Partners[i].Value(key); ok {
 					return formatNumber(v)
 				}
 				return ""
 			},
 			compare: func(a, b int) int {
-				va, oka := w.doc.Ecosystem.Partners[a].Value(key)
-				vb, okb := w.doc.Ecosystem.Partners[b].Value(key)
+				va, oka := ws.ecosystem().Partners[a].Value(key)
+				vb, okb := ws.ecosystem().Partners[b].Value(key)
 				if !oka {
 					va = math.Inf(-1)
 				}
@@ -165,7 +164,7 @@ func (s *evaluateScreen) newCriterionRow(key string) *criterionRow {
 		if r.setting || strings.TrimSpace(v) == "" {
 			return
 		}
-		s.w.edit("name "+key, func(e *core.Ecosystem) error {
+		s.ws.edit("name "+key, func(e *core.Ecosystem) error {
 			if i := e.Scorecard.Index(key); i >= 0 {
 				e.Scorecard.Criteria[i].Name = strings.TrimSpace(v)
 			}
@@ -184,7 +183,7 @@ func (s *evaluateScreen) newCriterionRow(key string) *criterionRow {
 		if r.setting {
 			return
 		}
-		if x, ok := parseNumber(v); ok && x >= 0 {
+		if x, ok := importers.ParseNumber(v); ok && x >= 0 {
 			s.setWeight(key, x)
 		}
 	}
@@ -194,11 +193,11 @@ func (s *evaluateScreen) newCriterionRow(key string) *criterionRow {
 	scale := func(isMax bool) *widget.Entry {
 		e := widget.NewEntry()
 		e.OnChanged = func(v string) {
-			x, ok := parseNumber(v)
+			x, ok := importers.ParseNumber(v)
 			if r.setting || !ok {
 				return
 			}
-			s.w.edit("scale "+key, func(e *core.Ecosystem) error {
+			s.ws.edit("scale "+key, func(e *core.Ecosystem) error {
 				if i := e.Scorecard.Index(key); i >= 0 {
 					if isMax {
 						e.Scorecard.Criteria[i].Max = x
@@ -227,10 +226,10 @@ func (s *evaluateScreen) newCriterionRow(key string) *criterionRow {
 
 // show puts a criterion's values into its row, leaving alone an entry the
 // user is typing in.
-func (r *criterionRow) show(w *MainWindow, c core.Criterion, share float64) {
+func (r *criterionRow) show(win fyne.Window, c core.Criterion, share float64) {
 	r.setting = true
 	defer func() { r.setting = false }()
-	focused := w.Window.Canvas().Focused()
+	focused := win.Canvas().Focused()
 	set := func(e *widget.Entry, v string) {
 		if e != focused && e.Text != v {
 			e.SetText(v)
@@ -250,7 +249,7 @@ func (r *criterionRow) show(w *MainWindow, c core.Criterion, share float64) {
 // setWeight changes a criterion's weight; a drag or a typed number is one
 // undo step.
 func (s *evaluateScreen) setWeight(key string, v float64) {
-	s.w.edit("weight "+key, func(e *core.Ecosystem) error {
+	s.ws.edit("weight "+key, func(e *core.Ecosystem) error {
 		if i := e.Scorecard.Index(key); i >= 0 {
 			e.Scorecard.Criteria[i].Weight = v
 		}
@@ -262,11 +261,11 @@ func (s *evaluateScreen) setWeight(key string, v float64) {
 // it, an empty cell clears it, anything else is ignored until it is a number.
 func (s *evaluateScreen) setValue(i int, key, text string) {
 	text = strings.TrimSpace(text)
-	v, ok := parseNumber(text)
+	v, ok := importers.ParseNumber(text)
 	if text != "" && !ok {
 		return
 	}
-	s.w.edit(fmt.Sprintf("value %d %s", i, key), func(e *core.Ecosystem) error {
+	s.ws.edit(fmt.Sprintf("value %d %s", i, key), func(e *core.Ecosystem) error {
 		if i >= len(e.Partners) {
 			return fmt.Errorf("no partner %d", i)
 		}
@@ -282,20 +281,20 @@ func (s *evaluateScreen) setValue(i int, key, text string) {
 func (s *evaluateScreen) addCriterion() {
 	name := strings.TrimSpace(s.newName.Text)
 	if name == "" {
-		s.w.Window.Canvas().Focus(s.newName)
+		s.ws.window().Canvas().Focus(s.newName)
 		return
 	}
-	s.w.editStructure("", func(e *core.Ecosystem) error {
+	s.ws.editStructure("", func(e *core.Ecosystem) error {
 		e.Scorecard.AddCriterion(name, 10)
 		return nil
 	})
 	s.newName.SetText("")
-	s.w.setMessage("Added the criterion %s with a weight of 10; type each partner's value in its column.", name)
+	s.ws.say("Added the criterion %s with a weight of 10; type each partner's value in its column.", name)
 }
 
 func (s *evaluateScreen) removeCriterion(key string) {
 	name := key
-	err := s.w.editStructure("", func(e *core.Ecosystem) error {
+	err := s.ws.editStructure("", func(e *core.Ecosystem) error {
 		i := e.Scorecard.Index(key)
 		if i < 0 {
 			return fmt.Errorf("no criterion %s", key)
@@ -308,10 +307,10 @@ func (s *evaluateScreen) removeCriterion(key string) {
 		return nil
 	})
 	if err != nil {
-		s.w.setMessage("%s.", capitalise(err.Error()))
+		s.ws.say("%s.", capitalise(err.Error()))
 		return
 	}
-	s.w.setMessage("Removed the criterion %s; the partners' values are kept (Undo brings it back).", name)
+	s.ws.say("Removed the criterion %s; the partners' values are kept (Undo brings it back).", name)
 }
 
 func capitalise(s string) string {

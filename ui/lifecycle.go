@@ -8,22 +8,22 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"partneratlas/exporters"
+	"partneratlas/exporters/planbook"
 	"partneratlas/importers"
 )
 
 // Start opens what the app shows first: the files given on the command line
 // (imported into a new plan), else the plan saved last, else, on first start,
-// the embedded sample with a hint on how to import one's own list. The
-// channel closes when what it opens is shown.
+// the embedded sample with a hint on how to import one's own list. It runs
+// on the UI goroutine; the channel closes when what it opens is shown.
 func (w *MainWindow) Start(files []string) <-chan struct{} {
 	if len(files) > 0 {
-		w.setDocument(NewDocument(w.now()))
+		w.setDocument(NewDocument(w.env.now()), nil)
 		return w.Import(files...)
 	}
 	for _, p := range w.RecentFiles() {
@@ -33,6 +33,12 @@ func (w *MainWindow) Start(files []string) <-chan struct{} {
 	}
 	w.openSample()
 	w.showHint(true)
+	return closed()
+}
+
+// closed is a channel closed already: what a method that waits for nothing
+// returns.
+func closed() <-chan struct{} {
 	done := make(chan struct{})
 	close(done)
 	return done
@@ -54,43 +60,12 @@ func (w *MainWindow) showHint(show bool) {
 	w.hint.Refresh()
 }
 
-// askToSave runs then once the document's unsaved changes are dealt with:
-// saved, dropped, or, on Cancel, then does not run.
-func (w *MainWindow) askToSave(then func()) {
-	if !w.doc.Unsaved || (w.doc.Sample && !w.history.canUndo()) {
-		then()
-		return
-	}
-	msg := widget.NewLabel("Save the changes to " + w.doc.displayName() + " first?\nIf you don't, they are lost.")
-	var d *dialog.CustomDialog
-	save := widget.NewButton("Save", func() {
-		d.Hide()
-		w.Save(then)
-	})
-	save.Importance = widget.HighImportance
-	drop := widget.NewButton("Don't save", func() {
-		d.Hide()
-		then()
-	})
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons("Unsaved changes", msg, w.Window)
-	d.SetButtons([]fyne.CanvasObject{cancel, drop, save})
-	d.Show()
-	w.unsavedDialog = d
-	w.unsavedButtons = []*widget.Button{cancel, drop, save}
-}
-
-// confirmClose closes the window once unsaved changes are dealt with.
-func (w *MainWindow) confirmClose() {
-	w.askToSave(w.Window.Close)
-}
-
 // New starts an empty plan.
 func (w *MainWindow) New() {
 	w.askToSave(func() {
-		w.setDocument(NewDocument(w.now()))
+		w.setDocument(NewDocument(w.env.now()), nil)
 		w.Show(stepDiscover)
-		w.setMessage("A new, empty plan: import your partner lists to start.")
+		w.say("A new, empty plan: import your partner lists to start.")
 	})
 }
 
@@ -100,12 +75,12 @@ func (w *MainWindow) OpenSample() {
 }
 
 func (w *MainWindow) openSample() {
-	doc, err := SampleDocument(w.now())
+	doc, err := SampleDocument(w.env.now())
 	if err != nil {
 		w.showProblem("Could not open the sample", err.Error(), "")
 		return
 	}
-	w.setDocument(doc)
+	w.setDocument(doc, nil)
 }
 
 // Open asks for a plan workbook and opens it.
@@ -114,44 +89,32 @@ func (w *MainWindow) Open() {
 		return
 	}
 	w.askToSave(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				w.showProblem("Could not open the file", err.Error(), "")
-				return
-			}
-			if r == nil {
-				return
-			}
-			uri := r.URI()
-			r.Close()
+		w.showOpenDialog("Open a plan workbook", "Open", []string{".xlsx"}, func(uri fyne.URI) {
 			if uri.Scheme() != "file" {
 				w.showProblem("Could not open "+uri.Name(), "Partner Atlas opens files in a folder on this computer.", "")
 				return
 			}
 			w.openPath(uri.Path())
-		}, w.Window)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-		d.SetConfirmText("Open")
-		d.SetTitleText("Open a plan workbook")
-		if dir := w.lastFolder(); dir != nil {
-			d.SetLocation(dir)
-		}
-		d.Show()
-		d.Resize(fyne.NewSize(960, 640))
+		})
 	})
 }
 
 // OpenPath opens the plan workbook at path, once unsaved changes are dealt
-// with. See openPath.
+// with. See openPath. It runs on the UI goroutine, as every caller does
+// (a menu, the start): the job's dialog is built there, and only the
+// reading runs off it.
 func (w *MainWindow) OpenPath(path string) <-chan struct{} {
 	done := make(chan struct{})
-	w.askToSave(func() {
-		background(func() {
-			<-w.openPath(path)
-			close(done)
-		})
-	})
+	w.askToSave(func() { relay(w.openPath(path), done) })
 	return done
+}
+
+// relay closes to once from is closed. Its goroutine touches no widget.
+func relay(from <-chan struct{}, to chan struct{}) {
+	go func() {
+		<-from
+		close(to)
+	}()
 }
 
 // openPath reads path off the UI goroutine. A plan workbook becomes the
@@ -159,30 +122,29 @@ func (w *MainWindow) OpenPath(path string) <-chan struct{} {
 // plan with no file yet, so that Save never writes over the list.
 func (w *MainWindow) openPath(path string) <-chan struct{} {
 	name := filepath.Base(path)
-	today := w.now()
+	today := w.env.now()
 	w.folder = parentFolder(storage.NewFileURI(path))
 	return w.startJob("Opening", "Reading "+name+"…", func() func() {
-		res, err := importers.ReadFile(path, importers.Options{})
+		src, err := planbook.ReadFile(path, importers.Options{})
 		if err != nil {
 			return func() { w.showImportError(name, err) }
 		}
-		eco, combined := importers.Combine([]*importers.Result{res}, today)
-		problems := uniqueProblems(res.Problems, combined)
+		doc := planbook.Assemble([]*planbook.Source{src}, today)
 		return func() {
-			doc := &Document{Ecosystem: eco, Path: path, Name: name}
-			if res.Plan == nil {
-				doc.Path, doc.Unsaved, doc.Imported = "", true, []string{path}
+			d := &Document{Ecosystem: doc.Ecosystem, Path: path, Name: name}
+			if src.Plan == nil {
+				d.Path, d.Unsaved, d.Imported = "", true, []string{path}
 			} else {
 				w.addRecent(path)
 			}
-			w.setDocument(doc)
-			if res.Plan == nil {
-				w.setMessage("%s is a partner list, not a plan: it was imported into a new plan (%s). Save asks where to keep the plan.", name, partnerCount(len(eco.Partners)))
+			w.setDocument(d, &doc.Evaluation)
+			if src.Plan == nil {
+				w.say("%s is a partner list, not a plan: it was imported into a new plan (%s). Save asks where to keep the plan.", name, partnerCount(len(d.Ecosystem.Partners)))
 			} else {
-				w.setMessage("Opened %s: %s.", name, partnerCount(len(eco.Partners)))
+				w.say("Opened %s: %s.", name, partnerCount(len(d.Ecosystem.Partners)))
 			}
-			if len(problems) > 0 {
-				w.showProblems(name, "Opened "+name+".", problems)
+			if len(doc.Problems) > 0 {
+				w.showProblems(name, "Opened "+name+".", doc.Problems)
 			}
 		}
 	})
@@ -229,26 +191,6 @@ func (w *MainWindow) isSource(path string) bool {
 	return false
 }
 
-// confirmNotSource runs write at once, unless path is a list the user
-// imported: then it asks first.
-func (w *MainWindow) confirmNotSource(path string, write func()) {
-	if !w.isSource(path) {
-		write()
-		return
-	}
-	d := dialog.NewConfirm("Replace "+filepath.Base(path)+"?",
-		filepath.Base(path)+" is one of the lists you imported.\nSaving here replaces your original list with the plan workbook.\n\nReplace it anyway?",
-		func(ok bool) {
-			if ok {
-				write()
-			}
-		}, w.Window)
-	d.SetConfirmText("Replace")
-	d.SetDismissText("Cancel")
-	d.Show()
-	w.replaceDialog = d
-}
-
 // SaveTo writes the plan workbook to path off the UI goroutine; the
 // document then lives there. The channel closes when the result has been
 // shown.
@@ -258,7 +200,10 @@ func (w *MainWindow) saveTo(path string, then func()) <-chan struct{} {
 	doc := w.doc
 	snapshot := doc.Ecosystem.Clone() // the user may go on while it writes
 	mark := w.edits
-	opt := exporters.Options{Today: w.now()}
+	opt := planbook.Options{Today: w.env.now()}
+	if ev := w.ev; w.confidence.current() && len(ev.Confidence) == len(snapshot.Partners) {
+		opt.Evaluation = &ev
+	}
 	name := filepath.Base(path)
 	w.folder = parentFolder(storage.NewFileURI(path))
 	return w.startJob("Saving", "Writing "+name+"…", func() func() {
@@ -276,7 +221,7 @@ func (w *MainWindow) saveTo(path string, then func()) <-chan struct{} {
 				w.refreshStatus()
 			}
 			w.addRecent(path)
-			w.setMessage("Saved %s to %s.", partnerCount(len(snapshot.Partners)), path)
+			w.say("Saved %s to %s.", partnerCount(len(snapshot.Partners)), path)
 			if then != nil {
 				then()
 			}

@@ -25,14 +25,14 @@ var (
 // dimension at that stage (a second tap takes the rating back); beside each
 // dimension, the stage the data supports, its evidence and the next step.
 type maturityScreen struct {
-	w     *MainWindow
-	box   fyne.CanvasObject
+	ws workspace
+	frame
 	cells map[core.Dimension][]*stageCell
 	side  map[core.Dimension]*widget.Label
 }
 
-func newMaturityScreen(w *MainWindow) *maturityScreen {
-	s := &maturityScreen{w: w, cells: map[core.Dimension][]*stageCell{}, side: map[core.Dimension]*widget.Label{}}
+func newMaturityScreen(ws workspace) *maturityScreen {
+	s := &maturityScreen{ws: ws, cells: map[core.Dimension][]*stageCell{}, side: map[core.Dimension]*widget.Label{}}
 	grid := container.New(&matrixLayout{})
 	grid.Add(widget.NewLabelWithStyle("Dimension", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, st := range core.Stages {
@@ -59,12 +59,8 @@ func newMaturityScreen(w *MainWindow) *maturityScreen {
 	return s
 }
 
-func (s *maturityScreen) content() fyne.CanvasObject { return s.box }
-
-func (s *maturityScreen) reset() {}
-
 func (s *maturityScreen) refresh() {
-	for _, a := range s.w.doc.Ecosystem.AssessMaturity(s.w.ev.Evaluation) {
+	for _, a := range s.ws.ecosystem().AssessMaturity(*s.ws.evaluation()) {
 		for i, c := range s.cells[a.Dimension] {
 			st := core.Stages[i]
 			c.set(st == a.Held(), st == a.Rated, st == a.Proposed)
@@ -80,7 +76,7 @@ func (s *maturityScreen) refresh() {
 // rate records the user's stage for a dimension, or takes it back when the
 // cell is the one already rated.
 func (s *maturityScreen) rate(d core.Dimension, st core.Stage) {
-	s.w.edit("", func(e *core.Ecosystem) error {
+	s.ws.edit("", func(e *core.Ecosystem) error {
 		if e.Maturity.Ratings[d] == st {
 			e.Maturity.Rate(d, core.Unrated)
 		} else {

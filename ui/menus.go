@@ -51,7 +51,7 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 		item("Undo", w.Undo, &fyne.ShortcutUndo{}),
 		item("Redo", w.Redo, shortcut(fyne.KeyZ, true)),
 		fyne.NewMenuItemSeparator(),
-		item("Find partners", func() { w.Window.Canvas().Focus(w.search) }, shortcut(fyne.KeyF, false)),
+		item("Find partners", func() { w.Window.Canvas().Focus(w.toolbar.search) }, shortcut(fyne.KeyF, false)),
 	)
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7}
 	var steps []*fyne.MenuItem

@@ -20,7 +20,7 @@ import (
 // the population matrix per partner comes out, and the matches behind a
 // partner's numbers are one click away, fuzzy ones with accept and reject.
 type overlapView struct {
-	w        *MainWindow
+	ws       workspace
 	win      fyne.Window // where its dialogs open
 	status   *widget.Label
 	matrix   *widget.Table
@@ -34,28 +34,68 @@ type overlapView struct {
 	imports  int // account lists read, to name each import's undo step
 }
 
-// newOverlapButton is the button that opens the overlap view in a window of
-// its own, for the Discover screen.
-func newOverlapButton(w *MainWindow) fyne.CanvasObject {
-	b := widget.NewButtonWithIcon("Account overlap…", theme.ViewRefreshIcon(), func() {
-		win := w.app.NewWindow("Account overlap — " + Title)
-		win.SetContent(newOverlapView(w, win))
-		win.Resize(fyne.NewSize(1100, 720))
-		win.Show()
-	})
-	return container.NewVBox(b, note("Match your accounts with partners' account lists to compute customer overlap, on this computer."))
+// showOverlap opens the overlap view in a window of its own, from Discover.
+func (w *MainWindow) showOverlap() {
+	win := w.app.NewWindow("Account overlap — " + Title)
+	win.SetContent(newOverlap(w, win).box)
+	win.Resize(fyne.NewSize(1100, 720))
+	win.Show()
 }
 
-// newOverlapView builds the view; win is the window it is shown in.
-func newOverlapView(w *MainWindow, win fyne.Window) fyne.CanvasObject { return newOverlap(w, win).box }
-
-func newOverlap(w *MainWindow, win fyne.Window) *overlapView {
-	v := &overlapView{w: w, win: win, selected: -1}
+// newOverlap builds the view over ws; win is the window it is shown in.
+func newOverlap(ws workspace, win fyne.Window) *overlapView {
+	v := &overlapView{ws: ws, win: win, selected: -1}
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
 	v.heading = widget.NewLabel("Choose a partner in the table to see its matches.")
 	v.heading.TextStyle.Bold = true
-	v.matrix = widget.NewTable(
+	v.matrix = v.newMatrix()
+	v.matches = v.newMatchList()
+	v.typed = widget.NewCheck("Keep the typed customer overlap for this partner", func(on bool) {
+		rs := v.results()
+		if v.selected < 0 || v.selected >= len(rs) || on == v.ws.ecosystem().UsesTypedOverlap(rs[v.selected].Partner) {
+			return
+		}
+		name := rs[v.selected].Partner
+		v.edit("overlap typed "+name, func(e *core.Ecosystem) { e.UseTypedOverlap(name, on) })
+	})
+	v.remove = widget.NewButtonWithIcon("Remove this partner's list", theme.DeleteIcon(), func() {
+		rs := v.results()
+		if v.selected < 0 || v.selected >= len(rs) {
+			return
+		}
+		name := rs[v.selected].Partner
+		v.edit("", func(e *core.Ecosystem) { e.RemovePartnerAccounts(name) })
+		v.selected = -1
+		v.matrix.UnselectAll()
+		v.refresh()
+	})
+	v.share = widget.NewCheck("Write account names in the workbook (else counts only)", func(on bool) {
+		m := v.ws.ecosystem().Accounts
+		if m == nil || m.HideAccountNames == !on {
+			return
+		}
+		v.edit("overlap share", func(e *core.Ecosystem) { e.Accounts.HideAccountNames = !on })
+	})
+
+	ours := widget.NewButtonWithIcon("Import our accounts…", theme.FolderOpenIcon(), func() { v.importList("") })
+	ours.Importance = widget.HighImportance
+	theirs := widget.NewButtonWithIcon("Import a partner's accounts…", theme.FolderOpenIcon(), v.choosePartner)
+	survey := widget.NewButtonWithIcon("Import a tech-stack survey…", theme.FolderOpenIcon(), v.importSurvey)
+	top := container.NewVBox(
+		container.NewHBox(ours, theirs, survey),
+		note("Accounts are matched on website domain, then on the company name without legal forms, then on similar names (fuzzy, to check). The lists stay on this computer and are not saved in the workbook: the workbook keeps the figures and the matches, and matching again needs the lists imported again."),
+		v.status, v.share)
+	bottom := container.NewBorder(container.NewVBox(v.heading, container.NewHBox(v.typed, v.remove)), nil, nil, nil, v.matches)
+	v.refresh()
+	v.box = container.NewBorder(top, nil, nil, nil, container.NewVSplit(v.matrix, bottom))
+	return v
+}
+
+// newMatrix is the population matrix: a row per partner list, its shared
+// companies per population and where its customer overlap comes from.
+func (v *overlapView) newMatrix() *widget.Table {
+	t := widget.NewTable(
 		func() (int, int) { return len(v.results()) + 1, len(overlapColumns) },
 		func() fyne.CanvasObject { return widget.NewLabel("Their customer, our prospect") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -67,19 +107,25 @@ func newOverlap(w *MainWindow, win fyne.Window) *overlapView {
 			}
 			rs := v.results()
 			if id.Row-1 < len(rs) {
-				l.SetText(overlapColumns[id.Col].value(v.w.doc.Ecosystem, rs[id.Row-1]))
+				l.SetText(overlapColumns[id.Col].value(v.ws.ecosystem(), rs[id.Row-1]))
 			}
 		})
 	for i, c := range overlapColumns {
-		v.matrix.SetColumnWidth(i, c.width)
+		t.SetColumnWidth(i, c.width)
 	}
-	v.matrix.OnSelected = func(id widget.TableCellID) {
+	t.OnSelected = func(id widget.TableCellID) {
 		if id.Row > 0 {
 			v.selected = id.Row - 1
 			v.refreshMatches()
 		}
 	}
-	v.matches = widget.NewList(
+	return t
+}
+
+// newMatchList lists the matches behind the chosen partner's figures, each
+// with its reason; a fuzzy one with accept and reject.
+func (v *overlapView) newMatchList() *widget.List {
+	return widget.NewList(
 		func() int { return len(v.shared()) },
 		func() fyne.CanvasObject {
 			text := widget.NewLabel("Acme Corporation ↔ ACME Corp — Same website domain acme.com")
@@ -107,45 +153,6 @@ func newOverlap(w *MainWindow, win fyne.Window) *overlapView {
 			buttons.Objects[0].(*widget.Button).OnTapped = func() { v.decide(key, core.Accepted) }
 			buttons.Objects[1].(*widget.Button).OnTapped = func() { v.decide(key, core.Rejected) }
 		})
-	v.typed = widget.NewCheck("Keep the typed customer overlap for this partner", func(on bool) {
-		rs := v.results()
-		if v.selected < 0 || v.selected >= len(rs) || on == v.w.doc.Ecosystem.UsesTypedOverlap(rs[v.selected].Partner) {
-			return
-		}
-		name := rs[v.selected].Partner
-		v.edit("overlap typed "+name, func(e *core.Ecosystem) { e.UseTypedOverlap(name, on) })
-	})
-	v.remove = widget.NewButtonWithIcon("Remove this partner's list", theme.DeleteIcon(), func() {
-		rs := v.results()
-		if v.selected < 0 || v.selected >= len(rs) {
-			return
-		}
-		name := rs[v.selected].Partner
-		v.edit("", func(e *core.Ecosystem) { e.RemovePartnerAccounts(name) })
-		v.selected = -1
-		v.matrix.UnselectAll()
-		v.refresh()
-	})
-	v.share = widget.NewCheck("Write account names in the workbook (else counts only)", func(on bool) {
-		m := v.w.doc.Ecosystem.Accounts
-		if m == nil || m.HideAccountNames == !on {
-			return
-		}
-		v.edit("overlap share", func(e *core.Ecosystem) { e.Accounts.HideAccountNames = !on })
-	})
-
-	ours := widget.NewButtonWithIcon("Import our accounts…", theme.FolderOpenIcon(), func() { v.importList("") })
-	ours.Importance = widget.HighImportance
-	theirs := widget.NewButtonWithIcon("Import a partner's accounts…", theme.FolderOpenIcon(), v.choosePartner)
-	survey := widget.NewButtonWithIcon("Import a tech-stack survey…", theme.FolderOpenIcon(), v.importSurvey)
-	top := container.NewVBox(
-		container.NewHBox(ours, theirs, survey),
-		note("Accounts are matched on website domain, then on the company name without legal forms, then on similar names (fuzzy, to check). The lists stay on this computer and are not saved in the workbook: the workbook keeps the figures and the matches, and matching again needs the lists imported again."),
-		v.status, v.share)
-	bottom := container.NewBorder(container.NewVBox(v.heading, container.NewHBox(v.typed, v.remove)), nil, nil, nil, v.matches)
-	v.refresh()
-	v.box = container.NewBorder(top, nil, nil, nil, container.NewVSplit(v.matrix, bottom))
-	return v
 }
 
 // overlapColumn is one column of the population matrix.
@@ -183,7 +190,7 @@ func decisionNote(s core.SharedAccount) string {
 }
 
 func (v *overlapView) results() []core.Overlap {
-	if m := v.w.doc.Ecosystem.Accounts; m != nil {
+	if m := v.ws.ecosystem().Accounts; m != nil {
 		return m.Results
 	}
 	return nil
@@ -199,7 +206,7 @@ func (v *overlapView) shared() []core.SharedAccount {
 
 // edit changes the document as an undoable step, then redraws the view.
 func (v *overlapView) edit(key string, change func(e *core.Ecosystem)) {
-	_ = v.w.edit(key, func(e *core.Ecosystem) error { change(e); return nil })
+	_ = v.ws.edit(key, func(e *core.Ecosystem) error { change(e); return nil })
 	v.refresh()
 }
 
@@ -209,7 +216,7 @@ func (v *overlapView) decide(key string, d core.Decision) {
 
 // refresh redraws everything from the document.
 func (v *overlapView) refresh() {
-	e := v.w.doc.Ecosystem
+	e := v.ws.ecosystem()
 	m := e.Accounts
 	switch {
 	case m == nil || (m.Ours == nil && len(m.Results) == 0):
@@ -234,7 +241,7 @@ func (v *overlapView) refreshMatches() {
 	if v.selected >= 0 && v.selected < len(rs) {
 		o := rs[v.selected]
 		v.heading.SetText(fmt.Sprintf("%s: %d shared companies, %d matches listed", o.Partner, o.SharedCompanies(), len(o.Shared)))
-		v.typed.SetChecked(v.w.doc.Ecosystem.UsesTypedOverlap(o.Partner))
+		v.typed.SetChecked(v.ws.ecosystem().UsesTypedOverlap(o.Partner))
 		v.typed.Enable()
 		v.remove.Enable()
 	} else {
@@ -247,7 +254,7 @@ func (v *overlapView) refreshMatches() {
 // choosePartner asks which partner the list belongs to, then for the file.
 func (v *overlapView) choosePartner() {
 	var names []string
-	for _, p := range v.w.doc.Ecosystem.Partners {
+	for _, p := range v.ws.ecosystem().Partners {
 		names = append(names, p.Name)
 	}
 	if len(names) == 0 {
@@ -282,7 +289,7 @@ func (v *overlapView) importList(partner string) {
 func (v *overlapView) readList(partner, path string) <-chan struct{} {
 	done := make(chan struct{})
 	v.status.SetText("Reading " + filepath.Base(path) + "…")
-	background(func() {
+	v.ws.inBackground(func() {
 		res, err := importers.ReadAccounts(path, importers.Options{})
 		fyne.Do(func() {
 			if err != nil {
@@ -330,7 +337,7 @@ func (v *overlapView) readList(partner, path string) <-chan struct{} {
 // the list. When the lists changed meanwhile, the results are dropped: the
 // newer import starts its own matching. done is closed at the end.
 func (v *overlapView) matchInBackground(key string, done chan struct{}) {
-	m := v.w.doc.Ecosystem.Accounts
+	m := v.ws.ecosystem().Accounts
 	if m == nil || m.Ours == nil || len(m.Lists) == 0 {
 		v.refresh()
 		close(done)
@@ -338,11 +345,11 @@ func (v *overlapView) matchInBackground(key string, done chan struct{}) {
 	}
 	ours, lists, decisions := m.Ours, append([]core.AccountList(nil), m.Lists...), maps.Clone(m.Decisions)
 	v.status.SetText("Matching the account lists…")
-	background(func() {
+	v.ws.inBackground(func() {
 		results := core.MatchLists(ours, lists, decisions)
 		fyne.Do(func() {
 			defer close(done)
-			now := v.w.doc.Ecosystem.Accounts
+			now := v.ws.ecosystem().Accounts
 			if now == nil || now.Ours != ours || len(now.Lists) != len(lists) {
 				return
 			}
@@ -365,7 +372,7 @@ func (v *overlapView) importSurvey() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		background(func() {
+		v.ws.inBackground(func() {
 			res, err := importers.ReadSurvey(path, importers.Options{})
 			fyne.Do(func() {
 				if err != nil {
@@ -373,7 +380,7 @@ func (v *overlapView) importSurvey() {
 					return
 				}
 				v.edit("", func(e *core.Ecosystem) { e.SetSurvey(res.Survey) })
-				proposed := v.w.doc.Ecosystem.ProposePartners(0)
+				proposed := v.ws.ecosystem().ProposePartners(0)
 				if len(proposed) == 0 {
 					v.status.SetText(fmt.Sprintf("Survey: %d customers; every tool is already a partner.", res.Survey.Customers))
 					return
@@ -386,7 +393,7 @@ func (v *overlapView) importSurvey() {
 					fmt.Sprintf("%d customers answered. These tools are not partners yet: %s.\n\nAdd them as partners that influence customers, with no contract (Formal: No)?", res.Survey.Customers, strings.Join(names, ", ")),
 					func(ok bool) {
 						if ok {
-							_ = v.w.editStructure("", func(e *core.Ecosystem) error { e.AddProposedPartners(0); return nil })
+							_ = v.ws.editStructure("", func(e *core.Ecosystem) error { e.AddProposedPartners(0); return nil })
 							v.refresh()
 						}
 					}, v.win)

@@ -28,7 +28,9 @@ func TestOverlapView(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.MatchAccounts()
-	w := newMainWindow(a, doc, func() time.Time { return time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC) })
+	env := testEnv()
+	env.now = func() time.Time { return time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC) }
+	w := newMainWindow(a, doc, env)
 	win := a.NewWindow("overlap")
 	if o := w.doc.Ecosystem.OverlapOf("Globex"); o == nil || o.SharedCompanies() != 2 {
 		t.Fatalf("overlap = %+v", o)
@@ -55,10 +57,9 @@ func TestOverlapView(t *testing.T) {
 // run off the UI goroutine, and the list plus its results are one undo step.
 func TestOverlapViewImportsListsInTheBackground(t *testing.T) {
 	a := test.NewTempApp(t)
-	today := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	doc := NewDocument(today)
 	doc.Ecosystem.Partners = []*core.Partner{{Name: "Globex", Formal: true}}
-	w := newMainWindow(a, doc, func() time.Time { return today })
+	w := newMainWindow(a, doc, testEnv())
 	view := newOverlap(w, a.NewWindow("overlap"))
 	dir := t.TempDir()
 	ours := filepath.Join(dir, "ours.csv")

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -116,17 +117,15 @@ func TestWholePath(t *testing.T) {
 // TestConfidenceArrivesInTheBackground checks the real path: confidence is
 // worked out off the UI goroutine after the edits pause, and shown.
 func TestConfidenceArrivesInTheBackground(t *testing.T) {
-	// The window is built with confidence inline, so that no timer of its
+	// The window is built with confidence at once, so that no timer of its
 	// runs while the test builds it; only the edit below takes the real path.
 	w := newTestWindow(t)
-	confidenceInline = false
-	defer func() { confidenceInline = true }()
-	arrived := make(chan struct{}, 4)
+	w.env.confidenceDelay = 10 * time.Millisecond
+	w.env.background = func(f func()) { go f() }
 	fyne.DoAndWait(func() {
-		w.confidenceDone = func() { arrived <- struct{}{} }
 		w.edit("", func(e *core.Ecosystem) error { e.Scorecard.Criteria[0].Weight = 70; return nil })
 	})
-	wait(t, arrived)
+	eventually(t, "the confidence of the edited scorecard", func() bool { return w.confidence.current() })
 	var got []float64
 	fyne.DoAndWait(func() { got = w.ev.Confidence })
 	if want := w.doc.Ecosystem.TierConfidence(); !reflect.DeepEqual(got, want) {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partneratlas/core"
+	"partneratlas/importers"
 )
 
 // followScore is the override choice that lets the score decide the tier.
@@ -19,8 +20,8 @@ const followScore = "Follow the score"
 // with its count, the 10–20 band check, each partner's tier confidence and
 // ties, and an override with its required reason.
 type prioritizeScreen struct {
-	w          *MainWindow
-	box        fyne.CanvasObject
+	ws workspace
+	frame
 	table      *partnerTable
 	tier       core.Tier // the tier shown; "" for all
 	tabs       *fyne.Container
@@ -37,10 +38,10 @@ type prioritizeScreen struct {
 	detailFor  int // the partner whose override the editor shows
 }
 
-func newPrioritizeScreen(w *MainWindow) *prioritizeScreen {
-	s := &prioritizeScreen{w: w, thresholds: map[core.Tier]*widget.Entry{}, detailFor: -1}
-	res := func(i int) core.Result { return w.ev.Results[i] }
-	s.table = newPartnerTable(w, []tableColumn{
+func newPrioritizeScreen(ws workspace) *prioritizeScreen {
+	s := &prioritizeScreen{ws: ws, thresholds: map[core.Tier]*widget.Entry{}, detailFor: -1}
+	res := func(i int) core.Result { return ws.evaluation().Results[i] }
+	s.table = newPartnerTable(ws, []tableColumn{
 		{title: "Rank", width: 80, numeric: true,
 			text: func(i int) string {
 				if res(i).Tied {
@@ -49,9 +50,9 @@ func newPrioritizeScreen(w *MainWindow) *prioritizeScreen {
 				return fmt.Sprint(res(i).Rank)
 			},
 			compare: func(a, b int) int { return cmp.Compare(res(a).Rank, res(b).Rank) }},
-		nameColumn(w), scoreColumn(w), tierColumn(w), confidenceColumn(w),
+		nameColumn(ws), scoreColumn(ws), tierColumn(ws), confidenceColumn(ws),
 		textColumn("Score gives", 110, func(i int) string { return string(res(i).Computed) }),
-		textColumn("Override reason", 300, func(i int) string { return w.doc.Ecosystem.Partners[i].OverrideReason }),
+		textColumn("Override reason", 300, func(i int) string { return ws.ecosystem().Partners[i].OverrideReason }),
 	}, 0)
 	s.table.sortDesc = false
 	s.table.filter = func(i int) bool { return s.tier == "" || res(i).Tier == s.tier }
@@ -104,13 +105,9 @@ func newPrioritizeScreen(w *MainWindow) *prioritizeScreen {
 	return s
 }
 
-func (s *prioritizeScreen) content() fyne.CanvasObject { return s.box }
-
-func (s *prioritizeScreen) reset() {}
-
 func (s *prioritizeScreen) refresh() {
-	e := s.w.doc.Ecosystem
-	focused := s.w.Window.Canvas().Focused()
+	e := s.ws.ecosystem()
+	focused := s.ws.window().Canvas().Focused()
 	for _, t := range []core.Tier{core.Tier1, core.Tier2, core.Tier3} {
 		if en := s.thresholds[t]; en != focused {
 			if v := formatNumber(e.Thresholds.Of(t)); en.Text != v {
@@ -121,7 +118,7 @@ func (s *prioritizeScreen) refresh() {
 			}
 		}
 	}
-	ev := s.w.ev
+	ev := s.ws.evaluation()
 	s.band.SetText(ev.Band.Message)
 	if ev.Band.InBand || len(e.Partners) == 0 {
 		s.band.Importance = widget.SuccessImportance
@@ -157,20 +154,12 @@ func (s *prioritizeScreen) showTier(t core.Tier) {
 }
 
 func (s *prioritizeScreen) setThreshold(t core.Tier, v string) {
-	x, ok := parseNumber(v)
+	x, ok := importers.ParseNumber(v)
 	if !ok {
 		return
 	}
-	err := s.w.edit("threshold "+string(t), func(e *core.Ecosystem) error {
-		th := e.Thresholds
-		switch t {
-		case core.Tier1:
-			th.Tier1 = x
-		case core.Tier2:
-			th.Tier2 = x
-		case core.Tier3:
-			th.Tier3 = x
-		}
+	err := s.ws.edit("threshold "+string(t), func(e *core.Ecosystem) error {
+		th := e.Thresholds.With(t, x)
 		if err := th.Validate(); err != nil {
 			return err
 		}
@@ -188,7 +177,7 @@ func (s *prioritizeScreen) setThreshold(t core.Tier, v string) {
 // showDetail shows the selected partner's score, tier, confidence and
 // override.
 func (s *prioritizeScreen) showDetail() {
-	e := s.w.doc.Ecosystem
+	e := s.ws.ecosystem()
 	i := s.table.selected
 	if i < 0 || i >= len(e.Partners) {
 		s.selected.SetText("Select a partner in the table.")
@@ -198,11 +187,11 @@ func (s *prioritizeScreen) showDetail() {
 		s.apply.Disable()
 		return
 	}
-	p, r := e.Partners[i], s.w.ev.Results[i]
+	p, r := e.Partners[i], s.ws.evaluation().Results[i]
 	s.selected.SetText(p.Name)
 	var b strings.Builder
 	fmt.Fprintf(&b, "Score %s gives %s.", formatScore(r.Score), r.Computed)
-	if c, ok := s.w.ev.confidence(i); ok {
+	if c, ok := s.ws.evaluation().ConfidenceOf(i); ok {
 		fmt.Fprintf(&b, " Confidence %.0f%%: it keeps this tier under %.0f%% of weight changes.", 100*c, 100*c)
 	}
 	if r.Tied {
@@ -243,19 +232,19 @@ func (s *prioritizeScreen) applyOverride() {
 	if s.override.Selected == followScore {
 		t = ""
 	}
-	err := s.w.edit("", func(e *core.Ecosystem) error {
+	err := s.ws.edit("", func(e *core.Ecosystem) error {
 		return e.Partners[i].SetOverride(t, s.reason.Text)
 	})
 	if err != nil {
 		s.overrideOK.Importance = widget.DangerImportance
 		s.overrideOK.SetText(capitalise(err.Error()) + ": type why in the box above.")
-		s.w.Window.Canvas().Focus(s.reason)
+		s.ws.window().Canvas().Focus(s.reason)
 		return
 	}
 	s.overrideOK.Importance = widget.SuccessImportance
 	if t == "" {
 		s.overrideOK.SetText("The score decides the tier again.")
 	} else {
-		s.overrideOK.SetText(fmt.Sprintf("%s is now %s.", s.w.doc.Ecosystem.Partners[i].Name, t))
+		s.overrideOK.SetText(fmt.Sprintf("%s is now %s.", s.ws.ecosystem().Partners[i].Name, t))
 	}
 }

@@ -348,7 +348,7 @@ func TestActivateChartsReviewAndChanges(t *testing.T) {
 	w.Show(stepActivate)
 	s := w.screens[stepActivate].(*activateScreen)
 	for i, tier := range core.Tiers {
-		if b := s.tiers.bars[i]; b.value != w.ev.Counts[tier] || b.colour != tierColours[tier] {
+		if b := s.tiers.bars[i]; b.value != w.ev.Counts[tier] || b.colour != tierColour(tier) {
 			t.Errorf("bar %s = %+v, want %d in the tier colour", tier, b, w.ev.Counts[tier])
 		}
 	}

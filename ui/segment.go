@@ -22,8 +22,8 @@ const (
 // a role first), counts per role, the role × tier grid, and an editor for
 // the selected partner's primary and other roles.
 type segmentScreen struct {
-	w      *MainWindow
-	box    fyne.CanvasObject
+	ws workspace
+	frame
 	table  *partnerTable
 	filter *widget.Select
 	counts *fyne.Container
@@ -37,13 +37,13 @@ type segmentScreen struct {
 	setting  bool
 }
 
-func newSegmentScreen(w *MainWindow) *segmentScreen {
-	s := &segmentScreen{w: w}
-	s.table = newPartnerTable(w, []tableColumn{
-		nameColumn(w), roleColumn(w), otherRolesColumn(w), tierColumn(w), scoreColumn(w),
-		textColumn("Owner", 150, func(i int) string { return w.doc.Ecosystem.Partners[i].Owner }),
+func newSegmentScreen(ws workspace) *segmentScreen {
+	s := &segmentScreen{ws: ws}
+	s.table = newPartnerTable(ws, []tableColumn{
+		nameColumn(ws), roleColumn(ws), otherRolesColumn(ws), tierColumn(ws), scoreColumn(ws),
+		textColumn("Owner", 150, func(i int) string { return ws.ecosystem().Partners[i].Owner }),
 	}, 0)
-	s.table.first = func(i int) bool { return len(w.doc.Ecosystem.Partners[i].Roles) == 0 }
+	s.table.first = func(i int) bool { return len(ws.ecosystem().Partners[i].Roles) == 0 }
 	s.table.filter = s.keep
 	s.table.onSelect = func(int) { s.showEditor() }
 
@@ -81,13 +81,9 @@ func newSegmentScreen(w *MainWindow) *segmentScreen {
 	return s
 }
 
-func (s *segmentScreen) content() fyne.CanvasObject { return s.box }
-
-func (s *segmentScreen) reset() {}
-
 // keep is the role filter.
 func (s *segmentScreen) keep(i int) bool {
-	p := s.w.doc.Ecosystem.Partners[i]
+	p := s.ws.ecosystem().Partners[i]
 	switch v := s.filter.Selected; v {
 	case allRoles, "":
 		return true
@@ -100,8 +96,8 @@ func (s *segmentScreen) keep(i int) bool {
 }
 
 func (s *segmentScreen) refresh() {
-	e := s.w.doc.Ecosystem
-	counts := e.RoleTierCounts(s.w.ev.Evaluation)
+	e := s.ws.ecosystem()
+	counts := e.RoleTierCounts(*s.ws.evaluation())
 	total := func(r core.Role) int {
 		n := 0
 		for _, c := range counts[r] {
@@ -177,7 +173,7 @@ func countChip(label string, n int) fyne.CanvasObject {
 
 // showEditor shows the selected partner's roles in the editor.
 func (s *segmentScreen) showEditor() {
-	e := s.w.doc.Ecosystem
+	e := s.ws.ecosystem()
 	i := s.table.selected
 	s.setting = true
 	defer func() { s.setting = false }()
@@ -210,7 +206,7 @@ func (s *segmentScreen) setPrimary(v string) {
 		return
 	}
 	r, _ := core.ParseRole(v) // "— none —" gives ""
-	s.w.edit("", func(e *core.Ecosystem) error {
+	s.ws.edit("", func(e *core.Ecosystem) error {
 		p := e.Partners[i]
 		if r == "" {
 			p.Roles = nil
@@ -227,7 +223,7 @@ func (s *segmentScreen) setOthers(labels []string) {
 	if s.setting || i < 0 {
 		return
 	}
-	s.w.edit("", func(e *core.Ecosystem) error {
+	s.ws.edit("", func(e *core.Ecosystem) error {
 		p := e.Partners[i]
 		roles := []core.Role{}
 		if pr := p.PrimaryRole(); pr != "" {

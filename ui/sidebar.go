@@ -85,7 +85,7 @@ func (w *MainWindow) stepStatus(s step) (string, bool) {
 	if w.doc == nil {
 		return "", false
 	}
-	e, ev := w.doc.Ecosystem, w.ev
+	e, ev := w.doc.Ecosystem, &w.ev
 	n := len(e.Partners)
 	switch s {
 	case stepDiscover:
@@ -128,7 +128,7 @@ func (w *MainWindow) stepStatus(s step) (string, bool) {
 		switch {
 		case rv.Next.IsZero():
 			return "No review planned", false
-		case rv.Overdue(w.now()):
+		case rv.Overdue(w.env.now()):
 			return "Review overdue since " + formatDate(rv.Next), true
 		}
 		return "Next review " + formatDate(rv.Next), false

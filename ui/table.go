@@ -19,15 +19,18 @@ import (
 	"partneratlas/core"
 )
 
-// tierColours gives each tier its one colour, core.Tier.Colour, the same in
-// chips, charts and the exported workbook.
-var tierColours = func() map[core.Tier]color.NRGBA {
-	m := map[core.Tier]color.NRGBA{}
-	for _, t := range core.Tiers {
-		m[t] = hexColour(t.Colour())
+// tierColour is a tier's one colour, core.Tier.Colour, the same in chips,
+// charts and the exported workbook; transparent for no tier.
+func tierColour(t core.Tier) color.NRGBA {
+	if !t.Valid() {
+		return color.NRGBA{}
 	}
-	return m
-}()
+	return hexColour(t.Colour())
+}
+
+// roleColour is a role's colour, core.Role.Colour, the same in the charts
+// and the exported workbook.
+func roleColour(r core.Role) color.NRGBA { return hexColour(r.Colour()) }
 
 // hexColour reads "#RRGGBB".
 func hexColour(s string) color.NRGBA {
@@ -65,7 +68,7 @@ type tableColumn struct {
 // partnerTable is a sortable, searchable table of partners with a count of
 // what it shows. Every screen's partner table is one.
 type partnerTable struct {
-	w     *MainWindow
+	src   tableSource
 	cols  []tableColumn
 	table *widget.Table
 	count *widget.Label
@@ -84,8 +87,8 @@ type partnerTable struct {
 	updating bool
 }
 
-func newPartnerTable(w *MainWindow, cols []tableColumn, sortCol int) *partnerTable {
-	t := &partnerTable{w: w, selected: -1, sortCol: sortCol}
+func newPartnerTable(src tableSource, cols []tableColumn, sortCol int) *partnerTable {
+	t := &partnerTable{src: src, selected: -1, sortCol: sortCol}
 	t.count = widget.NewLabel("")
 	t.count.Alignment = fyne.TextAlignTrailing
 	t.count.Importance = widget.LowImportance
@@ -128,16 +131,16 @@ func (t *partnerTable) setColumns(cols []tableColumn) {
 // redraws. While the user types into one of the table's entries, the rows
 // keep their order, so the row being typed into does not move away.
 func (t *partnerTable) refresh() {
-	if t.w.doc == nil {
+	e := t.src.ecosystem()
+	if e == nil {
 		return
 	}
-	e := t.w.doc.Ecosystem
 	if t.editing() && len(t.rows) > 0 && t.rows[len(t.rows)-1] < len(e.Partners) {
 		t.table.Refresh()
 		return
 	}
 	t.rows = t.rows[:0]
-	q := strings.ToLower(strings.TrimSpace(t.w.search.Text))
+	q := strings.ToLower(strings.TrimSpace(t.src.query()))
 	for i, p := range e.Partners {
 		if t.filter != nil && !t.filter(i) {
 			continue
@@ -154,7 +157,7 @@ func (t *partnerTable) refresh() {
 
 // editing says whether one of the table's entries has the focus.
 func (t *partnerTable) editing() bool {
-	f, ok := t.w.Window.Canvas().Focused().(*cellEntry)
+	f, ok := t.src.window().Canvas().Focused().(*cellEntry)
 	return ok && f.table == t
 }
 
@@ -185,7 +188,7 @@ func (t *partnerTable) sortRows() {
 		return
 	}
 	c := t.cols[t.sortCol]
-	results := t.w.ev.Results
+	results := t.src.evaluation().Results
 	slices.SortStableFunc(t.rows, func(a, b int) int {
 		if t.first != nil {
 			if fa, fb := t.first(a), t.first(b); fa != fb {
@@ -322,7 +325,7 @@ func newCellEntry(t *partnerTable) *cellEntry {
 func (e *cellEntry) bind(i, col int, text string) {
 	same := e.partner == i && e.col == col
 	e.partner, e.col = i, col
-	if same && e.table.w.Window.Canvas().Focused() == e {
+	if same && e.table.src.window().Canvas().Focused() == e {
 		return
 	}
 	if e.Text != text {
@@ -349,11 +352,7 @@ func newTierChip() *tierChip {
 }
 
 func (c *tierChip) set(t core.Tier) {
-	col, ok := tierColours[t]
-	if !ok {
-		col = color.NRGBA{A: 0}
-	}
-	c.bg.FillColor = col
+	c.bg.FillColor = tierColour(t)
 	c.text.Text = string(t)
 	c.Refresh()
 }
@@ -430,49 +429,45 @@ func formatScore(s float64) string {
 // formatNumber writes a value as typed: 4, 2.5.
 func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-// parseNumber reads a number as a person types it, with a decimal comma too.
-func parseNumber(s string) (float64, bool) {
-	v, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s), ",", "."), 64)
-	return v, err == nil
-}
-
 // Columns many screens share.
 
-func nameColumn(w *MainWindow) tableColumn {
-	return tableColumn{title: "Partner", width: 240, text: func(i int) string { return w.doc.Ecosystem.Partners[i].Name }}
+func nameColumn(src tableSource) tableColumn {
+	return tableColumn{title: "Partner", width: 240, text: func(i int) string { return src.ecosystem().Partners[i].Name }}
 }
 
-func scoreColumn(w *MainWindow) tableColumn {
+func scoreColumn(src tableSource) tableColumn {
+	res := func(i int) core.Result { return src.evaluation().Results[i] }
 	return tableColumn{title: "Score", width: 80, numeric: true,
-		text:    func(i int) string { return formatScore(w.ev.Results[i].Score) },
-		compare: func(a, b int) int { return cmp.Compare(w.ev.Results[a].Score, w.ev.Results[b].Score) },
-		italic:  func(i int) bool { return !w.ev.Results[i].Complete }}
+		text:    func(i int) string { return formatScore(res(i).Score) },
+		compare: func(a, b int) int { return cmp.Compare(res(a).Score, res(b).Score) },
+		italic:  func(i int) bool { return !res(i).Complete }}
 }
 
-func tierColumn(w *MainWindow) tableColumn {
+func tierColumn(src tableSource) tableColumn {
+	res := func(i int) core.Result { return src.evaluation().Results[i] }
 	return tableColumn{title: "Tier", width: 104, kind: cellTier,
-		text: func(i int) string { return string(w.ev.Results[i].Tier) },
-		tier: func(i int) core.Tier { return w.ev.Results[i].Tier },
+		text: func(i int) string { return string(res(i).Tier) },
+		tier: func(i int) core.Tier { return res(i).Tier },
 		compare: func(a, b int) int {
 			// Tier 1 sorts highest, as a higher score does.
-			r := cmp.Compare(w.ev.Results[b].Tier.Rank(), w.ev.Results[a].Tier.Rank())
+			r := cmp.Compare(res(b).Tier.Rank(), res(a).Tier.Rank())
 			if r == 0 {
-				r = cmp.Compare(w.ev.Results[a].Score, w.ev.Results[b].Score)
+				r = cmp.Compare(res(a).Score, res(b).Score)
 			}
 			return r
 		}}
 }
 
-func confidenceColumn(w *MainWindow) tableColumn {
+func confidenceColumn(src tableSource) tableColumn {
 	conf := func(i int) float64 {
-		if c, ok := w.ev.confidence(i); ok {
+		if c, ok := src.evaluation().ConfidenceOf(i); ok {
 			return c
 		}
 		return -1
 	}
 	return tableColumn{title: "Confidence", width: 112, numeric: true,
 		text: func(i int) string {
-			if c, ok := w.ev.confidence(i); ok {
+			if c, ok := src.evaluation().ConfidenceOf(i); ok {
 				return fmt.Sprintf("%.0f%%", 100*c)
 			}
 			return "…"
@@ -480,18 +475,18 @@ func confidenceColumn(w *MainWindow) tableColumn {
 		compare: func(a, b int) int { return cmp.Compare(conf(a), conf(b)) }}
 }
 
-func roleColumn(w *MainWindow) tableColumn {
+func roleColumn(src tableSource) tableColumn {
 	return tableColumn{title: "Primary role", width: 130, text: func(i int) string {
-		if r := w.doc.Ecosystem.Partners[i].PrimaryRole(); r != "" {
+		if r := src.ecosystem().Partners[i].PrimaryRole(); r != "" {
 			return r.Label()
 		}
 		return "— none —"
 	}}
 }
 
-func otherRolesColumn(w *MainWindow) tableColumn {
+func otherRolesColumn(src tableSource) tableColumn {
 	return tableColumn{title: "Other roles", width: 170, text: func(i int) string {
-		return core.FormatRoles(w.doc.Ecosystem.Partners[i].OtherRoles())
+		return core.FormatRoles(src.ecosystem().Partners[i].OtherRoles())
 	}}
 }
 

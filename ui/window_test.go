@@ -16,10 +16,6 @@ import (
 	"partneratlas/core"
 )
 
-// today is the fixed date of every test, so review dates and the golden
-// images do not move.
-var today = time.Date(2026, time.November, 25, 0, 0, 0, 0, time.UTC)
-
 func newTestWindow(t testing.TB) *MainWindow {
 	t.Helper()
 	a := test.NewTempApp(t)
@@ -27,7 +23,7 @@ func newTestWindow(t testing.TB) *MainWindow {
 	if err != nil {
 		t.Fatalf("SampleDocument: %v", err)
 	}
-	w := newMainWindow(a, doc, func() time.Time { return today })
+	w := newMainWindow(a, doc, testEnv())
 	t.Cleanup(w.Window.Close)
 	return w
 }
@@ -117,18 +113,18 @@ func TestStatusBarAndTitle(t *testing.T) {
 	if got, want := w.Window.Title(), "sample-partners.csv (sample) — Partner Atlas"; got != want {
 		t.Errorf("title = %q, want %q", got, want)
 	}
-	if got, want := w.count.Text, "40 partners"; got != want {
+	if got, want := w.status.count.Text, "40 partners"; got != want {
 		t.Errorf("count = %q, want %q", got, want)
 	}
-	if got, want := w.review.Text, "Next review 25 May 2027"; got != want {
+	if got, want := w.status.review.Text, "Next review 25 May 2027"; got != want {
 		t.Errorf("review = %q, want %q", got, want)
 	}
 	w.edit("", func(e *core.Ecosystem) error { e.Review.Next = today.AddDate(0, 0, -1); return nil })
 	if !strings.HasPrefix(w.Window.Title(), "• ") {
 		t.Errorf("title = %q, want the unsaved marker", w.Window.Title())
 	}
-	if w.review.Importance != widget.DangerImportance || !strings.Contains(w.review.Text, "overdue") {
-		t.Errorf("review = %q (importance %v), want it highlighted as overdue", w.review.Text, w.review.Importance)
+	if w.status.review.Importance != widget.DangerImportance || !strings.Contains(w.status.review.Text, "overdue") {
+		t.Errorf("review = %q (importance %v), want it highlighted as overdue", w.status.review.Text, w.status.review.Importance)
 	}
 }
 
@@ -169,8 +165,8 @@ func TestTableSortsByTappedHeaderAndSearches(t *testing.T) {
 				want++
 			}
 		}
-		w.search.SetText("")
-		test.Type(w.search, q)
+		w.toolbar.search.SetText("")
+		test.Type(w.toolbar.search, q)
 		if len(pt.rows) != want {
 			t.Errorf("search %q shows %d rows, want %d", q, len(pt.rows), want)
 		}
@@ -212,7 +208,7 @@ func TestUndoRedoEveryEdit(t *testing.T) {
 			if after == before {
 				t.Fatalf("the edit changed nothing: %v", after)
 			}
-			if w.undoButton.Disabled() {
+			if w.toolbar.undoButton.Disabled() {
 				t.Error("Undo is disabled after an edit")
 			}
 			w.Undo()
@@ -257,15 +253,15 @@ func TestNewAsksToSaveUnsavedChanges(t *testing.T) {
 	w := newTestWindow(t)
 	w.edit("", func(e *core.Ecosystem) error { e.Partners[0].Owner = "Changed"; return nil })
 	w.New()
-	if w.unsavedDialog == nil || len(w.doc.Ecosystem.Partners) != 40 {
+	if !strings.Contains(dialogText(w), "Save the changes to") || len(w.doc.Ecosystem.Partners) != 40 {
 		t.Fatal("New with unsaved changes did not ask first")
 	}
-	test.Tap(w.unsavedButtons[0]) // Cancel
+	test.Tap(findButton(t, topDialog(w), "Cancel"))
 	if len(w.doc.Ecosystem.Partners) != 40 {
 		t.Fatal("Cancel dropped the document")
 	}
 	w.New()
-	test.Tap(w.unsavedButtons[1]) // Don't save
+	test.Tap(findButton(t, topDialog(w), "Don't save"))
 	if n := len(w.doc.Ecosystem.Partners); n != 0 || w.doc.Unsaved {
 		t.Errorf("after Don't save: %d partners, unsaved %v; want a new empty plan", n, w.doc.Unsaved)
 	}
@@ -290,10 +286,10 @@ func TestSaveNeverWritesOverAnInput(t *testing.T) {
 
 	written := false
 	w.confirmNotSource(list, func() { written = true })
-	if written || w.replaceDialog == nil {
+	if written || !strings.Contains(dialogText(w), "is one of the lists you imported") {
 		t.Fatal("saving onto an imported list did not ask first")
 	}
-	w.replaceDialog.Dismiss()
+	test.Tap(findButton(t, topDialog(w), "Cancel"))
 	if written {
 		t.Fatal("Cancel still wrote")
 	}
@@ -317,7 +313,7 @@ func TestSaveNeverWritesOverAnInput(t *testing.T) {
 
 func TestFirstStartOpensSampleWithHintThenReopensLastPlan(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := newMainWindow(a, nil, func() time.Time { return today })
+	w := newMainWindow(a, nil, testEnv())
 	defer w.Window.Close()
 	w.Start(nil)
 	if !w.doc.Sample || len(w.hint.Objects) == 0 {
@@ -326,7 +322,7 @@ func TestFirstStartOpensSampleWithHintThenReopensLastPlan(t *testing.T) {
 	plan := filepath.Join(t.TempDir(), "plan.xlsx")
 	wait(t, w.SaveTo(plan))
 
-	w2 := newMainWindow(a, nil, func() time.Time { return today })
+	w2 := newMainWindow(a, nil, testEnv())
 	defer w2.Window.Close()
 	wait(t, w2.Start(nil))
 	if w2.doc.Path != plan {
@@ -342,36 +338,23 @@ func TestFirstStartOpensSampleWithHintThenReopensLastPlan(t *testing.T) {
 
 func TestCancelIgnoresResult(t *testing.T) {
 	// The job must still run when Cancel is tapped: on a goroutine, as in the app.
-	background = func(f func()) { go f() }
-	defer func() { background = func(f func()) { f() } }()
 	w := newTestWindow(t)
+	w.env.background = func(f func()) { go f() }
 	release := make(chan struct{})
 	done := w.startJob("Working", "Testing…", func() func() {
 		<-release
 		return func() { t.Error("the result of a cancelled job was shown") }
 	})
-	if !w.importButton.Disabled() {
+	if !w.toolbar.importButton.Disabled() {
 		t.Error("Import is enabled while a job runs")
 	}
 	// The dialog's Cancel button is the only button of its overlay.
-	test.Tap(findButton(t, w.Window.Canvas().Overlays().Top(), "Cancel"))
+	test.Tap(findButton(t, topDialog(w), "Cancel"))
 	close(release)
 	wait(t, done)
-	if w.importButton.Disabled() {
+	if w.toolbar.importButton.Disabled() {
 		t.Error("Import stays disabled after Cancel")
 	}
-}
-
-// findButton finds a button by its text under o.
-func findButton(t testing.TB, o fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	for _, x := range test.LaidOutObjects(o) {
-		if b, ok := x.(*widget.Button); ok && b.Text == text {
-			return b
-		}
-	}
-	t.Fatalf("no button %q", text)
-	return nil
 }
 
 func TestUndoBackToTheSavedStateClearsTheMarker(t *testing.T) {
@@ -381,31 +364,26 @@ func TestUndoBackToTheSavedStateClearsTheMarker(t *testing.T) {
 	}
 	setTier3(30)
 	wait(t, w.SaveTo(filepath.Join(t.TempDir(), "plan.xlsx")))
-	if w.doc.Unsaved {
-		t.Fatal("unsaved right after saving")
+	steps := []struct {
+		what    string
+		do      func()
+		unsaved bool
+	}{
+		{"right after saving", func() {}, false},
+		{"an edit after saving", func() { setTier3(31) }, true},
+		{"undoing back to the saved state", w.Undo, false},
+		{"undoing past the saved state", w.Undo, true},
+		{"redoing back to the saved state", w.Redo, false},
+		// A new edit after undoing below the saved state makes it
+		// unreachable.
+		{"an edit below the saved state", func() { w.Undo(); setTier3(20) }, true},
+		{"undoing that edit", w.Undo, true},
 	}
-	setTier3(31)
-	if !w.doc.Unsaved {
-		t.Fatal("an edit after saving left no unsaved marker")
-	}
-	w.Undo()
-	if w.doc.Unsaved {
-		t.Error("undoing back to the saved state kept the unsaved marker")
-	}
-	w.Undo()
-	if !w.doc.Unsaved {
-		t.Error("undoing past the saved state shows no unsaved marker")
-	}
-	w.Redo()
-	if w.doc.Unsaved {
-		t.Error("redoing back to the saved state kept the unsaved marker")
-	}
-	// A new edit after undoing below the saved state makes it unreachable.
-	w.Undo()
-	setTier3(20)
-	w.Undo()
-	if !w.doc.Unsaved {
-		t.Error("the saved state is no longer reachable, yet no unsaved marker")
+	for _, s := range steps {
+		s.do()
+		if w.doc.Unsaved != s.unsaved {
+			t.Errorf("after %s: unsaved = %v, want %v", s.what, w.doc.Unsaved, s.unsaved)
+		}
 	}
 }
 
@@ -414,8 +392,8 @@ func TestSaveIntoAMissingFolderExplainsAndKeepsTheWork(t *testing.T) {
 	w.edit("", func(e *core.Ecosystem) error { e.Thresholds.Tier3 = 30; return nil })
 	path := filepath.Join(t.TempDir(), "unplugged drive", "plan.xlsx")
 	wait(t, w.SaveTo(path))
-	if !strings.Contains(w.lastProblem, "plan.xlsx") || !strings.Contains(w.lastProblem, "folder is gone") {
-		t.Errorf("problem shown = %q, want the file named and the missing folder explained", w.lastProblem)
+	if shown := dialogText(w); !strings.Contains(shown, "plan.xlsx") || !strings.Contains(shown, "folder is gone") {
+		t.Errorf("problem shown = %q, want the file named and the missing folder explained", shown)
 	}
 	if !w.doc.Unsaved || w.doc.Ecosystem.Thresholds.Tier3 != 30 {
 		t.Errorf("after a failed save: unsaved %v, Tier 3 threshold %v; want the work kept", w.doc.Unsaved, w.doc.Ecosystem.Thresholds.Tier3)

@@ -2,91 +2,69 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"partneratlas/core"
 	"partneratlas/exporters"
+	"partneratlas/exporters/planbook"
 	"partneratlas/importers"
 )
+
+var overlapCommand = command{
+	name:     "overlap",
+	synopsis: "overlap --ours FILE --partner NAME=FILE [--partner NAME=FILE ...] [--json] [-o OUT.xlsx]",
+	summary: "match each partner's account list against ours, on this computer, and print the shared customers and " +
+		"prospects per partner; -o writes a workbook with the Overlap sheet",
+	needs: map[string]string{
+		"ours":    "our account list, such as --ours customers.csv",
+		"partner": "a partner's name and its account list, such as --partner \"Acme Cloud=acme-accounts.csv\"",
+		"o":       "a file name, such as -o overlap.xlsx", "out": "a file name", "output": "a file name",
+	},
+	flags: func(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+		var opt overlapOptions
+		fs.StringVar(&opt.ours, "ours", "", "our account list, `FILE` (.xlsx or .csv)")
+		fs.Var(&opt.partners, "partner", "a partner's account list, `NAME=FILE`; repeat for each partner")
+		fs.BoolVar(&opt.json, "json", false, "print the overlaps as JSON on standard output; the report goes to standard error")
+		out := (*stringValue)(&opt.out)
+		fs.Var(out, "o", "write a workbook to `OUT` (.xlsx) with the named partners and the Overlap sheet")
+		fs.Var(out, "out", "")
+		fs.Var(out, "output", "")
+		return func(args []string, stdout, stderr io.Writer) int {
+			if len(args) > 0 {
+				return fail(stderr, fmt.Sprintf("%s is not an option; give our list with --ours FILE and each partner's with --partner NAME=FILE.", args[0]))
+			}
+			return runOverlap(opt, stdout, stderr)
+		}
+	},
+}
 
 // overlapOptions is the parsed command line of overlap.
 type overlapOptions struct {
 	ours     string
-	partners []namedFile
+	partners list // NAME=FILE
 	json     bool
 	out      string
 }
 
-type namedFile struct{ name, file string }
-
-// parseOverlapArgs reads overlap's command line.
-func parseOverlapArgs(args []string) (overlapOptions, error) {
-	var opt overlapOptions
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !strings.HasPrefix(a, "-") {
-			return opt, fmt.Errorf("%s is not an option; give our list with --ours FILE and each partner's with --partner NAME=FILE.", a)
+// namedFiles splits the --partner values into names and files.
+func (o overlapOptions) namedFiles() ([]namedFile, error) {
+	var out []namedFile
+	for _, v := range o.partners {
+		pn, pf, ok := strings.Cut(v, "=")
+		if !ok || strings.TrimSpace(pn) == "" || pf == "" {
+			return nil, fmt.Errorf("--partner needs a partner's name and its account list, such as --partner \"Acme Cloud=acme-accounts.csv\".")
 		}
-		needValue := func() (string, error) {
-			if hasValue {
-				return value, nil
-			}
-			if i+1 >= len(args) {
-				return "", fmt.Errorf("%s needs a value.", a)
-			}
-			i++
-			return args[i], nil
-		}
-		switch name {
-		case "ours":
-			v, err := needValue()
-			if err != nil {
-				return opt, fmt.Errorf("--ours needs our account list, such as --ours customers.csv.")
-			}
-			opt.ours = v
-		case "partner":
-			v := ""
-			if hasValue {
-				v = value // --partner=NAME=FILE
-			} else if i+1 < len(args) {
-				i++
-				v = args[i]
-			}
-			pn, pf, ok := strings.Cut(v, "=")
-			if !ok || strings.TrimSpace(pn) == "" || pf == "" {
-				return opt, fmt.Errorf("--partner needs a partner's name and its account list, such as --partner \"Acme Cloud=acme-accounts.csv\".")
-			}
-			opt.partners = append(opt.partners, namedFile{strings.TrimSpace(pn), pf})
-		case "json":
-			opt.json = true
-		case "o", "out", "output":
-			v, err := needValue()
-			if err != nil || v == "" {
-				return opt, fmt.Errorf("-o needs a file name, such as -o overlap.xlsx.")
-			}
-			opt.out = v
-		case "h", "help":
-			return opt, errHelp
-		default:
-			return opt, fmt.Errorf("unknown option %s.", a)
-		}
+		out = append(out, namedFile{strings.TrimSpace(pn), pf})
 	}
-	switch {
-	case opt.ours == "":
-		return opt, fmt.Errorf("overlap needs our account list: --ours FILE.")
-	case len(opt.partners) == 0:
-		return opt, fmt.Errorf("overlap needs at least one partner's account list: --partner NAME=FILE.")
-	case opt.out != "" && strings.ToLower(filepath.Ext(opt.out)) != ".xlsx":
-		return opt, fmt.Errorf("cannot write %s: the overlap is written as an .xlsx workbook; give -o a name ending in .xlsx.", opt.out)
-	}
-	return opt, nil
+	return out, nil
 }
+
+type namedFile struct{ name, file string }
 
 // jsonOverlap is one partner in overlap's --json output.
 type jsonOverlap struct {
@@ -102,20 +80,21 @@ type jsonOverlap struct {
 // runOverlap reads the account lists, matches each partner's against ours
 // and reports the populations; -o writes a workbook whose partners are the
 // named ones, with the Overlap sheet.
-func runOverlap(args []string, stdout, stderr io.Writer) int {
-	opt, err := parseOverlapArgs(args)
-	if errors.Is(err, errHelp) {
-		fmt.Fprint(stdout, usage)
-		return 0
-	}
-	if err != nil {
+func runOverlap(opt overlapOptions, stdout, stderr io.Writer) int {
+	partners, err := opt.namedFiles()
+	switch {
+	case err != nil:
 		return fail(stderr, err.Error())
+	case opt.ours == "":
+		return fail(stderr, "overlap needs our account list: --ours FILE.")
+	case len(partners) == 0:
+		return fail(stderr, "overlap needs at least one partner's account list: --partner NAME=FILE.")
+	case opt.out != "" && strings.ToLower(filepath.Ext(opt.out)) != ".xlsx":
+		return fail(stderr, fmt.Sprintf("cannot write %s: the overlap is written as an .xlsx workbook; give -o a name ending in .xlsx.", opt.out))
 	}
 	read := func(file string) (*importers.AccountsResult, error) {
-		if fi, err := os.Stat(file); err != nil {
-			return nil, fmt.Errorf("cannot find %s.", file)
-		} else if fi.IsDir() {
-			return nil, fmt.Errorf("%s is a folder; give the account list file inside it.", file)
+		if msg := checkInput(file, "the account list file"); msg != "" {
+			return nil, errors.New(msg)
 		}
 		res, err := importers.ReadAccounts(file, importers.Options{})
 		if err != nil {
@@ -131,7 +110,7 @@ func runOverlap(args []string, stdout, stderr io.Writer) int {
 	}
 	problems = append(problems, ours.Problems...)
 	e.SetOurAccounts(ours.List)
-	for _, p := range opt.partners {
+	for _, p := range partners {
 		if e.FindPartner(p.name) != nil {
 			return fail(stderr, fmt.Sprintf("the partner %q is given twice.", p.name))
 		}
@@ -151,20 +130,7 @@ func runOverlap(args []string, stdout, stderr io.Writer) int {
 	report := stdout
 	if opt.json {
 		report = stderr
-		out := make([]jsonOverlap, 0, len(e.Accounts.Results))
-		for _, o := range e.Accounts.Results {
-			out = append(out, jsonOverlap{
-				Partner: o.Partner, Companies: o.Companies, Customers: o.Customers,
-				Populations: map[string]int{
-					"both_customers":              o.Counts[core.BothCustomers],
-					"our_customer_their_prospect": o.Counts[core.OurCustomerTheirProspect],
-					"their_customer_our_prospect": o.Counts[core.TheirCustomerOurProspect],
-					"both_prospects":              o.Counts[core.BothProspects],
-				},
-				Matches:  map[string]int{"domain": o.ByKind[core.MatchDomain], "name": o.ByKind[core.MatchName], "fuzzy": o.ByKind[core.MatchFuzzy]},
-				Pipeline: o.Pipeline, Score: core.OverlapScore(o),
-			})
-		}
+		out := overlapJSON(e.Accounts.Results)
 		if err := writeJSON(stdout, out); err != nil {
 			return fail(stderr, fmt.Sprintf("cannot write the JSON: %v.", err))
 		}
@@ -178,12 +144,32 @@ func runOverlap(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(report, "  %-56s %9.2f\n", "Our open pipeline among them", o.Pipeline)
 	}
-	writeWarnings(report, uniqueProblems(problems))
+	writeWarnings(report, importers.UniqueProblems(problems))
 	if opt.out != "" {
-		if err := exporters.SaveWorkbook(opt.out, e, exporters.Options{}); err != nil {
-			return fail(stderr, fmt.Sprintf("cannot write %s: %v.", opt.out, err))
+		if err := exporters.SaveWorkbook(opt.out, e, planbook.Options{}); err != nil {
+			return fail(stderr, saveMessage(opt.out, err))
 		}
 		fmt.Fprintf(report, "Wrote %s\n", opt.out)
 	}
 	return 0
+}
+
+// overlapJSON is the --json output of overlap: per partner, the
+// populations, the matches by kind, the overlapping pipeline and the score.
+func overlapJSON(results []core.Overlap) []jsonOverlap {
+	out := make([]jsonOverlap, 0, len(results))
+	for _, o := range results {
+		out = append(out, jsonOverlap{
+			Partner: o.Partner, Companies: o.Companies, Customers: o.Customers,
+			Populations: map[string]int{
+				"both_customers":              o.Counts[core.BothCustomers],
+				"our_customer_their_prospect": o.Counts[core.OurCustomerTheirProspect],
+				"their_customer_our_prospect": o.Counts[core.TheirCustomerOurProspect],
+				"both_prospects":              o.Counts[core.BothProspects],
+			},
+			Matches:  map[string]int{"domain": o.ByKind[core.MatchDomain], "name": o.ByKind[core.MatchName], "fuzzy": o.ByKind[core.MatchFuzzy]},
+			Pipeline: o.Pipeline, Score: core.OverlapScore(o),
+		})
+	}
+	return out
 }

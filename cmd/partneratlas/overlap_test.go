@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"partneratlas/exporters/planbook"
 	"partneratlas/importers"
 )
 
@@ -33,7 +34,7 @@ func TestOverlapJSONAndWorkbook(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, stderr)
 		}
 	}
-	res, err := importers.ReadFile(out, importers.Options{})
+	res, err := planbook.ReadFile(out, importers.Options{})
 	if err != nil || res.Plan == nil || res.Plan.Accounts == nil {
 		t.Fatalf("reopen: %v", err)
 	}

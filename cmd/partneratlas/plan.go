@@ -1,11 +1,9 @@
 package main
 
 import (
-	"encoding/json"
-	"errors"
+	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,11 +11,32 @@ import (
 
 	"partneratlas/core"
 	"partneratlas/exporters"
+	"partneratlas/exporters/planbook"
 	"partneratlas/importers"
 )
 
 // defaultPlanFile is where plan writes when -o is not given.
 const defaultPlanFile = "partner-plan.xlsx"
+
+var planCommand = command{
+	name:     "plan",
+	synopsis: "plan [-o OUT] [--json] FILE...",
+	summary: "import partner lists (.xlsx or .csv) or a plan workbook saved by the app, merge them, score and tier every " +
+		"partner, and write OUT (.xlsx or .csv, default " + defaultPlanFile + "); print the partners per tier and every warning",
+	needs: map[string]string{"o": "a file name, such as -o " + defaultPlanFile, "out": "a file name", "output": "a file name"},
+	flags: func(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+		opt := planOptions{out: defaultPlanFile}
+		out := (*stringValue)(&opt.out)
+		fs.Var(out, "o", "write the plan to `OUT` (.xlsx or .csv)")
+		fs.Var(out, "out", "")
+		fs.Var(out, "output", "")
+		fs.BoolVar(&opt.json, "json", false, "print the partners as JSON on standard output; the report goes to standard error")
+		return func(files []string, stdout, stderr io.Writer) int {
+			opt.files = files
+			return runPlan(opt, stdout, stderr)
+		}
+	},
+}
 
 // planOptions is the parsed command line of plan.
 type planOptions struct {
@@ -25,53 +44,6 @@ type planOptions struct {
 	json  bool
 	files []string
 }
-
-// parsePlanArgs reads plan's command line. Options may come before or after
-// the files; "--" ends the options.
-func parsePlanArgs(args []string) (planOptions, error) {
-	opt := planOptions{out: defaultPlanFile}
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			opt.files = append(opt.files, args[i+1:]...)
-			break
-		}
-		if !strings.HasPrefix(a, "-") || a == "-" {
-			opt.files = append(opt.files, a)
-			continue
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		switch name {
-		case "o", "out", "output":
-			if !hasValue {
-				if i+1 >= len(args) {
-					return opt, fmt.Errorf("%s needs a file name, such as %s %s.", a, a, defaultPlanFile)
-				}
-				i++
-				value = args[i]
-			}
-			if value == "" {
-				return opt, fmt.Errorf("%s needs a file name, such as -o %s.", a, defaultPlanFile)
-			}
-			opt.out = value
-		case "json":
-			if hasValue {
-				return opt, fmt.Errorf("--json takes no value.")
-			}
-			opt.json = true
-		case "h", "help":
-			return opt, errHelp
-		default:
-			return opt, fmt.Errorf("unknown option %s.", a)
-		}
-	}
-	if len(opt.files) == 0 {
-		return opt, fmt.Errorf("plan needs at least one partner list (.xlsx or .csv) to import.")
-	}
-	return opt, nil
-}
-
-var errHelp = errors.New("help")
 
 // jsonPartner is one partner in plan's --json output.
 type jsonPartner struct {
@@ -86,57 +58,44 @@ type jsonPartner struct {
 // runPlan imports the files, scores and tiers every partner, writes the plan
 // and reports. It returns the exit status: 0, or 1 with one paragraph on
 // stderr.
-func runPlan(args []string, stdout, stderr io.Writer) int {
-	opt, err := parsePlanArgs(args)
-	if errors.Is(err, errHelp) {
-		fmt.Fprint(stdout, usage)
-		return 0
+func runPlan(opt planOptions, stdout, stderr io.Writer) int {
+	if len(opt.files) == 0 {
+		return fail(stderr, "plan needs at least one partner list (.xlsx or .csv) to import.")
 	}
-	if err != nil {
-		return fail(stderr, err.Error())
+	if opt.out == "" {
+		return fail(stderr, fmt.Sprintf("-o needs a file name, such as -o %s.", defaultPlanFile))
 	}
 	ext := strings.ToLower(filepath.Ext(opt.out))
 	if ext != ".xlsx" && ext != ".csv" {
 		return fail(stderr, fmt.Sprintf("cannot write %s: the plan is written as .xlsx or .csv; give -o a name ending in one of them.", opt.out))
 	}
-
 	if in := sameFileAsOutput(opt.out, opt.files); in != "" {
 		return fail(stderr, fmt.Sprintf("%s is one of the files to import; plan never writes over its input. Give -o another name, such as %s.", in, suggestOutput(opt.out)))
 	}
 
 	today := time.Now()
-	var results []*importers.Result
-	var found [][]importers.Problem
+	var sources []*planbook.Source
 	for _, f := range opt.files {
-		fi, err := os.Stat(f)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return fail(stderr, fmt.Sprintf("cannot find %s.", f))
-		case err != nil:
-			return fail(stderr, fmt.Sprintf("cannot open %s: %v.", f, err))
-		case fi.IsDir():
-			return fail(stderr, fmt.Sprintf("%s is a folder; give the partner list files inside it.", f))
+		if msg := checkInput(f, "the partner list files"); msg != "" {
+			return fail(stderr, msg)
 		}
-		res, err := importers.ReadFile(f, importers.Options{Scorecard: core.DefaultScorecard()})
+		src, err := planbook.ReadFile(f, importers.Options{})
 		if err != nil {
 			return fail(stderr, importMessage(f, err))
 		}
-		results = append(results, res)
-		found = append(found, res.Problems)
+		sources = append(sources, src)
 	}
-	eco, combined := importers.Combine(results, today)
-	problems := uniqueProblems(append(found, combined)...)
-	ev := eco.Evaluate()
-	conf := eco.TierConfidence()
+	doc := planbook.Assemble(sources, today)
+	eco, ev := doc.Ecosystem, doc.Evaluation
 
 	var werr error
 	if ext == ".xlsx" {
-		werr = exporters.SaveWorkbook(opt.out, eco, exporters.Options{Today: today})
+		werr = exporters.SaveWorkbook(opt.out, eco, planbook.Options{Today: today, Evaluation: &ev})
 	} else {
-		werr = exporters.SaveCSV(opt.out, eco)
+		werr = exporters.SaveCSV(opt.out, eco, &ev)
 	}
 	if werr != nil {
-		return fail(stderr, fmt.Sprintf("cannot write %s: %v.", opt.out, werr))
+		return fail(stderr, saveMessage(opt.out, werr))
 	}
 
 	report := stdout
@@ -150,14 +109,14 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 			}
 			out[i] = jsonPartner{
 				Name: p.Name, PrimaryRole: string(p.PrimaryRole()), Roles: roles,
-				Score: core.Round2(ev.Results[i].Score), Tier: string(ev.Results[i].Tier), Confidence: conf[i],
+				Score: core.Round2(ev.Results[i].Score), Tier: string(ev.Results[i].Tier), Confidence: ev.Confidence[i],
 			}
 		}
 		if err := writeJSON(stdout, out); err != nil {
 			return fail(stderr, fmt.Sprintf("cannot write the JSON: %v.", err))
 		}
 	}
-	writeReport(report, eco, ev, problems, opt.out)
+	writeReport(report, eco, ev, doc.Problems, opt.out)
 	return 0
 }
 
@@ -191,50 +150,4 @@ func writeReport(w io.Writer, eco *core.Ecosystem, ev core.Evaluation, problems 
 	fmt.Fprintln(w, ev.Band.Message)
 	writeWarnings(w, problems)
 	fmt.Fprintf(w, "Wrote %s\n", out)
-}
-
-// writeWarnings prints the problems, one a line, under "Warnings:"; nothing
-// when there are none.
-func writeWarnings(w io.Writer, problems []importers.Problem) {
-	if len(problems) > 0 {
-		fmt.Fprintf(w, "Warnings:\n")
-		for _, p := range problems {
-			fmt.Fprintf(w, "  %s\n", strings.Join(strings.Fields(p.String()), " "))
-		}
-	}
-}
-
-// writeJSON writes v to w as indented JSON, as plan and overlap report it.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
-// importMessage is an import error as a sentence that names the file.
-func importMessage(file string, err error) string {
-	msg := strings.TrimSpace(err.Error())
-	if !strings.Contains(msg, filepath.Base(file)) {
-		msg = fmt.Sprintf("cannot import %s: %s", file, msg)
-	}
-	if !strings.HasSuffix(msg, ".") {
-		msg += "."
-	}
-	return msg
-}
-
-// uniqueProblems joins problem lists, dropping repeats, so a problem reported
-// both by a file's import and by Combine is printed once.
-func uniqueProblems(lists ...[]importers.Problem) []importers.Problem {
-	var out []importers.Problem
-	seen := map[string]bool{}
-	for _, l := range lists {
-		for _, p := range l {
-			if s := p.String(); !seen[s] {
-				seen[s] = true
-				out = append(out, p)
-			}
-		}
-	}
-	return out
 }

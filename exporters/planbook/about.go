@@ -1,0 +1,61 @@
+package planbook
+
+import (
+	"fmt"
+
+	"partneratlas/core"
+	"partneratlas/importers"
+)
+
+// The labels of the About sheet, beside the marker in A1.
+const (
+	aboutVersion   = "Format version"
+	aboutEcosystem = "Ecosystem"
+	aboutExported  = "Exported"
+)
+
+// writeAbout writes the hidden sheet by which the app recognises its own
+// workbook. A sheet survives Excel, LibreOffice and Google Sheets, where
+// custom document properties and defined names are not always kept.
+func (b *book) writeAbout() error {
+	s, err := b.stream(SheetAbout, 24, 60)
+	if err != nil {
+		return err
+	}
+	if err := s.addAll([][]any{
+		{Marker},
+		{aboutVersion, FormatVersion},
+		{aboutEcosystem, b.e.Name},
+		{aboutExported, styled(b.st.date, core.Date(b.opt.Today))},
+		nil,
+		{"Partner Atlas reads this sheet to recognise and reopen the workbook. Please leave it in place."},
+	}); err != nil {
+		return err
+	}
+	return s.sw.Flush()
+}
+
+// readAbout reads the About sheet: the format version, refused when newer
+// than FormatVersion, and the ecosystem's name. A workbook without the sheet
+// (deleted by hand) is read as version 1.
+func (pr *reader) readAbout() error {
+	about := sheetNamed(pr.f, SheetAbout)
+	if about == "" {
+		return nil
+	}
+	rows, _ := rawRows(pr.f, about, headerScan)
+	if v, ok := labelled(rows, aboutVersion); ok {
+		n, isNumber := number(v)
+		if !isNumber || n != float64(int(n)) || n < 1 {
+			pr.problem(importers.BadValue, about, 0, "", "the format version %q cannot be read; the workbook is read as version %d.", v, FormatVersion)
+		} else if int(n) > FormatVersion {
+			return &importers.Error{Problem: importers.Problem{Kind: importers.Unsupported, File: pr.file, Sheet: about,
+				Message: fmt.Sprintf("this plan workbook was saved by a newer Partner Atlas (format version %d; this one reads version %d). Update Partner Atlas to open it; nothing was changed in the file.", int(n), FormatVersion)},
+				Err: ErrVersion}
+		}
+	}
+	if v, ok := labelled(rows, aboutEcosystem); ok {
+		pr.e.Name = v
+	}
+	return nil
+}

@@ -1,0 +1,184 @@
+package planbook
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"partneratlas/core"
+	"partneratlas/exporters/planbook/planbooktest"
+)
+
+// TestLibreOfficeRecalculates converts the workbook with LibreOffice after
+// a weight was changed (so the cached values are stale) and checks that
+// LibreOffice's recalculated Score and Tier equal core's for every partner.
+// It also checks that LibreOffice opens the file without repair: the
+// conversion succeeds and keeps every sheet and the charts.
+func TestLibreOfficeRecalculates(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice not on PATH")
+	}
+	e := planbooktest.Ecosystem(testToday)
+	data, f := export(t, e)
+	dir := t.TempDir()
+	// LibreOffice trusts the cached values of an .xlsx unless told to
+	// recalculate on load; the profile tells it to, so the values it writes
+	// are those of its own formula engine.
+	profile := filepath.Join(dir, "profile")
+	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(loAlwaysRecalc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		edit func(f *excelize.File) error
+		want func(e *core.Ecosystem)
+	}{
+		{"as exported", nil, func(*core.Ecosystem) {}},
+		{"weight of Customer overlap to 60", func(f *excelize.File) error { return f.SetCellValue(SheetScorecard, "D6", 60) },
+			func(e *core.Ecosystem) { e.Scorecard.Criteria[1].Weight = 60 }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "_")+".xlsx")
+			if tc.edit == nil {
+				if err := os.WriteFile(src, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				if err := tc.edit(f); err != nil {
+					t.Fatal(err)
+				}
+				if err := f.SaveAs(src); err != nil {
+					t.Fatal(err)
+				}
+			}
+			out := filepath.Join(dir, "lo-"+strings.ReplaceAll(tc.name, " ", "_"))
+			cmd := exec.Command(soffice, "-env:UserInstallation=file://"+profile, "--headless",
+				"--convert-to", "xlsx", "--outdir", out, src)
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("soffice: %v\n%s", err, b)
+			}
+			lo, err := excelize.OpenFile(filepath.Join(out, filepath.Base(src)))
+			if err != nil {
+				t.Fatalf("LibreOffice's output: %v", err)
+			}
+			defer lo.Close()
+			for _, s := range []string{SheetSummary, SheetPartners, SheetScorecard, SheetPlan, SheetPlays, SheetMaturity, SheetAbout} {
+				if idx, _ := lo.GetSheetIndex(s); idx < 0 {
+					t.Errorf("sheet %s lost by LibreOffice", s)
+				}
+			}
+			if charts := countCharts(t, filepath.Join(out, filepath.Base(src))); charts < 3 {
+				t.Errorf("LibreOffice kept %d charts, want 3", charts)
+			}
+			want := e.Clone()
+			tc.want(want)
+			ev := want.Evaluate()
+			for i, p := range want.Partners {
+				r := strconv.Itoa(i + 2)
+				score, _ := lo.GetCellValue(SheetPartners, "O"+r, excelize.Options{RawCellValue: true})
+				got, err := strconv.ParseFloat(score, 64)
+				if err != nil || got != ev.Results[i].Score {
+					t.Errorf("%s: LibreOffice's score = %q, want %v", p.Name, score, ev.Results[i].Score)
+				}
+				tier, _ := lo.GetCellValue(SheetPartners, "P"+r)
+				if tier != string(ev.Results[i].Tier) {
+					t.Errorf("%s: LibreOffice's tier = %q, want %s", p.Name, tier, ev.Results[i].Tier)
+				}
+			}
+		})
+	}
+}
+
+// loAlwaysRecalc sets Tools ▸ Options ▸ Calc ▸ Formula ▸ Recalculation on
+// file load ▸ Excel 2007 and newer to "Always recalculate".
+const loAlwaysRecalc = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+
+func countCharts(t *testing.T, path string) int {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for name := range zipFiles(t, data) {
+		if strings.HasPrefix(name, "xl/charts/chart") && strings.HasSuffix(name, ".xml") {
+			n++
+		}
+	}
+	return n
+}
+
+// TestNodeReaders opens the workbook with SheetJS (xlsx) and exceljs, two
+// readers that do not recalculate, and checks they see the partner rows and
+// the cached scores.
+func TestNodeReaders(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not on PATH")
+	}
+	if os.Getenv("NODE_PATH") == "" {
+		t.Skip("NODE_PATH not set (make test sets it to .cache/npm/node_modules)")
+	}
+	check := exec.Command(node, "-e", "require('xlsx'); require('exceljs')")
+	if err := check.Run(); err != nil {
+		t.Skip("xlsx or exceljs not installed under NODE_PATH")
+	}
+	e := planbooktest.Ecosystem(testToday)
+	data, _ := export(t, e)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.xlsx")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	script := filepath.Join(dir, "read.js")
+	if err := os.WriteFile(script, []byte(`
+const XLSX = require('xlsx');
+const ExcelJS = require('exceljs');
+(async () => {
+  const wb = XLSX.readFile(process.argv[2]);
+  const ws = wb.Sheets['Partners'];
+  const rows = XLSX.utils.sheet_to_json(ws);
+  console.log('sheetjs', wb.SheetNames.join('|'), rows.length, rows[0]['Score'], rows[0]['Tier'], rows[0]['Notes']);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(process.argv[2]);
+  const sheet = book.getWorksheet('Partners');
+  const score = sheet.getCell('O2').value;
+  const notes = sheet.getCell('U2').value;
+  console.log('exceljs', book.worksheets.map(w => w.name).join('|'), sheet.actualRowCount - 1,
+    typeof score === 'object' ? score.result : score, JSON.stringify(notes));
+})().catch(e => { console.error(e); process.exit(1); });
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(node, script, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, out)
+	}
+	ev := e.Evaluate()
+	sheets := "Summary|Partners|Scorecard|Tiered plan|Plays|Maturity matrix|About"
+	score := strconv.FormatFloat(ev.Results[0].Score, 'f', -1, 64)
+	n := strconv.Itoa(len(e.Partners))
+	for _, want := range []string{
+		"sheetjs " + sheets + " " + n + " " + score + " " + string(ev.Results[0].Tier) + ` =HYPERLINK("http://evil.example","x")`,
+		"exceljs " + sheets + " " + n + " " + score + ` "=HYPERLINK(\"http://evil.example\",\"x\")"`,
+	} {
+		if !strings.Contains(string(out), want+"\n") {
+			t.Errorf("node output:\n%s\nwant a line %q", out, want)
+		}
+	}
+}

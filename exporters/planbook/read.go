@@ -1,0 +1,282 @@
+package planbook
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"partneratlas/core"
+	"partneratlas/importers"
+)
+
+// ErrVersion is the cause of a refusal to read a plan workbook written by a
+// newer Partner Atlas, whose format this version does not know: the reader
+// says so by name rather than misread it, as archive/zip does with
+// zip.ErrFormat.
+var ErrVersion = errors.New("planbook: the workbook's format is newer than this version reads")
+
+// Is says whether f is a plan workbook written by Partner Atlas: its
+// (normally hidden) About sheet starts with the marker. A workbook whose
+// About sheet was deleted is still recognised when it has a Partners sheet
+// and a Scorecard sheet with the scorecard's header (Key, Weight, Min, Max).
+func Is(f *importers.File) bool {
+	return f.Workbook() != nil && isPlan(f.Workbook())
+}
+
+func isPlan(f *excelize.File) bool {
+	if about := sheetNamed(f, SheetAbout); about != "" {
+		rows, _ := rawRows(f, about, 10)
+		for _, r := range rows {
+			for _, c := range r {
+				if strings.EqualFold(strings.TrimSpace(c), Marker) {
+					return true
+				}
+			}
+		}
+	}
+	sc, ps := sheetNamed(f, SheetScorecard), sheetNamed(f, SheetPartners)
+	if sc == "" || ps == "" {
+		return false
+	}
+	rows, _ := rawRows(f, sc, headerScan)
+	_, ok := findLabels(rows, scorecardLabels...)
+	return ok
+}
+
+// Read restores the whole ecosystem from the plan workbook f (see Is):
+// scorecard, thresholds, partners with their values, overrides, sources and
+// unmapped columns, plays, maturity ratings, review dates, name, the last
+// review's snapshot and the account mapping. Scores, tiers, confidence and
+// ranks are derived and not read. Cells that cannot be read are skipped and
+// reported as problems; a workbook of a newer format is refused with an
+// error of Kind Unsupported that wraps ErrVersion.
+func Read(f *importers.File) (res *Source, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, &importers.Error{Problem: importers.Problem{Kind: importers.BadFile, File: f.Name,
+				Message: "Partner Atlas could not reopen this plan workbook: it looks damaged. Open it in Excel or LibreOffice, save it again as .xlsx, then open that file."},
+				Err: fmt.Errorf("panic: %v", r)}
+		}
+	}()
+	return readPlan(f.Workbook(), f.Name)
+}
+
+func readPlan(f *excelize.File, file string) (*Source, error) {
+	pr := &reader{f: f, file: file}
+	e := core.NewEcosystem("", time.Now())
+	e.Review = core.Review{}
+	pr.e = e
+	res := &Source{Plan: e}
+	res.File, res.Sheet = file, SheetPartners
+	for _, s := range f.GetSheetList() {
+		res.Sheets = append(res.Sheets, s)
+		if v, err := f.GetSheetVisible(s); err == nil && !v {
+			res.HiddenSheets = append(res.HiddenSheets, s)
+		}
+	}
+	if err := pr.readAbout(); err != nil {
+		return nil, err
+	}
+	if err := pr.readScorecard(); err != nil {
+		return nil, err
+	}
+	if err := pr.readPartners(res); err != nil {
+		return nil, err
+	}
+	pr.readPlays()
+	pr.readMaturity()
+	pr.readSummary()
+	pr.readHistory()
+	pr.readOverlap()
+	res.Partners = e.Partners
+	res.Problems = pr.problems
+	return res, nil
+}
+
+// reader holds a reopen in progress.
+type reader struct {
+	f        *excelize.File
+	file     string
+	e        *core.Ecosystem
+	problems []importers.Problem
+}
+
+func (pr *reader) problem(kind importers.Kind, sheet string, row int, column, format string, args ...any) {
+	pr.problems = append(pr.problems, importers.Problem{Kind: kind, File: pr.file, Sheet: sheet, Row: row, Column: column,
+		Message: fmt.Sprintf(format, args...)})
+}
+
+// fail is an error that stops the reopen, with the place it happened.
+func (pr *reader) fail(kind importers.Kind, cause error, format string, args ...any) error {
+	return &importers.Error{Problem: importers.Problem{Kind: kind, File: pr.file, Message: fmt.Sprintf(format, args...)}, Err: cause}
+}
+
+// headerScan is how many rows the reopen looks through for a header.
+const headerScan = 30
+
+// sheetNamed returns the workbook's name of sheet, matched
+// case-insensitively, or "".
+func sheetNamed(f *excelize.File, sheet string) string {
+	for _, s := range f.GetSheetList() {
+		if strings.EqualFold(strings.TrimSpace(s), sheet) {
+			return s
+		}
+	}
+	return ""
+}
+
+// rawRows reads up to limit rows (all when limit is 0) as raw cell text:
+// numbers as stored, not as formatted.
+func rawRows(f *excelize.File, sheet string, limit int) ([][]string, error) {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][]string
+	for rows.Next() {
+		if limit > 0 && len(out) >= limit {
+			break
+		}
+		r, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return out, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Error()
+}
+
+// fold reduces a label for comparison: trimmed, lower case, inner spaces
+// collapsed.
+func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// findLabels finds the first row holding every label (folded) and returns
+// its 0-based index. Every table of the workbook is found by its header
+// labels, never by fixed cells, so a user who inserts rows or moves columns
+// in Excel does not break the reopen.
+func findLabels(rows [][]string, labels ...string) (int, bool) {
+	for i, r := range rows {
+		have := map[string]bool{}
+		for _, c := range r {
+			have[fold(c)] = true
+		}
+		ok := true
+		for _, l := range labels {
+			if !have[fold(l)] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// header is a table's header row: each folded label and its column.
+type header map[string]int
+
+// indexHeader maps each folded label of a row to its first column.
+func indexHeader(row []string) header {
+	idx := header{}
+	for i, h := range row {
+		if f := fold(h); f != "" {
+			if _, dup := idx[f]; !dup {
+				idx[f] = i
+			}
+		}
+	}
+	return idx
+}
+
+// cell returns the trimmed text of r under the header label, or "" when
+// there is no such column.
+func (idx header) cell(r []string, label string) string {
+	i, ok := idx[fold(label)]
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(importers.Cell(r, i))
+}
+
+// column names the column under label as problems do: `C "Weight"`.
+func (idx header) column(label string) string {
+	return importers.Column{Letter: importers.ColumnLetter(idx[fold(label)]), Header: label}.String()
+}
+
+// table reads the table of the sheet name: it finds the sheet, reads its
+// rows and finds the first row holding every label, which h gives (0-based)
+// and idx maps. It reports missing when the sheet is absent (nothing when
+// missing is ""), unreadable (a format given the error) when the sheet
+// cannot be read and noHeader when no row holds the labels; then ok is
+// false.
+func (pr *reader) table(name, missing, unreadable, noHeader string, labels ...string) (sheet string, rows [][]string, h int, idx header, ok bool) {
+	sheet = sheetNamed(pr.f, name)
+	if sheet == "" {
+		if missing != "" {
+			pr.problem(importers.MissingColumn, name, 0, "", "%s", missing)
+		}
+		return "", nil, 0, nil, false
+	}
+	rows, err := rawRows(pr.f, sheet, 0)
+	if err != nil {
+		pr.problem(importers.BadFile, sheet, 0, "", unreadable, err)
+		return "", nil, 0, nil, false
+	}
+	h, ok = findLabels(rows, labels...)
+	if !ok {
+		pr.problem(importers.NoHeader, sheet, 0, "", "%s", noHeader)
+		return "", nil, 0, nil, false
+	}
+	return sheet, rows, h, indexHeader(rows[h]), true
+}
+
+// number reads a cell as a number: as stored, or as a person typed it in
+// Excel ("1,234", "60 %").
+func number(s string) (float64, bool) { return importers.ParseNumber(s) }
+
+// labelled returns the first non-empty cell to the right of a cell reading
+// label; ok is false when no cell reads label.
+func labelled(rows [][]string, label string) (string, bool) {
+	label = fold(label)
+	for _, r := range rows {
+		for j, c := range r {
+			if fold(c) != label {
+				continue
+			}
+			for _, v := range r[j+1:] {
+				if strings.TrimSpace(v) != "" {
+					return strings.TrimSpace(v), true
+				}
+			}
+			return "", true
+		}
+	}
+	return "", false
+}
+
+// date reads a date cell: an Excel date serial, an ISO date, or a word
+// ("Never", "Not set") meaning none.
+func date(s string) (time.Time, bool) {
+	if s == "" || fold(s) == "never" || fold(s) == "not set" {
+		return time.Time{}, true
+	}
+	if v, ok := number(s); ok {
+		t, err := excelize.ExcelDateToTime(v, false)
+		if err != nil {
+			return time.Time{}, false
+		}
+		return core.Date(t.Add(time.Minute)), true // a minute absorbs float error below midnight
+	}
+	for _, layout := range []string{"2006-01-02", "2 January 2006", "02/01/2006", "1/2/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return core.Date(t), true
+		}
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,206 @@
+package planbook
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"partneratlas/core"
+	"partneratlas/importers"
+)
+
+// Options tunes the writing of a plan workbook.
+type Options struct {
+	// Today dates the export and decides whether the review is overdue on
+	// the Summary sheet; zero means time.Now().
+	Today time.Time
+	// Evaluation is the ecosystem's evaluation when the caller has it
+	// already, with its Confidence; nil, or a Confidence that does not fit
+	// the partners, and Write works it out. Tier confidence costs far more
+	// than the rest of the evaluation, so the app and the command line pass
+	// the one they computed instead of having it computed twice.
+	Evaluation *core.Evaluation
+}
+
+// Write writes the plan workbook of e to w: every sheet of the format, the
+// scores and tiers as live formulas with core's values cached.
+func Write(w io.Writer, e *core.Ecosystem, opt Options) error {
+	if opt.Today.IsZero() {
+		opt.Today = time.Now()
+	}
+	b, err := newBook(e, opt)
+	if err != nil {
+		return err
+	}
+	defer b.f.Close()
+	for _, step := range []func() error{
+		b.prepare, b.writeSummary, b.writePartners, b.writeScorecard,
+		b.writePlan, b.writePlays, b.writeMaturity, b.writeAbout,
+		b.writeHistory, b.writeOverlap,
+	} {
+		if err := step(); err != nil {
+			return fmt.Errorf("write workbook: %w", err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := b.f.WriteTo(&buf); err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	if err := writeFixed(w, buf.Bytes()); err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	return nil
+}
+
+// book is one workbook being written.
+type book struct {
+	f    *excelize.File
+	e    *core.Ecosystem
+	opt  Options
+	st   *styles
+	ev   core.Evaluation
+	cols PartnerColumns
+	// rows is the number of data rows of the Partners table (at least 1, as
+	// a table needs a row below its header).
+	rows int
+}
+
+func newBook(e *core.Ecosystem, opt Options) (*book, error) {
+	b := &book{e: e, opt: opt, f: excelize.NewFile()}
+	b.ev = Evaluate(e, opt.Evaluation)
+	b.cols = LayoutPartnerColumns(e)
+	b.rows = max(1, len(e.Partners))
+	var err error
+	if b.st, err = newStyles(b.f); err != nil {
+		b.f.Close()
+		return nil, err
+	}
+	return b, nil
+}
+
+// Evaluate returns ev when it is e's evaluation with its confidence, else
+// works it out: what a writer of the partner table needs.
+func Evaluate(e *core.Ecosystem, ev *core.Evaluation) core.Evaluation {
+	if ev != nil && len(ev.Results) == len(e.Partners) && len(ev.Confidence) == len(e.Partners) {
+		return *ev
+	}
+	out := e.Evaluate()
+	out.Confidence = e.TierConfidence()
+	return out
+}
+
+// prepare creates the sheets in order and adds what must exist before a
+// sheet is streamed: data validations and charts.
+func (b *book) prepare() error {
+	if err := b.f.SetSheetName("Sheet1", SheetSummary); err != nil {
+		return err
+	}
+	for _, s := range []string{SheetPartners, SheetScorecard, SheetPlan, SheetPlays, SheetMaturity, SheetAbout} {
+		if _, err := b.f.NewSheet(s); err != nil {
+			return err
+		}
+	}
+	b.f.SetActiveSheet(0)
+	// Hide About now: SetSheetVisible reads every worksheet, which would
+	// parse the streamed sheets back into memory if it ran after them.
+	if err := b.f.SetSheetVisible(SheetAbout, false); err != nil {
+		return err
+	}
+	// Ask every spreadsheet to recalculate on opening: the cached values are
+	// core's, but a tool that edits cells without recalculating (a script,
+	// excelize itself) leaves them stale, and LibreOffice otherwise trusts
+	// them.
+	if err := b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: boolPtr(true)}); err != nil {
+		return err
+	}
+	return b.partnerValidations()
+}
+
+// col returns the letter of the 0-based column i.
+func col(i int) string { return importers.ColumnLetter(i) }
+
+func cell(c, r int) string { return fmt.Sprintf("%s%d", col(c), r) }
+
+// streamSheet writes a sheet row by row.
+type streamSheet struct {
+	sw  *excelize.StreamWriter
+	row int
+}
+
+func (b *book) stream(sheet string, widths ...float64) (*streamSheet, error) {
+	sw, err := b.f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	// excelize puts each new column before the ones set already; going
+	// from the right keeps <col> elements ascending, as Excel requires.
+	for i := len(widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
+			return nil, err
+		}
+	}
+	return &streamSheet{sw: sw}, nil
+}
+
+// titled opens sheet for streaming, with its title and a note on what it
+// holds: the two rows most sheets of the workbook start with.
+func (b *book) titled(sheet, title, note string, widths ...float64) (*streamSheet, error) {
+	s, err := b.stream(sheet, widths...)
+	if err != nil {
+		return nil, err
+	}
+	return s, s.addAll([][]any{{styled(b.st.title, title)}, {styled(b.st.note, note)}})
+}
+
+// add writes the next row, from column A.
+func (s *streamSheet) add(cells ...any) error {
+	s.row++
+	return s.sw.SetRow(cell(0, s.row), cells)
+}
+
+// addAll writes rows prepared in memory.
+func (s *streamSheet) addAll(rows [][]any) error {
+	for _, r := range rows {
+		if err := s.add(r...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// styled is a cell with a style.
+func styled(style int, v any) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
+
+// text returns a string cell, or nil (no cell) for "".
+func text(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func abs(sheet, column string, row int) string {
+	return fmt.Sprintf("%s!$%s$%d", quoteSheet(sheet), column, row)
+}
+
+func quoteSheet(s string) string {
+	if strings.ContainsAny(s, " -'") {
+		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	return s
+}
+
+func boolPtr(b bool) *bool { return &b }
+
+// headerCells is a header row of cells in style.
+func headerCells(style int, labels []string) []any {
+	out := make([]any, len(labels))
+	for i, l := range labels {
+		out[i] = styled(style, l)
+	}
+	return out
+}

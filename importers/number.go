@@ -1,0 +1,151 @@
+package importers
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// ParseNumber reads a number as people write it, in a cell or in an entry of
+// the app: "4", " 4 ", "4.0", "3,5" (decimal comma), "1,234.5", "1,026,746"
+// and "1.234,5" (thousands separators; a lone comma before exactly three
+// digits, "1,337", is one too), "$1,337.00", "12 €", "EUR 12 500" and
+// "1.234,56 CHF" (currency signs and codes), "42%" (0.42), "(12)" (-12),
+// " 9.8 M", "3k" and "2bn" (thousands, millions, billions). It is the one
+// number parser of the app: partner lists, account lists, the plan workbook
+// and the weights typed in the window all read numbers through it.
+func ParseNumber(s string) (float64, bool) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
+	if s == "" || len(s) > 64 {
+		return 0, false
+	}
+	neg := false
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		neg, s = true, strings.TrimSpace(s[1:len(s)-1])
+	}
+	scale := 1.0
+	if strings.HasSuffix(s, "%") {
+		scale, s = 0.01, strings.TrimSpace(strings.TrimSuffix(s, "%"))
+	}
+	s = withoutCurrency(s)
+	if strings.HasPrefix(s, "-") && len(s) > 1 {
+		s = "-" + withoutCurrency(s[1:]) // -$12
+	}
+	if scale == 1 && len(s) > 1 {
+		last := s[len(s)-1]
+		mult := map[byte]float64{'k': 1e3, 'K': 1e3, 'm': 1e6, 'M': 1e6, 'b': 1e9, 'B': 1e9}[last]
+		if mult != 0 && strings.ContainsAny(s[len(s)-2:len(s)-1], "0123456789 ") {
+			scale, s = mult, strings.TrimSpace(s[:len(s)-1])
+		} else if strings.HasSuffix(s, "bn") {
+			scale, s = 1e9, strings.TrimSpace(strings.TrimSuffix(s, "bn"))
+		}
+	}
+	s = strings.ReplaceAll(s, " ", "")
+	s = strings.ReplaceAll(s, "'", "") // 1'234 (Swiss)
+	if s == "" {
+		return 0, false
+	}
+	dot, comma := strings.LastIndexByte(s, '.'), strings.LastIndexByte(s, ',')
+	switch {
+	case comma >= 0 && dot < 0:
+		if strings.Count(s, ",") == 1 && !(len(s)-comma-1 == 3 && comma > 0 && strings.Trim(s[:comma], "-+0") != "") {
+			s = strings.Replace(s, ",", ".", 1)
+		} else {
+			s = strings.ReplaceAll(s, ",", "")
+		}
+	case comma >= 0 && dot >= 0 && comma < dot:
+		s = strings.ReplaceAll(s, ",", "")
+	case comma >= 0 && dot >= 0:
+		s = strings.ReplaceAll(s, ".", "")
+		s = strings.Replace(s, ",", ".", 1)
+	case dot >= 0 && strings.Count(s, ".") > 1:
+		s = strings.ReplaceAll(s, ".", "") // 1.234.567
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r == '.' || r == '-' || r == '+' || r == 'e' || r == 'E') {
+			return 0, false // no hex, no "Inf", no "NaN"
+		}
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0, false
+	}
+	x *= scale
+	if neg {
+		x = -x
+	}
+	return x, true
+}
+
+// withoutCurrency trims currency signs ("$", "€", "R$", "kr") and a
+// currency code ("EUR", "CHF") from either end of s.
+func withoutCurrency(s string) string {
+	s = strings.TrimSpace(strings.Trim(s, "$€£¥₹"))
+	for _, c := range currencyCodes {
+		if t, ok := strings.CutPrefix(s, c); ok {
+			s = t
+			break
+		}
+		if t, ok := strings.CutSuffix(s, c); ok {
+			s = t
+			break
+		}
+	}
+	return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "$€£¥₹"))
+}
+
+// currencyCodes are the currency codes and signs of letters that amounts
+// carry in CRM exports.
+var currencyCodes = []string{"USD", "EUR", "GBP", "CHF", "JPY", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK",
+	"PLN", "CZK", "HUF", "INR", "CNY", "HKD", "SGD", "BRL", "MXN", "ZAR", "AED", "R$", "kr"}
+
+// isErrorValue says whether a cell holds one of a spreadsheet's error values,
+// which a formula gives when it fails.
+func isErrorValue(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+		"#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!":
+		return true
+	}
+	return false
+}
+
+// maxCellChars is the most characters Excel keeps in one cell, counted as
+// Excel counts them: in UTF-16 code units, so an emoji counts two.
+const maxCellChars = 32767
+
+// excelLength is the length of s as Excel counts it.
+func excelLength(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
+
+// ParseYesNo reads a yes-or-no cell ("Yes", "n", "x", "✓", "Oui"…); ok is
+// false when the cell says neither.
+func ParseYesNo(s string) (yes, ok bool) {
+	switch fold(s) {
+	case "yes", "y", "true", "1", "x", "formal", "signed", "contract", "ja", "oui", "si", "sí":
+		return true, true
+	case "no", "n", "false", "0", "informal", "none", "unsigned", "nocontract", "nein", "non":
+		return false, true
+	}
+	if s == "✓" || s == "✔" || s == "☑" {
+		return true, true
+	}
+	return false, false
+}
+
+// thousands writes n with thousands separators: 12345 → "12,345".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

@@ -1,0 +1,360 @@
+package importers
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// xlsxOptions are the limits every workbook is opened with: 512 MB unzipped
+// in all, and worksheets above 128 MB unzipped are streamed from a temporary
+// file instead of memory.
+var xlsxOptions = excelize.Options{UnzipSizeLimit: 512 << 20, UnzipXMLSizeLimit: 128 << 20}
+
+// openWorkbook opens an .xlsx workbook (decrypting it with opt.Password)
+// and lists its sheets.
+func openWorkbook(file string, data []byte, opt Options) (*File, error) {
+	xo := xlsxOptions
+	xo.Password = opt.Password
+	book, err := excelize.OpenReader(bytes.NewReader(data), xo)
+	if err != nil {
+		if opt.Password != "" {
+			return nil, passwordError(file, err)
+		}
+		return nil, openError(file, err)
+	}
+	f := &File{Name: file, book: book, data: data}
+	for _, s := range book.GetSheetList() {
+		f.Sheets = append(f.Sheets, s)
+		if v, err := book.GetSheetVisible(s); err == nil && !v {
+			f.HiddenSheets = append(f.HiddenSheets, s)
+		}
+	}
+	if props, err := book.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		f.date1904 = *props.Date1904
+	}
+	if len(f.Sheets) == 0 {
+		book.Close()
+		return nil, fail(Empty, file, nil, "the workbook has no sheets.")
+	}
+	return f, nil
+}
+
+// visibleSheets are the sheets a reader looks through when the user named
+// none.
+func (f *File) visibleSheets() []string {
+	var out []string
+	for _, s := range f.Sheets {
+		if !slices.Contains(f.HiddenSheets, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// sheetNamed returns the workbook's name of the sheet the user named: the
+// same name, else the same but for case; an *Error of Kind NoSheet when
+// there is none.
+func (f *File) sheetNamed(name string) (string, error) {
+	found := ""
+	for _, s := range f.Sheets {
+		if s == name || (found == "" && strings.EqualFold(s, name)) {
+			found = s
+		}
+	}
+	if found == "" {
+		quoted := make([]string, len(f.Sheets))
+		for i, s := range f.Sheets {
+			quoted[i] = quote(s)
+		}
+		return "", fail(NoSheet, f.Name, nil, "the workbook has no sheet called %s. Its sheets are: %s.", quote(name), strings.Join(quoted, ", "))
+	}
+	return found, nil
+}
+
+// sheetRows yields the rows of one worksheet through excelize's streaming
+// Rows iterator, so a big sheet is never held as a [][]string.
+type sheetRows struct {
+	rows *excelize.Rows
+	row  int
+	err  error
+	// raw asks excelize for raw values, which is about twice as fast as
+	// formatted ones; dates then names the date columns and their layout,
+	// and the reader formats them itself, in the workbook's date system.
+	raw      bool
+	dates    map[int]string
+	date1904 bool
+}
+
+func openSheet(f *excelize.File, sheet string, date1904 bool) (*sheetRows, error) {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	return &sheetRows{rows: rows, date1904: date1904}, nil
+}
+
+func (s *sheetRows) next() ([]string, int, error) {
+	if s.err != nil || !s.rows.Next() {
+		if s.err == nil {
+			s.err = s.rows.Error()
+		}
+		if s.err != nil {
+			return nil, 0, s.err
+		}
+		return nil, 0, io.EOF
+	}
+	s.row++
+	if s.row > excelize.TotalRows {
+		s.err = excelize.ErrMaxRows // rows with no number go on past Excel's last row
+		return nil, 0, s.err
+	}
+	var cells []string
+	var err error
+	if s.raw {
+		cells, err = s.rows.Columns(excelize.Options{RawCellValue: true})
+	} else {
+		cells, err = s.rows.Columns()
+	}
+	if err != nil {
+		s.err = err
+		return nil, 0, err
+	}
+	if s.raw {
+		for c, v := range cells {
+			cells[c] = generalNumber(v)
+		}
+	}
+	for c, layout := range s.dates {
+		if c < len(cells) {
+			if v, ok := formatSerial(cells[c], layout, s.date1904); ok {
+				cells[c] = v
+			}
+		}
+	}
+	return cells, s.row, nil
+}
+
+// generalNumber shows a raw number as excelize shows a number in the General
+// format: a stored "0.282000000000000" or "0.28200000000000003" reads
+// "0.282". Only a value with a decimal point or an exponent and 15
+// significant digits or more is touched: that is how programs store
+// floating-point numbers, and never how people type text ("0123", "2.0" and
+// a 16-digit account ID stay as they are).
+func generalNumber(v string) string {
+	if len(v) < 16 || !strings.ContainsAny(v, ".eE") {
+		return v
+	}
+	digits := 0
+	for _, r := range strings.TrimLeft(v, "+-0.") {
+		if r >= '0' && r <= '9' {
+			digits++
+		} else if r == 'e' || r == 'E' {
+			break
+		} else if r != '.' {
+			return v
+		}
+	}
+	if digits < 15 {
+		return v
+	}
+	x, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return v
+	}
+	plain := strconv.FormatFloat(x, 'f', -1, 64)
+	if len(plain)-strings.Count(plain, ".") > 15 {
+		return strconv.FormatFloat(x, 'G', 15, 64)
+	}
+	return plain
+}
+
+// chooseRaw decides how the rows below the head (which ended at row last)
+// are read. It reads the head again as raw values and compares: when every
+// cell whose shown text differs from its raw value is a date this reader can
+// write itself, the rest is read raw and the dates formatted here. That is
+// faster, and right in the 1904 date system, where excelize's own
+// formatting of custom date formats is a day off. A column formatted any
+// other way (currency, percentage, thousands) keeps excelize's formatting,
+// so extras read as the user saw them.
+//
+// A 1904 workbook's head is also corrected: its date cells are rewritten from
+// their raw serial numbers.
+func (s *sheetRows) chooseRaw(f *excelize.File, sheet string, head []rawRow) {
+	if len(head) == 0 {
+		return
+	}
+	last := head[len(head)-1].row
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return
+	}
+	defer rows.Close()
+	raw := map[int][]string{}
+	for n := 1; n <= last && rows.Next(); n++ {
+		r, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return
+		}
+		raw[n] = r
+	}
+	dates := map[int]string{}
+	other := false
+	for _, h := range head {
+		r := raw[h.row]
+		for c, shown := range h.cells {
+			v := generalNumber(Cell(r, c))
+			if v == shown {
+				continue
+			}
+			layout := dates[c]
+			if layout == "" || !s.dateMatches(v, shown, layout) {
+				layout = ""
+				for _, l := range dateLayouts {
+					if s.dateMatches(v, shown, l) {
+						layout = l
+						break
+					}
+				}
+			}
+			if layout == "" {
+				other = true
+				continue
+			}
+			dates[c] = layout
+		}
+	}
+	if s.date1904 {
+		for i, h := range head {
+			r := raw[h.row]
+			for c, layout := range dates {
+				if c < len(h.cells) {
+					if v, ok := formatSerial(Cell(r, c), layout, true); ok {
+						head[i].cells[c] = v
+					}
+				}
+			}
+		}
+	}
+	if len(dates) > 0 {
+		s.dates = dates
+	}
+	s.raw = !other
+	if other {
+		s.dates = nil // excelize formats every cell
+	}
+}
+
+// dateMatches says whether shown is how excelize shows the serial raw in
+// layout. In a 1904 workbook, where excelize's value is not trusted, it is
+// enough that shown reads in layout.
+func (s *sheetRows) dateMatches(raw, shown, layout string) bool {
+	if s.date1904 {
+		if _, err := strconv.ParseFloat(raw, 64); err != nil {
+			return false
+		}
+		_, err := time.Parse(layout, shown)
+		return err == nil
+	}
+	v, ok := formatSerial(raw, layout, false)
+	return ok && v == shown
+}
+
+// dateLayouts are the ways excelize shows dates and times, as Go layouts.
+var dateLayouts = []string{
+	"2006-01-02", "1/2/2006", "01/02/2006", "1/2/06", "01-02-06", "2-Jan-06", "02-Jan-06", "Jan-06",
+	"2-Jan", "02.01.2006", "2.1.2006", "2006/01/02", "2006/1/2", "January 2, 2006",
+	"1/2/2006 15:04:05", "1/2/2006 15:04", "1/2/06 15:04", "2006-01-02 15:04:05", "2006-01-02 15:04",
+	"1/2/2006 3:04:05 PM", "1/2/2006 3:04 PM", "15:04:05", "15:04", "3:04:05 PM", "3:04 PM",
+}
+
+// formatSerial writes a spreadsheet date serial number in layout.
+func formatSerial(raw, layout string, date1904 bool) (string, bool) {
+	x, err := strconv.ParseFloat(raw, 64)
+	if err != nil || x < 0 || x > 2958465 { // 9999-12-31
+		return "", false
+	}
+	t, err := excelize.ExcelDateToTime(x, date1904)
+	if err != nil {
+		return "", false
+	}
+	return t.Format(layout), true
+}
+
+func (s *sheetRows) close() { _ = s.rows.Close() }
+
+// passwordError is openError for a workbook opened with a password: a
+// failure to decrypt means the password is wrong.
+func passwordError(file string, err error) error {
+	if errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrWorkbookFileFormat) {
+		return fail(Encrypted, file, err, "the password is not right, so the workbook cannot be opened. Type it again (passwords are case-sensitive).")
+	}
+	return openError(file, err)
+}
+
+// openError turns excelize's refusal to open a workbook into words.
+func openError(file string, err error) error {
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return fail(BadFile, file, err, "this file is not a workbook Partner Atlas can read, or it is damaged. Open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook), then import that file.")
+	case errors.Is(err, excelize.ErrWorkbookPassword):
+		return fail(Encrypted, file, err, encryptedMessage)
+	case strings.Contains(err.Error(), "unzip size") || strings.Contains(err.Error(), "size limit"):
+		return fail(TooLarge, file, err, "the workbook is too large to open: unpacked it exceeds %d MB. Split it into smaller files, or save the partner sheet alone as .csv.", xlsxOptions.UnzipSizeLimit>>20)
+	}
+	return fail(BadFile, file, err, "the workbook is damaged and cannot be opened (%v). Open it in Excel or LibreOffice and save it again as .xlsx, then import.", err)
+}
+
+// sheetError turns an error met while reading a sheet into words.
+func sheetError(file, sheet string, err error) error {
+	var e *Error
+	if errors.As(err, &e) {
+		return err
+	}
+	if errors.Is(err, excelize.ErrMaxRows) {
+		ee := fail(TooLarge, file, err, "the sheet has more rows than Excel allows (%s). Split it into smaller sheets.", thousands(excelize.TotalRows))
+		ee.Sheet = sheet
+		return ee
+	}
+	ee := fail(BadFile, file, err, "the sheet cannot be read: it looks damaged (%v). Open the workbook in Excel or LibreOffice and save it again as .xlsx, then import.", err)
+	ee.Sheet = sheet
+	return ee
+}
+
+// legacyXLSMessage refuses an Excel 97–2003 workbook and names the fix.
+const legacyXLSMessage = "this is an old Excel 97–2003 workbook (.xls), which Partner Atlas cannot read. Open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or .csv, then import that file."
+
+// encryptedMessage tells the user what to do with a password-protected
+// workbook. The ui, on Kind Encrypted, asks for the password and reads again
+// with Options.Password.
+const encryptedMessage = "this workbook is protected with a password. Type its password to open it, or open it in Excel, remove the password (File › Info › Protect Workbook), save it and import it again."
+
+// checkDimension refuses a sheet whose stated size is past Excel's limits:
+// such a file was not written by a spreadsheet program and would only
+// exhaust memory.
+func checkDimension(file, sheet, dim string) error {
+	if dim == "" {
+		return nil
+	}
+	_, last, _ := strings.Cut(dim, ":")
+	if last == "" {
+		last = dim
+	}
+	col, row, err := excelize.SplitCellName(strings.ReplaceAll(last, "$", ""))
+	if err != nil {
+		return nil // an unreadable dimension says nothing; the rows will tell
+	}
+	c, cerr := excelize.ColumnNameToNumber(col)
+	if row > excelize.TotalRows || cerr != nil || c > excelize.MaxColumns {
+		e := fail(TooLarge, file, nil, "the sheet says it spans %s, past Excel's limits (%s rows, %s columns): the file was not written by a spreadsheet program or is damaged. Open it in Excel or LibreOffice, save it again as .xlsx, then import.", dim, thousands(excelize.TotalRows), thousands(excelize.MaxColumns))
+		e.Sheet = sheet
+		return e
+	}
+	return nil
+}

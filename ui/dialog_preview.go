@@ -1,0 +1,444 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partneratlas/core"
+	"partneratlas/exporters/planbook"
+	"partneratlas/importers"
+)
+
+// The choices of a column's mapping, besides one per criterion.
+var fieldLabels = map[importers.Field]string{
+	importers.FieldName:           "Partner name",
+	importers.FieldWebsite:        "Website",
+	importers.FieldRoles:          "Roles (primary first)",
+	importers.FieldOtherRoles:     "Other roles",
+	importers.FieldFormal:         "Formal partner (yes / no)",
+	importers.FieldOwner:          "Owner",
+	importers.FieldRegion:         "Region",
+	importers.FieldOverride:       "Tier override",
+	importers.FieldOverrideReason: "Override reason",
+	importers.FieldExtra:          "Keep as extra column",
+	importers.FieldIgnore:         "Ignore (leave out)",
+}
+
+const criterionPrefix = "Criterion: "
+
+// fieldChoices lists what a column can map to, in the order of
+// importers.Fields, the criteria by name in place of "criterion".
+func fieldChoices(sc core.Scorecard) []string {
+	var out []string
+	for _, f := range importers.Fields {
+		if f == importers.FieldCriterion {
+			for _, c := range sc.Criteria {
+				out = append(out, criterionPrefix+c.Name)
+			}
+			continue
+		}
+		out = append(out, fieldLabels[f])
+	}
+	return out
+}
+
+// choiceOf is the choice that shows a column's mapping.
+func choiceOf(c importers.Column, sc core.Scorecard) string {
+	if c.Field == importers.FieldCriterion {
+		if i := sc.Index(c.Criterion); i >= 0 {
+			return criterionPrefix + sc.Criteria[i].Name
+		}
+		return criterionPrefix + c.Criterion
+	}
+	return fieldLabels[c.Field]
+}
+
+// columnOf turns a choice back into a mapping.
+func columnOf(choice string, sc core.Scorecard) importers.Column {
+	if name, ok := strings.CutPrefix(choice, criterionPrefix); ok {
+		if c, ok := sc.Find(name); ok {
+			return importers.Column{Field: importers.FieldCriterion, Criterion: c.Key}
+		}
+		return importers.Column{Field: importers.FieldCriterion, Criterion: name}
+	}
+	for f, l := range fieldLabels {
+		if l == choice {
+			return importers.Column{Field: f}
+		}
+	}
+	return importers.Column{Field: importers.FieldExtra}
+}
+
+// importPreview is the dialog that shows an import before it is merged,
+// and lets the user change the sheet, the header row and each column's
+// mapping. It works through a queue of files, one at a time.
+type importPreview struct {
+	w     *MainWindow
+	queue []fyne.URI
+	open  bool
+
+	uri fyne.URI
+	opt importers.Options
+	res *planbook.Source
+	err error
+	gen int // the last read asked for
+
+	dialog   *dialog.CustomDialog
+	summary  *widget.Label
+	sheet    *widget.Select
+	header   *widget.Entry
+	mapping  *fyne.Container
+	selects  []*widget.Select
+	sample   *widget.Table
+	problems *widget.Label
+	reading  *widget.ProgressBarInfinite
+	importOK *widget.Button
+	cancel   *widget.Button
+	// read closes when the last read is shown, merged when the merge is;
+	// tests wait on them.
+	read   chan struct{}
+	merged <-chan struct{}
+	// password asks for the password of an encrypted workbook; tests type
+	// into passwordEntry and submit.
+	password      *dialog.FormDialog
+	passwordEntry *widget.Entry
+}
+
+// next previews the next file of the queue, or ends. The channel closes
+// when its first read is shown.
+func (p *importPreview) next() <-chan struct{} {
+	p.read = make(chan struct{})
+	if len(p.queue) == 0 {
+		p.open = false
+		close(p.read)
+		return p.read
+	}
+	p.uri, p.queue = p.queue[0], p.queue[1:]
+	p.opt = importers.Options{Scorecard: p.w.doc.Ecosystem.Scorecard.Clone()}
+	p.open = true
+	p.w.folder = parentFolder(p.uri)
+	return p.readFirst()
+}
+
+// readFirst reads the current file for its first preview, off the UI
+// goroutine. A password-protected workbook asks for its password and is
+// read again with it.
+func (p *importPreview) readFirst() <-chan struct{} {
+	p.read = make(chan struct{})
+	uri, opt, read := p.uri, p.opt, p.read
+	p.w.startJob("Importing", "Reading "+uri.Name()+"…", func() func() {
+		res, err := readURI(uri, opt)
+		return func() {
+			defer close(read)
+			if importers.KindOf(err) == importers.Encrypted {
+				p.askPassword(err)
+				return
+			}
+			if !canPreview(res, err) {
+				p.w.showImportError(uri.Name(), err)
+				p.next()
+				return
+			}
+			p.res, p.err = res, err
+			p.show()
+		}
+	})
+	return read
+}
+
+// reread reads the file again with the options the user changed, off the
+// UI goroutine, while the preview shows that it reads.
+func (p *importPreview) reread() {
+	p.gen++
+	gen := p.gen
+	uri, opt := p.uri, p.opt
+	p.read = make(chan struct{})
+	read := p.read
+	p.reading.Show()
+	p.reading.Start()
+	p.importOK.Disable()
+	p.w.env.background(func() {
+		res, err := readURI(uri, opt)
+		fyne.Do(func() {
+			defer close(read)
+			if gen != p.gen || !p.open {
+				return
+			}
+			p.reading.Stop()
+			p.reading.Hide()
+			if res == nil {
+				// Nothing read: the sheets stay those of the last read.
+				blank := &planbook.Source{}
+				blank.File, blank.Sheet, blank.Sheets, blank.HeaderRow = uri.Name(), opt.Sheet, p.res.Sheets, opt.HeaderRow
+				p.res = blank
+			} else {
+				p.res = res
+			}
+			p.err = err
+			p.fill()
+		})
+	})
+}
+
+// show opens the dialog on the file just read.
+func (p *importPreview) show() {
+	p.summary = widget.NewLabel("")
+	p.summary.Wrapping = fyne.TextWrapWord
+	p.sheet = widget.NewSelect(nil, func(s string) {
+		if s == "" || p.res == nil || s == p.res.Sheet {
+			return
+		}
+		p.opt.Sheet, p.opt.HeaderRow, p.opt.Columns = s, 0, nil
+		p.reread()
+	})
+	p.header = widget.NewEntry()
+	p.header.OnSubmitted = func(string) { p.setHeaderRow(p.header.Text) }
+	minus := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { p.stepHeader(-1) })
+	plus := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { p.stepHeader(1) })
+	apply := widget.NewButton("Read again", func() { p.setHeaderRow(p.header.Text) })
+	p.mapping = container.NewVBox()
+	p.sample = widget.NewTable(
+		func() (int, int) {
+			if p.res == nil {
+				return 0, 0
+			}
+			return len(p.res.Sample), len(p.res.Columns)
+		},
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("sample value")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			if p.res == nil || id.Row >= len(p.res.Sample) || id.Col >= len(p.res.Sample[id.Row]) {
+				l.SetText("")
+				return
+			}
+			l.SetText(p.res.Sample[id.Row][id.Col])
+		})
+	p.sample.ShowHeaderRow = true
+	p.sample.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("Header")
+		l.TextStyle.Bold = true
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	p.sample.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		if p.res == nil || id.Col < 0 || id.Col >= len(p.res.Columns) {
+			l.SetText("")
+			return
+		}
+		c := p.res.Columns[id.Col]
+		l.SetText(c.Letter + ": " + choiceOf(c, p.opt.Scorecard))
+	}
+	p.problems = widget.NewLabel("")
+	p.problems.Wrapping = fyne.TextWrapWord
+	p.reading = widget.NewProgressBarInfinite()
+	p.reading.Hide()
+	p.reading.Stop()
+
+	controls := container.NewHBox(widget.NewLabel("Sheet"), p.sheet, widget.NewSeparator(),
+		widget.NewLabel("Header row"), container.NewGridWrap(fyne.NewSize(64, p.header.MinSize().Height), p.header), minus, plus, apply)
+	mapping := container.NewBorder(subheading("Columns: what each one holds"), nil, nil, nil, container.NewVScroll(p.mapping))
+	sample := container.NewBorder(subheading("The first rows, as they will be read"), nil, nil, nil, p.sample)
+	problems := container.NewBorder(subheading("Problems found"), nil, nil, nil, container.NewVScroll(p.problems))
+	split := container.NewHSplit(mapping, container.NewVSplit(sample, problems))
+	split.Offset = 0.42
+	content := container.NewBorder(container.NewVBox(p.summary, controls, p.reading), nil, nil, nil, split)
+
+	p.importOK = widget.NewButton("Import", p.merge)
+	p.importOK.Importance = widget.HighImportance
+	p.cancel = widget.NewButton("Cancel", func() {
+		p.dialog.Hide()
+		p.w.say("Did not import %s.", p.uri.Name())
+		p.next()
+	})
+	p.dialog = dialog.NewCustomWithoutButtons("Import "+p.uri.Name(), content, p.w.Window)
+	p.dialog.SetButtons([]fyne.CanvasObject{p.cancel, p.importOK})
+	size := p.w.Window.Canvas().Size()
+	p.dialog.Resize(fyne.NewSize(min(1160, size.Width-40), min(720, size.Height-40)))
+	p.fill()
+	p.dialog.Show()
+}
+
+// fill shows the last read.
+func (p *importPreview) fill() {
+	res := p.res
+	sc := p.opt.Scorecard
+	var b strings.Builder
+	if res.Plan != nil {
+		fmt.Fprintf(&b, "%s is a plan workbook saved by Partner Atlas: its %s are read as saved.", res.File, partnerCount(len(res.Partners)))
+	} else {
+		where := res.File
+		if res.Sheet != "" {
+			where += ", sheet " + res.Sheet
+		}
+		fmt.Fprintf(&b, "%s: header on row %d, %d %s below it, %s.", where, res.HeaderRow, res.Rows, plural(res.Rows, "row", "rows"), partnerCount(len(res.Partners)))
+		if res.Encoding != "" {
+			fmt.Fprintf(&b, " Read as %s.", res.Encoding)
+		}
+		b.WriteString(" Check that each column holds what it says; change a mapping and the rows are read again.")
+	}
+	p.summary.SetText(b.String())
+
+	p.sheet.Options = res.Sheets
+	p.sheet.Selected = res.Sheet
+	if len(res.Sheets) > 1 && res.Plan == nil {
+		p.sheet.Enable()
+	} else {
+		p.sheet.Disable()
+	}
+	p.sheet.Refresh()
+	p.header.SetText(strconv.Itoa(res.HeaderRow))
+
+	p.mapping.RemoveAll()
+	p.selects = p.selects[:0]
+	choices := fieldChoices(sc)
+	for _, c := range res.Columns {
+		c := c
+		name := widget.NewLabel(c.Letter + "  " + dash(c.Header))
+		name.Truncation = fyne.TextTruncateEllipsis
+		sel := widget.NewSelect(choices, nil)
+		sel.Selected = choiceOf(c, sc)
+		sel.OnChanged = func(v string) { p.setMapping(c.Index, v) }
+		if res.Plan != nil {
+			sel.Disable()
+		}
+		p.selects = append(p.selects, sel)
+		p.mapping.Add(container.NewGridWithColumns(2, name, sel))
+	}
+	p.mapping.Refresh()
+	for i := range res.Columns {
+		p.sample.SetColumnWidth(i, 170)
+	}
+	p.sample.Refresh()
+
+	var lines []string
+	if p.err != nil {
+		lines = append(lines, "Cannot import yet: "+p.err.Error()+" "+importSuggestion(importers.KindOf(p.err)))
+	}
+	for i, pr := range res.Problems {
+		if i == maxProblemsShown {
+			lines = append(lines, fmt.Sprintf("… and %d more.", len(res.Problems)-maxProblemsShown))
+			break
+		}
+		lines = append(lines, pr.String())
+	}
+	if len(lines) == 0 {
+		p.problems.Importance = widget.SuccessImportance
+		p.problems.SetText("None: every row reads cleanly.")
+	} else {
+		p.problems.Importance = widget.MediumImportance
+		if p.err != nil {
+			p.problems.Importance = widget.DangerImportance
+		}
+		p.problems.SetText("• " + strings.Join(lines, "\n• "))
+	}
+	if p.err == nil && len(res.Partners) > 0 {
+		p.importOK.SetText("Import " + partnerCount(len(res.Partners)))
+		p.importOK.Enable()
+	} else {
+		p.importOK.SetText("Import")
+		p.importOK.Disable()
+	}
+}
+
+// setMapping changes what column i holds and reads the file again.
+func (p *importPreview) setMapping(i int, choice string) {
+	if p.opt.Columns == nil {
+		p.opt.Columns = map[int]importers.Column{}
+	}
+	p.opt.Columns[i] = columnOf(choice, p.opt.Scorecard)
+	p.reread()
+}
+
+// setHeaderRow reads the file again with the header on the row typed.
+func (p *importPreview) setHeaderRow(text string) {
+	n, err := strconv.Atoi(strings.TrimSpace(text))
+	if err != nil || n < 1 {
+		p.problems.Importance = widget.DangerImportance
+		p.problems.SetText("The header row is a row number: 1 for the first row.")
+		return
+	}
+	p.opt.HeaderRow, p.opt.Columns = n, nil
+	p.reread()
+}
+
+func (p *importPreview) stepHeader(d int) {
+	n := p.res.HeaderRow + d
+	if n >= 1 {
+		p.setHeaderRow(strconv.Itoa(n))
+	}
+}
+
+// merge adds the previewed file to the plan, off the UI goroutine, then
+// goes on with the next file.
+func (p *importPreview) merge() {
+	p.dialog.Hide()
+	w := p.w
+	res, uri := p.res, p.uri
+	doc := w.doc
+	base := doc.Ecosystem.Clone()
+	// The untouched sample, or an empty plan, gives way to the file.
+	replace := (doc.Sample && !w.history.canUndo()) || len(doc.Ecosystem.Partners) == 0
+	today := w.env.now()
+	p.merged = w.startJob("Importing", "Merging "+uri.Name()+"…", func() func() {
+		var sources []*planbook.Source
+		if !replace {
+			sources = append(sources, planbook.PlanSource(doc.displayName(), base))
+		}
+		merged := planbook.Assemble(append(sources, res), today)
+		eco := merged.Ecosystem
+		return func() {
+			path := ""
+			if uri.Scheme() == "file" {
+				path = uri.Path()
+			}
+			switch {
+			case replace && res.Plan != nil && path != "":
+				// A plan workbook in place of the sample is the document.
+				w.setDocument(&Document{Ecosystem: eco, Path: path, Name: uri.Name()}, &merged.Evaluation)
+				w.addRecent(path)
+			case replace && doc.Sample:
+				// A list in place of the sample starts a new document, as
+				// opening a file does: its undo history starts afresh, and
+				// File › Open sample brings the sample back.
+				doc := &Document{Ecosystem: eco, Name: uri.Name(), Unsaved: true}
+				if path != "" {
+					doc.Imported = []string{path}
+				}
+				w.setDocument(doc, &merged.Evaluation)
+			default:
+				w.editStructure("", func(e *core.Ecosystem) error {
+					*e = *eco
+					return nil
+				})
+				if replace && doc.Path == "" {
+					doc.Name = uri.Name() // an empty new plan takes the list's name
+				}
+				if path != "" {
+					doc.Imported = append(doc.Imported, path)
+				}
+				w.refreshStatus()
+			}
+			added := len(eco.Partners) - len(base.Partners)
+			if replace {
+				added = len(eco.Partners)
+			}
+			w.say("Imported %s: %d rows, %s new, %s in all.", uri.Name(), res.Rows, partnerCount(max(added, 0)), partnerCount(len(eco.Partners)))
+			if len(merged.Merged) > 0 {
+				w.showProblems(uri.Name(), fmt.Sprintf("Merged %s.", uri.Name()), merged.Merged)
+			}
+			p.next()
+		}
+	})
+}

@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"partneratlas/exporters"
+	"partneratlas/importers"
+)
+
+// maxProblemsShown caps the problems dialog; "Copy all" copies every one.
+const maxProblemsShown = 500
+
+// showProblem shows a plain-words dialog: what went wrong and what to do.
+func (w *MainWindow) showProblem(title, message, suggestion string) {
+	text := message
+	if suggestion != "" {
+		text += "\n\n" + suggestion
+	}
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, "OK", l, w.Window)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
+}
+
+// showProblems lists what an import found, one problem a line, in a
+// scrollable dialog with a button that copies them all.
+func (w *MainWindow) showProblems(name, summary string, problems []importers.Problem) {
+	all := make([]string, len(problems))
+	for i, p := range problems {
+		all[i] = p.String()
+	}
+	shown := all
+	if len(shown) > maxProblemsShown {
+		shown = append(shown[:maxProblemsShown:maxProblemsShown],
+			fmt.Sprintf("… and %d more (Copy all copies every one).", len(all)-maxProblemsShown))
+	}
+	head := widget.NewLabel(summary + " Partner Atlas kept every row it could; check these:")
+	head.Wrapping = fyne.TextWrapWord
+	list := widget.NewLabel("• " + strings.Join(shown, "\n• "))
+	list.Wrapping = fyne.TextWrapWord
+	title := fmt.Sprintf("%s: %d warnings", name, len(problems))
+	if len(problems) == 1 {
+		title = name + ": 1 warning"
+	}
+	d := dialog.NewCustomWithoutButtons(title, container.NewBorder(head, nil, nil, nil, container.NewVScroll(list)), w.Window)
+	d.SetButtons([]fyne.CanvasObject{
+		widget.NewButton("Copy all", func() {
+			w.app.Clipboard().SetContent(strings.Join(all, "\n"))
+		}),
+		widget.NewButton("OK", d.Hide),
+	})
+	d.Resize(fyne.NewSize(860, 500))
+	d.Show()
+}
+
+// showImportError explains, in plain words, an import that could not go on.
+func (w *MainWindow) showImportError(name string, err error) {
+	var ie *importers.Error
+	message := err.Error()
+	if !errors.As(err, &ie) {
+		message = fmt.Sprintf("Partner Atlas could not read %s: %v.", name, err)
+	}
+	w.showProblem("Could not import "+name, message, importSuggestion(importers.KindOf(err)))
+	w.say("Could not import %s.", name)
+}
+
+// importSuggestion says what the user can do about a kind of import error.
+func importSuggestion(k importers.Kind) string {
+	switch k {
+	case importers.Unsupported:
+		return "Open the file in Excel or LibreOffice, save it as .xlsx or .csv, and import that file."
+	case importers.Encrypted:
+		return "Type the workbook's password when Partner Atlas asks for it, or remove the password in Excel (File › Info › Protect Workbook), save, and import the file again."
+	case importers.BadFile:
+		return "Check that the file is a spreadsheet and opens in Excel or LibreOffice, then try again."
+	case importers.Empty:
+		return "Choose the file or sheet that lists your partners."
+	case importers.NoHeader, importers.MissingColumn:
+		return "Partner Atlas needs a header row with a column of partner names, such as “Partner Name”."
+	case importers.TooLarge:
+		return "Split the file into smaller files and import them one after the other."
+	}
+	return ""
+}
+
+// showSaveError explains a save or export that failed, in plain words: the
+// facts the error carries (which file, what happened, that the file as it
+// was is unchanged) and what to do about its kind.
+func (w *MainWindow) showSaveError(name, path string, err error) {
+	message := fmt.Sprintf("Partner Atlas could not write %s: %v.", path, err)
+	if exporters.SaveKindOf(err) != "" {
+		message = "Partner Atlas " + err.Error()
+	}
+	w.showProblem("Could not save "+name, message, saveSuggestion(exporters.SaveKindOf(err)))
+	w.say("Could not save %s.", name)
+}
+
+// saveSuggestion says what the user can do about a failed save.
+func saveSuggestion(k exporters.SaveKind) string {
+	const open = "Your work is still open and unchanged. "
+	switch k {
+	case exporters.ReadOnly:
+		return open + "Use Save As to save it in a folder you can write to, or under another name."
+	case exporters.DiskFull:
+		return open + "Free some space on the disk, or use Save As to save it on another drive."
+	case exporters.InUse:
+		return open + "Close the file in Excel or the other program that has it open, then save again."
+	case exporters.NoFolder:
+		return open + "The folder is gone (a drive unplugged or a folder renamed?). Use Save As to choose another."
+	case exporters.NotAFile:
+		return open + "That name is a folder: use Save As and choose another name."
+	}
+	return open + "Choose another folder with Save As, or close the file if it is open in another program, and save again."
+}

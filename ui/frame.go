@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// frame is what every screen has: its widgets, built once. A screen that
+// embeds it has content(), and a reset() that forgets nothing; a screen that
+// holds something of the document overrides reset.
+type frame struct{ box fyne.CanvasObject }
+
+func (f *frame) content() fyne.CanvasObject { return f.box }
+
+func (f *frame) reset() {}
+
+// heading is a screen's title.
+func heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+// subheading titles a part of a screen.
+func subheading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// note is a line of explanation in a quieter colour, wrapped.
+func note(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// panel frames a part of a screen on a slightly different background.
+func panel(content fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewStack(newBackdrop(theme.ColorNameInputBackground), container.NewPadded(content))
+}
+
+// backdrop is a rounded rectangle in a theme colour that follows the theme
+// when the system switches between light and dark.
+type backdrop struct {
+	widget.BaseWidget
+	colour fyne.ThemeColorName
+	rect   *canvas.Rectangle
+}
+
+func newBackdrop(c fyne.ThemeColorName) *backdrop {
+	b := &backdrop{colour: c, rect: canvas.NewRectangle(theme.Color(c))}
+	b.rect.CornerRadius = theme.InputRadiusSize()
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *backdrop) CreateRenderer() fyne.WidgetRenderer { return &backdropRenderer{b} }
+
+type backdropRenderer struct{ b *backdrop }
+
+func (r *backdropRenderer) Layout(s fyne.Size)           { r.b.rect.Resize(s) }
+func (r *backdropRenderer) MinSize() fyne.Size           { return fyne.NewSize(0, 0) }
+func (r *backdropRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.b.rect} }
+func (r *backdropRenderer) Destroy()                     {}
+func (r *backdropRenderer) Refresh() {
+	r.b.rect.FillColor = r.b.Theme().Color(r.b.colour, fyne.CurrentApp().Settings().ThemeVariant())
+	r.b.rect.Refresh()
+}
+
+// screenLayout is the common frame of a screen: a title with a line of
+// explanation on top, then the body.
+func screenLayout(title, explanation string, top fyne.CanvasObject, body fyne.CanvasObject) fyne.CanvasObject {
+	head := container.NewVBox(heading(title), note(explanation))
+	if top != nil {
+		head.Add(top)
+	}
+	return container.NewBorder(head, nil, nil, nil, body)
+}
+
+// tableFrame puts a partner table under its count.
+func tableFrame(t *partnerTable, left fyne.CanvasObject) fyne.CanvasObject {
+	var bar fyne.CanvasObject = t.count
+	if left != nil {
+		bar = container.NewBorder(nil, nil, left, t.count)
+	}
+	return container.NewBorder(bar, nil, nil, nil, t.table)
+}
