@@ -22,6 +22,9 @@ type Ecosystem struct {
 	// Accounts is the account mapping (customer overlap) and the tech-stack
 	// survey; nil when no account list or survey was imported.
 	Accounts *AccountMap
+	// Deals are the deals of the CRM exports imported, with how they are
+	// credited and measured; nil when none was imported.
+	Deals *DealBook
 }
 
 // NewEcosystem returns an empty ecosystem with the default scorecard,
@@ -146,6 +149,7 @@ func (e *Ecosystem) Clone() *Ecosystem {
 	c.Plays = append([]Play(nil), e.Plays...)
 	c.Maturity = e.Maturity.Clone()
 	c.Accounts = e.Accounts.Clone()
+	c.Deals = e.Deals.Clone()
 	c.LastReview = e.LastReview.Clone()
 	return &c
 }

@@ -24,15 +24,10 @@ type AccountMap struct {
 	// HideAccountNames writes counts only in the workbook: no account
 	// names, no match list, no decisions (their keys are names).
 	HideAccountNames bool
-	// Typed holds the partners (by NormaliseName) whose customer overlap
-	// stays the value typed by the user instead of the score from the
-	// overlap. FromLists holds the partners whose value is the score now,
-	// and TypedValues the values they had before it replaced them (absent:
-	// none), to give back when the user switches back.
-	Typed       map[string]bool
-	FromLists   map[string]bool
-	TypedValues map[string]float64
-	Survey      *Survey
+	// Derived says which partners keep the customer overlap the user typed
+	// instead of the score from the account lists.
+	Derived
+	Survey *Survey
 }
 
 // Clone returns a copy whose maps and slices can be changed without
@@ -50,9 +45,7 @@ func (m *AccountMap) Clone() *AccountMap {
 		c.Results[i] = o
 	}
 	c.Decisions = maps.Clone(m.Decisions)
-	c.Typed = maps.Clone(m.Typed)
-	c.FromLists = maps.Clone(m.FromLists)
-	c.TypedValues = maps.Clone(m.TypedValues)
+	c.Derived = m.Derived.Clone()
 	if m.Survey != nil {
 		s := *m.Survey
 		s.Tools = append([]ToolReach(nil), m.Survey.Tools...)
@@ -178,7 +171,7 @@ func (e *Ecosystem) OverlapOf(partner string) *Overlap {
 // UsesTypedOverlap says whether the partner's customer overlap is the value
 // the user typed rather than the score from the account lists.
 func (e *Ecosystem) UsesTypedOverlap(partner string) bool {
-	return e.Accounts != nil && e.Accounts.Typed[NormaliseName(partner)]
+	return e.Accounts != nil && e.Accounts.UsesTyped(partner)
 }
 
 // ApplyOverlap sets the customer overlap criterion of every partner that has
@@ -190,27 +183,9 @@ func (e *Ecosystem) ApplyOverlap() {
 		return
 	}
 	for _, o := range m.Results {
-		p := e.FindPartner(o.Partner)
-		if p == nil {
-			continue
+		if p := e.FindPartner(o.Partner); p != nil {
+			m.set(p, CustomerOverlap, OverlapScore(o))
 		}
-		key := NormaliseName(p.Name)
-		if m.Typed[key] {
-			continue
-		}
-		if !m.FromLists[key] {
-			if v, ok := p.Value(CustomerOverlap); ok {
-				if m.TypedValues == nil {
-					m.TypedValues = map[string]float64{}
-				}
-				m.TypedValues[key] = v
-			}
-			if m.FromLists == nil {
-				m.FromLists = map[string]bool{}
-			}
-			m.FromLists[key] = true
-		}
-		p.SetValue(CustomerOverlap, OverlapScore(o))
 	}
 }
 
@@ -222,31 +197,9 @@ func (e *Ecosystem) UseTypedOverlap(partner string, typed bool) {
 	if p == nil {
 		return
 	}
-	m := e.accountMap()
-	key := NormaliseName(p.Name)
+	e.accountMap().keepTyped(p, CustomerOverlap, typed)
 	if !typed {
-		delete(m.Typed, key)
 		e.ApplyOverlap()
-		return
-	}
-	if m.Typed == nil {
-		m.Typed = map[string]bool{}
-	}
-	m.Typed[key] = true
-	if m.FromLists[key] {
-		m.giveBackTyped(p, key)
-		delete(m.TypedValues, key)
-		delete(m.FromLists, key)
-	}
-}
-
-// giveBackTyped gives partner p (key: its normalised name) the customer
-// overlap it had before the account lists set it, or none if it had none.
-func (m *AccountMap) giveBackTyped(p *Partner, key string) {
-	if v, ok := m.TypedValues[key]; ok {
-		p.SetValue(CustomerOverlap, v)
-	} else {
-		p.ClearValue(CustomerOverlap)
 	}
 }
 
@@ -299,10 +252,10 @@ func (e *Ecosystem) RemovePartnerAccounts(partner string) bool {
 		return false
 	}
 	m.Lists, m.Results = lists, results
-	if p := e.FindPartner(partner); p != nil && m.FromLists[key] {
-		m.giveBackTyped(p, key)
+	if p := e.FindPartner(partner); p != nil {
+		m.forget(p, CustomerOverlap)
 	}
-	delete(m.FromLists, key)
+	delete(m.FromData, key)
 	delete(m.TypedValues, key)
 	delete(m.Typed, key)
 	return true

@@ -1,6 +1,9 @@
 package core
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // Dimension is one row of the maturity matrix.
 type Dimension string
@@ -195,6 +198,17 @@ type maturityFacts struct {
 	// segments in use (role × tier, Monitor aside), how many have a play of
 	// every type, and how many have at least one play.
 	segments, covered, someCovered int
+	deals                          dealFacts
+}
+
+// dealFacts are what the deals show of measurement: how many are
+// attributed to partners, which roles and tiers in use have attributed
+// deals, and whether ACV and net revenue retention can be measured.
+type dealFacts struct {
+	deals, attributed int
+	roles, rolesWith  int // primary roles in use, and those with an attributed deal
+	tiers, tiersWith  int // tiers in use (Monitor aside), and those with one
+	acv, nrr          bool
 }
 
 func (e *Ecosystem) maturityFacts(ev Evaluation) maturityFacts {
@@ -229,6 +243,7 @@ func (e *Ecosystem) maturityFacts(ev Evaluation) maturityFacts {
 		}
 	}
 	f.roles, f.segments = len(roles), len(inUse)
+	f.deals = e.dealFacts(ev)
 	for sg := range inUse {
 		types := map[PlayType]bool{}
 		for _, pl := range PlaysFor(e.Plays, sg.r, sg.t) {
@@ -292,6 +307,86 @@ func (f maturityFacts) propose(d Dimension) (Stage, string) {
 		return s, fmt.Sprintf("%d of %d segments in use (role × tier, Monitor aside) have a play of every type; %d have at least one play.",
 			f.covered, f.segments, f.someCovered)
 	}
-	// Measurement: without attributed deals nothing can be measured.
-	return Undefined, "No deals or opportunities attributed to partners have been imported, so sourced and influenced pipeline cannot be measured yet; this stage cannot rise above 1 without them."
+	return f.deals.propose()
+}
+
+// dealFacts reads the evidence of measurement from the deals, over all
+// time: the practice exists once deals are attributed, whatever the window.
+func (e *Ecosystem) dealFacts(ev Evaluation) dealFacts {
+	var f dealFacts
+	if e.Deals == nil || len(e.Deals.Deals) == 0 {
+		return f
+	}
+	f.deals = len(e.Deals.Deals)
+	roles, tiers := map[Role]bool{}, map[Tier]bool{}
+	for i, p := range e.Partners {
+		roles[p.PrimaryRole()] = false
+		if i < len(ev.Results) && ev.Results[i].Tier != Monitor {
+			tiers[ev.Results[i].Tier] = false
+		}
+	}
+	atts := e.Attribute()
+	for i, at := range atts {
+		matched := false
+		for _, c := range at.Credits {
+			if c.Partner < 0 {
+				continue
+			}
+			matched = true
+			if _, ok := roles[e.Partners[c.Partner].PrimaryRole()]; ok {
+				roles[e.Partners[c.Partner].PrimaryRole()] = true
+			}
+			if c.Partner < len(ev.Results) {
+				if _, ok := tiers[ev.Results[c.Partner].Tier]; ok {
+					tiers[ev.Results[c.Partner].Tier] = true
+				}
+			}
+		}
+		if matched {
+			f.attributed++
+			d := &e.Deals.Deals[i]
+			f.acv = f.acv || (d.Outcome == Won && d.Amount > 0)
+		}
+	}
+	delete(roles, "")
+	for _, with := range roles {
+		f.roles++
+		if with {
+			f.rolesWith++
+		}
+	}
+	for _, with := range tiers {
+		f.tiers++
+		if with {
+			f.tiersWith++
+		}
+	}
+	f.nrr = e.retention(atts, time.Time{}, time.Time{}).Partner.Start > 0
+	return f
+}
+
+// propose says the Measurement stage the deals support, and why: 1 without
+// attributed deals, 2 with some, 3 when sourced and influenced pipeline,
+// ACV and net revenue retention are measured for every role and tier in
+// use.
+func (f dealFacts) propose() (Stage, string) {
+	switch {
+	case f.deals == 0:
+		return Undefined, "No deals or opportunities attributed to partners have been imported, so sourced and influenced pipeline cannot be measured yet; this stage cannot rise above 1 without them."
+	case f.attributed == 0:
+		return Undefined, fmt.Sprintf("%d deals imported, none attributed to a partner of the ecosystem: fix the partner names on the deals, or import an export with a partner column.", f.deals)
+	}
+	evidence := fmt.Sprintf("%d of %d deals attributed to partners; %d of %d roles and %d of %d tiers in use (Monitor aside) have attributed deals; ACV %s; net revenue retention %s.",
+		f.attributed, f.deals, f.rolesWith, f.roles, f.tiersWith, f.tiers, measuredWord(f.acv), measuredWord(f.nrr))
+	if f.rolesWith == f.roles && f.tiersWith == f.tiers && f.acv && f.nrr {
+		return Strategic, evidence
+	}
+	return Emerging, evidence
+}
+
+func measuredWord(ok bool) string {
+	if ok {
+		return "measured"
+	}
+	return "not measurable yet"
 }
