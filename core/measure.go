@@ -126,7 +126,7 @@ type Lift struct {
 
 // Quarter is the revenue won in one calendar quarter, by category.
 type Quarter struct {
-	Label                               string // "2026 Q1"
+	Label                              string // "2026 Q1"
 	Sourced, InfluencedOnly, NoPartner float64
 }
 

@@ -31,14 +31,14 @@ func date(s string) time.Time {
 // written out in full, the counts and the problems.
 func TestReadDeals(t *testing.T) {
 	tests := []struct {
-		file      string
-		rows      int
-		deals     int
-		currency  string
-		pick      string // the ID (or account) of the deal checked in full
-		want      core.Deal
-		problems  []string // words each problem must hold, in order
-		outcomes  [3]int   // open, won, lost
+		file     string
+		rows     int
+		deals    int
+		currency string
+		pick     string // the ID (or account) of the deal checked in full
+		want     core.Deal
+		problems []string // words each problem must hold, in order
+		outcomes [3]int   // open, won, lost
 	}{
 		{"salesforce-opportunities.csv", 12, 12, "USD", "0065g00000A3",
 			core.Deal{Account: "Abbott", Stage: "Closed Won", Outcome: core.Won, Amount: 30000, Created: date("2026-03-01"), Closed: date("2026-03-31"),

@@ -221,10 +221,10 @@ func (pr *reader) readOverlapSheet() {
 			}
 			m.Typed[key] = true
 		} else {
-			if m.FromLists == nil {
-				m.FromLists = map[string]bool{}
+			if m.FromData == nil {
+				m.FromData = map[string]bool{}
 			}
-			m.FromLists[key] = true
+			m.FromData[key] = true
 			if v, ok := number(idx.cell(r, "Typed value")); ok {
 				if m.TypedValues == nil {
 					m.TypedValues = map[string]float64{}
