@@ -57,6 +57,8 @@ type attributor struct {
 	byDmn   map[string]int // registrable domain → partner
 	aliases map[string]string
 	seen    map[string]int // a name as written → partner or -1
+	slab    []Credit
+	scratch []Credit
 }
 
 func newAttributor(e *Ecosystem) *attributor {
@@ -111,7 +113,7 @@ func (a *attributor) attribute(d *Deal) Attribution {
 	if sourced == "" && len(infl) == 1 && partnerLead(d.LeadSource) {
 		sourced, infl = strings.TrimSpace(infl[0]), nil
 	}
-	var at Attribution
+	at := Attribution{Credits: a.scratch[:0]}
 	add := func(name string, isSourced bool) {
 		name = strings.TrimSpace(name)
 		if name == "" {
@@ -136,6 +138,7 @@ func (a *attributor) attribute(d *Deal) Attribution {
 		at.Category = InfluencedOnly
 	}
 	a.share(d, &at)
+	a.scratch = at.Credits
 	return at
 }
 
@@ -188,6 +191,16 @@ func (e *Ecosystem) Attribute() []Attribution {
 	out := make([]Attribution, len(e.Deals.Deals))
 	for i := range e.Deals.Deals {
 		out[i] = a.attribute(&e.Deals.Deals[i])
+		if n := len(out[i].Credits); n > 0 {
+			// Carve the credits from one slab: a million deals, a few
+			// large allocations.
+			if len(a.slab)+n > cap(a.slab) {
+				a.slab = make([]Credit, 0, max(n, 4096))
+			}
+			start := len(a.slab)
+			a.slab = append(a.slab, out[i].Credits...)
+			out[i].Credits = a.slab[start : start+n : start+n]
+		}
 	}
 	return out
 }

@@ -68,17 +68,18 @@ func (e *Ecosystem) dealBook() *DealBook {
 // does not count its deals twice.
 func (e *Ecosystem) AddDeals(file string, deals []Deal) {
 	b := e.dealBook()
-	kept := b.Deals[:0:0]
-	for _, d := range b.Deals {
-		if d.Source.File != file {
-			kept = append(kept, d)
+	kept := make([]Deal, 0, len(b.Deals)+len(deals))
+	for i := range b.Deals {
+		if b.Deals[i].Source.File != file {
+			kept = append(kept, b.Deals[i])
 		}
 	}
-	for _, d := range deals {
-		if d.Source.File == "" {
-			d.Source.File = file
+	start := len(kept)
+	kept = append(kept, deals...)
+	for i := start; i < len(kept); i++ {
+		if kept[i].Source.File == "" {
+			kept[i].Source.File = file
 		}
-		kept = append(kept, d)
 	}
 	b.Deals = kept
 	files := b.Files[:0:0]

@@ -361,7 +361,8 @@ func (e *Ecosystem) dealFacts(ev Evaluation) dealFacts {
 			f.tiersWith++
 		}
 	}
-	f.nrr = e.retention(atts, time.Time{}, time.Time{}).Partner.Start > 0
+	ids, keys := accountIDs(e.Deals.Deals)
+	f.nrr = e.retention(atts, ids, keys, time.Time{}, time.Time{}).Partner.Start > 0
 	return f
 }
 

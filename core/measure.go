@@ -132,8 +132,8 @@ type Quarter struct {
 
 // Measure works out what partners bring in, from the deals of the book, over
 // its window on the day today; ev gives the partners' tiers and scores. It
-// returns nil when the ecosystem has no deals. It takes about half a second
-// for a million deals and a thousand partners.
+// returns nil when the ecosystem has no deals. It takes about 0.6 s for a
+// million deals and a thousand partners on two cores.
 func (e *Ecosystem) Measure(ev Evaluation, today time.Time) *Impact {
 	b := e.Deals
 	if b == nil || len(b.Deals) == 0 {
@@ -142,8 +142,17 @@ func (e *Ecosystem) Measure(ev Evaluation, today time.Time) *Impact {
 	m := &Impact{Model: b.Model, Deals: len(b.Deals), Partners: make([]Twofold, len(e.Partners)),
 		Roles: map[Role]*Twofold{}, Tiers: map[Tier]*Twofold{}}
 	m.Since, m.Until = b.Window.Range(today)
+	// Numbering the accounts for retention is a third of the work and
+	// needs nothing else: it runs beside the rest.
+	var ids []int32
+	var keys []string
+	numbered := make(chan struct{})
+	go func() {
+		defer close(numbered)
+		ids, keys = accountIDs(b.Deals)
+	}()
 	m.Attributions = e.Attribute()
-	quarters := map[string]*Quarter{}
+	quarters := map[int]*Quarter{}
 	for i := range b.Deals {
 		d := &b.Deals[i]
 		if !d.Type.Sale() {
@@ -165,7 +174,8 @@ func (e *Ecosystem) Measure(ev Evaluation, today time.Time) *Impact {
 		m.AttachRate = float64(m.Sourced.Deals+m.InfluencedOnly.Deals) / float64(m.All.Deals)
 	}
 	m.Lift = lift(m.Sourced, m.InfluencedOnly, m.NoPartner, b.Deals, m)
-	m.Retention = e.retention(m.Attributions, m.Since, m.Until)
+	<-numbered
+	m.Retention = e.retention(m.Attributions, ids, keys, m.Since, m.Until)
 	m.Unmatched = e.UnmatchedPartners(m.Attributions)
 	m.Backtest = e.backtest(ev, m)
 	return m
@@ -190,7 +200,7 @@ func (m *Impact) inWindow(d *Deal) (in, dated bool) {
 }
 
 // count adds a deal of the window to every set it belongs to.
-func (m *Impact) count(e *Ecosystem, ev Evaluation, d *Deal, at *Attribution, quarters map[string]*Quarter) {
+func (m *Impact) count(e *Ecosystem, ev Evaluation, d *Deal, at *Attribution, quarters map[int]*Quarter) {
 	cycle := int32(-1)
 	if d.Outcome == Won {
 		if c, ok := d.CycleDays(); ok {
@@ -207,11 +217,12 @@ func (m *Impact) count(e *Ecosystem, ev Evaluation, d *Deal, at *Attribution, qu
 		m.NoPartner.add(d, 1, cycle)
 	}
 	if d.Outcome == Won && !d.Closed.IsZero() {
-		label := fmt.Sprintf("%d Q%d", d.Closed.Year(), (int(d.Closed.Month())+2)/3)
-		q := quarters[label]
+		y, mo, _ := d.Closed.Date()
+		key := y*4 + (int(mo)-1)/3
+		q := quarters[key]
 		if q == nil {
-			q = &Quarter{Label: label}
-			quarters[label] = q
+			q = &Quarter{Label: fmt.Sprintf("%d Q%d", y, (int(mo)+2)/3)}
+			quarters[key] = q
 		}
 		switch at.Category {
 		case SourcedDeal:
@@ -267,7 +278,7 @@ func segment[K comparable](set map[K]*Twofold, k K, c Credit, d *Deal, cycle int
 }
 
 // finish works out every set's rates and the quarters in order.
-func (m *Impact) finish(quarters map[string]*Quarter) {
+func (m *Impact) finish(quarters map[int]*Quarter) {
 	for _, f := range []*Figures{&m.All, &m.Sourced, &m.InfluencedOnly, &m.NoPartner} {
 		f.finish()
 	}

@@ -2,6 +2,7 @@ package core
 
 import (
 	"math"
+	"strings"
 	"time"
 )
 
@@ -39,35 +40,36 @@ func (n *NRR) finish() {
 // and churn are the ACV of the expansion deals won, and of the contraction
 // and churn deals and lost renewals closed, in the window. A partner
 // account is one with a deal a partner sourced or influenced.
-func (e *Ecosystem) retention(atts []Attribution, since, until time.Time) Retention {
+//
+// ids and keys are the deals' accounts, as accountIDs numbers them.
+func (e *Ecosystem) retention(atts []Attribution, ids []int32, keys []string, since, until time.Time) Retention {
 	b := e.Deals
-	partner := map[string]bool{}
+	partner := make([]bool, len(keys))
 	for i := range b.Deals {
-		if atts[i].Category != NoPartner {
-			if k := accountKey(&b.Deals[i]); k != "" {
-				partner[k] = true
-			}
+		if atts[i].Category != NoPartner && ids[i] >= 0 {
+			partner[ids[i]] = true
 		}
 	}
 	if len(b.Revenue) > 0 {
-		return revenueRetention(b.Revenue, partner, since, until)
+		byKey := make(map[string]bool, len(keys))
+		for id, k := range keys {
+			if partner[id] {
+				byKey[k] = true
+			}
+		}
+		return revenueRetention(b.Revenue, byKey, since, until)
 	}
 	type flows struct{ start, exp, contr, churn float64 }
-	accounts := map[string]*flows{}
+	accounts := make([]flows, len(keys))
 	in := func(t time.Time) bool {
 		return !t.IsZero() && (since.IsZero() || !t.Before(since)) && (until.IsZero() || !t.After(until))
 	}
 	for i := range b.Deals {
 		d := &b.Deals[i]
-		k := accountKey(d)
-		if k == "" || d.Outcome == Open {
+		if ids[i] < 0 || d.Outcome == Open {
 			continue
 		}
-		f := accounts[k]
-		if f == nil {
-			f = &flows{}
-			accounts[k] = f
-		}
+		f := &accounts[ids[i]]
 		closed := Date(d.Closed)
 		switch {
 		case d.Type == NewBusiness && d.Outcome == Won && (since.IsZero() || (!closed.IsZero() && closed.Before(since))):
@@ -82,12 +84,12 @@ func (e *Ecosystem) retention(atts []Attribution, since, until time.Time) Retent
 		}
 	}
 	var r Retention
-	for k, f := range accounts {
+	for id, f := range accounts {
 		if f.start <= 0 {
 			continue
 		}
 		n := &r.Other
-		if partner[k] {
+		if partner[id] {
 			n = &r.Partner
 		}
 		n.Accounts++
@@ -162,11 +164,38 @@ func revenueRetention(rows []AccountRevenue, partner map[string]bool, since, unt
 	return r
 }
 
-// accountKey identifies a deal's account across deals: its normalised
-// name, else its website's domain.
-func accountKey(d *Deal) string {
-	if k := NormaliseName(d.Account); k != "" {
-		return k
+// accountIDs number each deal's account (-1 for none) and return the key
+// of each number: the account's normalised name, else its website's
+// domain, so "Acme Inc" and "ACME" are one account. Each distinct account
+// as written is normalised once, however many deals it has.
+func accountIDs(deals []Deal) (ids []int32, keys []string) {
+	ids = make([]int32, len(deals))
+	byName := make(map[string]int32, len(deals)/4+16) // the account as written
+	bySite := map[string]int32{}                      // the website, for deals without an account name
+	byKey := make(map[string]int32, len(deals)/4+16)
+	for i := range deals {
+		d := &deals[i]
+		seen, w := byName, d.Account
+		if strings.TrimSpace(w) == "" {
+			seen, w = bySite, d.Website
+		}
+		id, ok := seen[w]
+		if !ok {
+			k := NormaliseName(d.Account)
+			if k == "" {
+				k = RegistrableDomain(d.Website)
+			}
+			id = -1
+			if k != "" {
+				if id, ok = byKey[k]; !ok {
+					id = int32(len(keys))
+					keys = append(keys, k)
+					byKey[k] = id
+				}
+			}
+			seen[w] = id
+		}
+		ids[i] = id
 	}
-	return RegistrableDomain(d.Website)
+	return ids, keys
 }
