@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"iter"
 	"strconv"
 	"strings"
 	"time"
@@ -21,9 +22,9 @@ const (
 // some second field does. When neither does, the column is ambiguous: it is
 // read month first ("." separators: day first) and the caller reports it.
 // When both do, the column mixes orders: ambiguous too.
-func dateColumn(values []string) (order DateOrder, ambiguous bool) {
+func dateColumn(values iter.Seq[string]) (order DateOrder, ambiguous bool) {
 	dayFirst, monthFirst, dots, numeric := false, false, false, false
-	for _, v := range values {
+	for v := range values {
 		a, b, _, sep, ok := dateFields(v)
 		if !ok {
 			continue

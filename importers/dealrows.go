@@ -2,6 +2,7 @@ package importers
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 	"time"
@@ -25,9 +26,29 @@ type dealReader struct {
 	created, closed []string
 	stages, types   map[string]*seenWord
 	currencies      map[string]int
-	noAmount        int
-	firstNoAmount   int
+	// outcomes, dealTypes and terms remember what each value as written
+	// means: an export of a million deals has a few dozen of each.
+	outcomes      map[[2]string]outcomeRead
+	dealTypes     map[string]typeRead
+	terms         map[string]termRead
+	noAmount      int
+	firstNoAmount int
 }
+
+type (
+	outcomeRead struct {
+		outcome core.Outcome
+		known   bool
+	}
+	typeRead struct {
+		dealType core.DealType
+		known    bool
+	}
+	termRead struct {
+		months float64
+		ok     bool
+	}
+)
 
 // seenWord is a stage or type the reader did not know: how often, and
 // where first.
@@ -42,8 +63,9 @@ var dealFieldsSingle = []Field{FieldDealID, FieldDealName, FieldAccount, FieldWe
 
 func newDealReader(res *DealsResult, opt Options, t *found) *dealReader {
 	cols, ranks := dealColumns(t.header.cells, opt.Columns)
-	dr := &dealReader{res: res, col: map[Field]int{}, byID: map[string]int{},
-		stages: map[string]*seenWord{}, types: map[string]*seenWord{}, currencies: map[string]int{}}
+	dr := &dealReader{res: res, col: map[Field]int{}, byID: make(map[string]int, t.rows),
+		stages: map[string]*seenWord{}, types: map[string]*seenWord{}, currencies: map[string]int{},
+		outcomes: map[[2]string]outcomeRead{}, dealTypes: map[string]typeRead{}, terms: map[string]termRead{}}
 	for _, f := range dealFieldsSingle {
 		dr.col[f] = -1
 	}
@@ -95,17 +117,26 @@ func (dr *dealReader) row(cells []string, n int) {
 	dr.outcome(&d, cells, n)
 	dr.amount(&d, cells, n)
 	if v := dr.cell(cells, FieldDealType); v != "" {
-		t, known := core.ParseDealType(v)
-		d.Type = t
-		if !known {
+		r, ok := dr.dealTypes[v]
+		if !ok {
+			r.dealType, r.known = core.ParseDealType(v)
+			dr.dealTypes[v] = r
+		}
+		d.Type = r.dealType
+		if !r.known {
 			dr.seen(dr.types, v, n)
 		}
 	} else {
 		d.Type = core.NewBusiness
 	}
 	if v := dr.cell(cells, FieldTerm); v != "" {
-		if m, ok := parseMonths(v); ok {
-			d.TermMonths = m
+		r, ok := dr.terms[v]
+		if !ok {
+			r.months, r.ok = parseMonths(v)
+			dr.terms[v] = r
+		}
+		if r.ok {
+			d.TermMonths = r.months
 		} else {
 			dr.report.add(BadValue, n, dr.col[FieldTerm], "%s is not a contract term; write the months (12) or years (1 year). The deal's ACV is its amount.", quote(v))
 		}
@@ -127,13 +158,18 @@ func (dr *dealReader) outcome(d *core.Deal, cells []string, n int) {
 	if stage == "" {
 		d.Stage = status
 	}
-	if o, ok := core.ParseOutcome(status); ok && status != "" {
-		d.Outcome = o
-		return
+	r, ok := dr.outcomes[[2]string{stage, status}]
+	if !ok {
+		if o, ok := core.ParseOutcome(status); ok && status != "" {
+			r = outcomeRead{o, true}
+		} else {
+			r.outcome, r.known = core.ParseOutcome(d.Stage)
+			r.known = r.known || d.Stage == ""
+		}
+		dr.outcomes[[2]string{stage, status}] = r
 	}
-	o, known := core.ParseOutcome(d.Stage)
-	d.Outcome = o
-	if !known && d.Stage != "" {
+	d.Outcome = r.outcome
+	if !r.known {
 		dr.seen(dr.stages, d.Stage, n)
 	}
 }
@@ -340,7 +376,15 @@ func (dr *dealReader) dates(f Field, values []string, field func(*core.Deal) *ti
 	if col < 0 {
 		return
 	}
-	order, ambiguous := dateColumn(values)
+	// A column of a million dates holds a few thousand distinct ones:
+	// each is looked at once.
+	distinct := make(map[string]dateRead, 1024)
+	for _, v := range values {
+		if _, ok := distinct[v]; !ok && v != "" {
+			distinct[v] = dateRead{}
+		}
+	}
+	order, ambiguous := dateColumn(maps.Keys(distinct))
 	if ambiguous {
 		way := "month first (03/04/2026 is 4 March)"
 		if order == DayFirst {
@@ -354,13 +398,25 @@ func (dr *dealReader) dates(f Field, values []string, field func(*core.Deal) *ti
 		if v == "" {
 			continue
 		}
-		t, ok := ParseDate(v, order)
+		r := distinct[v]
+		if !r.parsed {
+			r.t, r.ok = ParseDate(v, order)
+			r.parsed = true
+			distinct[v] = r
+		}
+		t, ok := r.t, r.ok
 		if !ok {
 			dr.report.add(BadValue, dr.res.Deals[i].Source.Row, col, "%s is not a date, so this deal has no %s date.", quote(v), strings.TrimPrefix(string(f), "deal "))
 			continue
 		}
 		*field(&dr.res.Deals[i]) = t
 	}
+}
+
+// dateRead is a date as written, parsed once.
+type dateRead struct {
+	t          time.Time
+	ok, parsed bool
 }
 
 // words reports the words of a column the reader did not know, once each

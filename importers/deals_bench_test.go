@@ -1,0 +1,154 @@
+package importers
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// benchDealHeader is a Salesforce opportunity report's columns.
+var benchDealHeader = []string{"Opportunity ID", "Opportunity Name", "Account Name", "Stage", "Amount Currency",
+	"Amount", "Created Date", "Close Date", "Type", "Lead Source", "Opportunity Owner", "Primary Partner",
+	"Influencing Partners", "Contract Term (Months)"}
+
+var (
+	benchStages = []string{"Closed Won", "Closed Lost", "Prospecting", "Negotiation/Review", "Closed Won"}
+	benchTypes2 = []string{"New Business", "Existing Business", "Renewal"}
+	benchLeads  = []string{"Partner Referral", "Web", "Event", "Outbound"}
+)
+
+// benchDealRecord fills rec with deal i of a Salesforce-shaped export: a
+// third with a sourcing partner, a fifth influenced by two partners, US
+// dates, amounts as "12,500.00".
+func benchDealRecord(rec []string, i int) {
+	created := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%700)
+	rec[0] = "0065g" + strconv.Itoa(1_000_000+i)
+	rec[2] = "Account " + strconv.Itoa(i/4)
+	rec[1] = rec[2] + " - Platform"
+	rec[3] = benchStages[i%len(benchStages)]
+	rec[4] = "USD"
+	rec[5] = strconv.FormatFloat(float64(1000+(i*7919)%99_000), 'f', 2, 64)
+	rec[6] = created.Format("1/2/2006")
+	rec[7] = created.AddDate(0, 0, 30+i%90).Format("1/2/2006")
+	rec[8] = benchTypes2[i%len(benchTypes2)]
+	rec[9] = benchLeads[i%len(benchLeads)]
+	rec[10] = benchOwners[i%len(benchOwners)]
+	rec[11], rec[12] = "", ""
+	switch i % 15 {
+	case 0, 1, 2, 3, 4:
+		rec[11] = "Partner " + strconv.Itoa(i%1000)
+	case 5, 6, 7:
+		rec[12] = "Partner " + strconv.Itoa(i%997) + "; Partner " + strconv.Itoa(i%991)
+	}
+	rec[13] = strconv.Itoa(12 * (1 + i%3))
+}
+
+// benchDealsCSV returns an n-row deal export as CSV.
+func benchDealsCSV(n int) []byte {
+	var buf bytes.Buffer
+	buf.Grow(n * 200)
+	w := csv.NewWriter(&buf)
+	_ = w.Write(benchDealHeader)
+	rec := make([]string, len(benchDealHeader))
+	for i := 0; i < n; i++ {
+		benchDealRecord(rec, i)
+		_ = w.Write(rec)
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// writeBenchDealsXLSX writes an n-row deal export as a workbook, with
+// excelize's StreamWriter and the amounts and dates as numbers and dates.
+func writeBenchDealsXLSX(b *testing.B, n int) string {
+	b.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		b.Fatal(err)
+	}
+	row := make([]any, len(benchDealHeader))
+	for i, h := range benchDealHeader {
+		row[i] = h
+	}
+	if err := sw.SetRow("A1", row); err != nil {
+		b.Fatal(err)
+	}
+	rec := make([]string, len(benchDealHeader))
+	for i := 0; i < n; i++ {
+		benchDealRecord(rec, i)
+		for k, v := range rec {
+			row[k] = v
+		}
+		amount, _ := strconv.ParseFloat(rec[5], 64)
+		row[5] = amount
+		for _, k := range []int{6, 7} {
+			t, _ := time.Parse("1/2/2006", rec[k])
+			row[k] = excelize.Cell{StyleID: dateStyle, Value: t}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, row); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), fmt.Sprintf("opportunities-%d.xlsx", n))
+	if err := f.SaveAs(path); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkReadDealsCSV1M reads a million-row opportunity export from
+// disk, as the app does.
+func BenchmarkReadDealsCSV1M(b *testing.B) {
+	data := benchDealsCSV(1_000_000)
+	path := filepath.Join(b.TempDir(), "opportunities.csv")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := ReadDeals(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(res.Deals) != 1_000_000 {
+			b.Fatalf("deals = %d, want 1000000", len(res.Deals))
+		}
+	}
+}
+
+// BenchmarkReadDealsXLSX100k reads a 100,000-row opportunity workbook.
+func BenchmarkReadDealsXLSX100k(b *testing.B) {
+	path := writeBenchDealsXLSX(b, 100_000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := ReadDeals(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(res.Deals) != 100_000 {
+			b.Fatalf("deals = %d, want 100000", len(res.Deals))
+		}
+	}
+	b.StopTimer()
+	reportPeak(b)
+}
