@@ -29,6 +29,10 @@ type DealBook struct {
 	// RevenuePotential says which partners keep the value typed instead.
 	RevenueFromDeals bool
 	RevenuePotential Derived
+	// LeaveDealsOut keeps the deal rows out of the plan workbook, which then
+	// holds the totals only, as the Overlap sheet can leave the matches out:
+	// for a workbook shared outside the company.
+	LeaveDealsOut bool
 }
 
 // AccountRevenue is one line of an account revenue file: an account's
@@ -252,7 +256,8 @@ func (w Window) Range(today time.Time) (since, until time.Time) {
 	return time.Time{}, time.Time{}
 }
 
-// Label says the window in words: "All deals", "1 Jan 2026 – 2 Dec 2026".
+// Label says the window in words: "All deals", "1 Jan 2026 – 2 Dec 2026",
+// "1 Jul 2025 – the last deal" for a window open at the end.
 func (w Window) Label(today time.Time) string {
 	since, until := w.Range(today)
 	if since.IsZero() && until.IsZero() {
@@ -264,5 +269,5 @@ func (w Window) Label(today time.Time) string {
 		}
 		return t.Format("2 Jan 2006")
 	}
-	return day(since, "the first deal") + " – " + day(until, "today")
+	return day(since, "the first deal") + " – " + day(until, "the last deal")
 }

@@ -130,6 +130,9 @@ type Quarter struct {
 	Sourced, InfluencedOnly, NoPartner float64
 }
 
+// QuarterLabel names quarter q (1–4) of year y: "2026 Q1".
+func QuarterLabel(y, q int) string { return fmt.Sprintf("%d Q%d", y, q) }
+
 // Measure works out what partners bring in, from the deals of the book, over
 // its window on the day today; ev gives the partners' tiers and scores. It
 // returns nil when the ecosystem has no deals. It takes about 0.6 s for a
@@ -159,7 +162,7 @@ func (e *Ecosystem) Measure(ev Evaluation, today time.Time) *Impact {
 			m.NotSales++
 			continue
 		}
-		in, dated := m.inWindow(d)
+		in, dated := m.InWindow(d)
 		if !in {
 			m.Outside++
 			if !dated {
@@ -181,10 +184,10 @@ func (e *Ecosystem) Measure(ev Evaluation, today time.Time) *Impact {
 	return m
 }
 
-// inWindow says whether d falls in the window: a won or lost deal by its
+// InWindow says whether d falls in the window: a won or lost deal by its
 // close date, an open deal by its creation date. dated is false when the
 // date is missing (such a deal is in an unbounded window only).
-func (m *Impact) inWindow(d *Deal) (in, dated bool) {
+func (m *Impact) InWindow(d *Deal) (in, dated bool) {
 	if m.Since.IsZero() && m.Until.IsZero() {
 		return true, true
 	}
@@ -221,7 +224,7 @@ func (m *Impact) count(e *Ecosystem, ev Evaluation, d *Deal, at *Attribution, qu
 		key := y*4 + (int(mo)-1)/3
 		q := quarters[key]
 		if q == nil {
-			q = &Quarter{Label: fmt.Sprintf("%d Q%d", y, (int(mo)+2)/3)}
+			q = &Quarter{Label: QuarterLabel(y, (int(mo)+2)/3)}
 			quarters[key] = q
 		}
 		switch at.Category {
@@ -296,18 +299,19 @@ func (m *Impact) finish(quarters map[int]*Quarter) {
 		tf.Sourced.finish()
 		tf.Influenced.finish()
 	}
-	for _, q := range quarters {
+	// Every quarter from the first to the last with revenue, an empty one
+	// as zero, so a chart of them shows the gap.
+	first, last := math.MaxInt, math.MinInt
+	for k := range quarters {
+		first, last = min(first, k), max(last, k)
+	}
+	for k := first; k <= last && len(quarters) > 0; k++ {
+		q := quarters[k]
+		if q == nil {
+			q = &Quarter{Label: QuarterLabel(k/4, k%4+1)}
+		}
 		m.Quarters = append(m.Quarters, *q)
 	}
-	slices.SortFunc(m.Quarters, func(a, b Quarter) int {
-		if a.Label < b.Label {
-			return -1
-		}
-		if a.Label > b.Label {
-			return 1
-		}
-		return 0
-	})
 	m.AttachRate = math.NaN()
 }
 
@@ -338,7 +342,7 @@ func (m *Impact) partnerMedianCycle(deals []Deal) float64 {
 		if d.Outcome != Won || !d.Type.Sale() || m.Attributions[i].Category == NoPartner {
 			continue
 		}
-		if in, _ := m.inWindow(d); !in {
+		if in, _ := m.InWindow(d); !in {
 			continue
 		}
 		if c, ok := d.CycleDays(); ok {

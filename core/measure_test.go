@@ -145,8 +145,9 @@ func TestMeasureAllDeals(t *testing.T) {
 		t.Errorf("unmatched = %+v, want Acme Cloud Inc on 1 deal, did you mean Acme", m.Unmatched)
 	}
 	// Deals of 2026: Q1 D1 (sourced), D2 (influenced), D5 (none); Q3 D8;
-	// Q4 D11; 2025 Q3 D7.
-	want := []Quarter{{"2025 Q3", 1500, 0, 0}, {"2026 Q1", 1000, 2000, 3000}, {"2026 Q3", 400, 0, 0}, {"2026 Q4", 0, 0, 300}}
+	// Q4 D11; 2025 Q3 D7. The quarters between, empty, are there as zero.
+	want := []Quarter{{"2025 Q3", 1500, 0, 0}, {"2025 Q4", 0, 0, 0}, {"2026 Q1", 1000, 2000, 3000}, {"2026 Q2", 0, 0, 0},
+		{"2026 Q3", 400, 0, 0}, {"2026 Q4", 0, 0, 300}}
 	if len(m.Quarters) != len(want) {
 		t.Fatalf("quarters = %+v", m.Quarters)
 	}

@@ -57,5 +57,8 @@ func (pr *reader) readAbout() error {
 	if v, ok := labelled(rows, aboutEcosystem); ok {
 		pr.e.Name = v
 	}
+	if v, ok := labelled(rows, aboutExported); ok {
+		pr.exported, _ = date(v)
+	}
 	return nil
 }

@@ -22,6 +22,10 @@ const (
 	SheetHistory   = "History"
 	SheetOverlap   = "Overlap"
 	SheetDiscovery = "Discovery"
+	// The sheets of deals, written when the ecosystem has a deal book.
+	SheetMeasurement = "Measurement"
+	SheetDeals       = "Deals"
+	SheetRevenue     = "Account revenue"
 )
 
 // Marker is the text in cell A1 of the hidden About sheet by which Partner

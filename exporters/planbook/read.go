@@ -91,6 +91,7 @@ func readPlan(f *excelize.File, file string) (*Source, error) {
 	pr.readSummary()
 	pr.readHistory()
 	pr.readOverlap()
+	pr.readDealBook()
 	res.Partners = e.Partners
 	res.Problems = pr.problems
 	return res, nil
@@ -102,6 +103,24 @@ type reader struct {
 	file     string
 	e        *core.Ecosystem
 	problems []importers.Problem
+	// exported is the day the workbook was written (About), zero when not
+	// known.
+	exported time.Time
+}
+
+// readDealBook restores the deal book: the rules from the Measurement
+// sheet, the deals from the Deals sheet, the account revenue rows.
+func (pr *reader) readDealBook() {
+	b := pr.readMeasurement(pr.exported)
+	if b == nil {
+		if sheetNamed(pr.f, SheetDeals) == "" {
+			return
+		}
+		b = &core.DealBook{}
+	}
+	pr.readDeals(b)
+	pr.readRevenue(b)
+	pr.e.Deals = b
 }
 
 func (pr *reader) problem(kind importers.Kind, sheet string, row int, column, format string, args ...any) {

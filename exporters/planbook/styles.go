@@ -10,6 +10,7 @@ import (
 type styles struct {
 	title, note, section, header, label     int
 	score, percent, share, date, wrap, held int
+	amount, money                           int
 	tierBlock, tierCell                     map[core.Tier]int
 }
 
@@ -47,6 +48,9 @@ func newStyles(f *excelize.File) (*styles, error) {
 	st.score = mk(&excelize.Style{CustomNumFmt: &scoreFmt})
 	st.percent = mk(&excelize.Style{NumFmt: 9})
 	st.share = mk(&excelize.Style{CustomNumFmt: &shareFmt})
+	amountFmt, moneyFmt := "#,##0.00", "#,##0"
+	st.amount = mk(&excelize.Style{CustomNumFmt: &amountFmt})
+	st.money = mk(&excelize.Style{CustomNumFmt: &moneyFmt})
 	st.date = mk(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "left"}})
 	st.wrap = mk(&excelize.Style{Alignment: top})
 	st.held = mk(&excelize.Style{Alignment: top, Font: &excelize.Font{Bold: true},

@@ -12,11 +12,12 @@ import (
 	"partneratlas/importers"
 )
 
-// summaryRows collects the Summary sheet in memory, so the charts, which
-// must be added before the sheet is streamed, know the rows they plot.
-type summaryRows struct{ rows [][]any }
+// sheetRows collects a sheet in memory (the Summary, the Measurement), so
+// the charts, which must be added before the sheet is streamed, know the
+// rows they plot.
+type sheetRows struct{ rows [][]any }
 
-func (s *summaryRows) add(cells ...any) int {
+func (s *sheetRows) add(cells ...any) int {
 	s.rows = append(s.rows, cells)
 	return len(s.rows)
 }
@@ -33,7 +34,7 @@ const (
 // and the maturity stages, with native charts beside them.
 func (b *book) writeSummary() error {
 	st, e := b.st, b.e
-	var sr summaryRows
+	var sr sheetRows
 	title := summaryTitle
 	if e.Name != "" {
 		title += " — " + e.Name
@@ -63,7 +64,7 @@ func (b *book) writeSummary() error {
 }
 
 // summaryHeadline writes the headline figures.
-func (b *book) summaryHeadline(sr *summaryRows) {
+func (b *book) summaryHeadline(sr *sheetRows) {
 	st, e, ev := b.st, b.e, b.ev
 	tierCol := b.partnersColumn(colTier)
 	formal, incomplete := 0, 0
@@ -88,7 +89,7 @@ func (b *book) summaryHeadline(sr *summaryRows) {
 }
 
 // summaryReview writes the review dates and whether the review is due.
-func (b *book) summaryReview(sr *summaryRows) {
+func (b *book) summaryReview(sr *sheetRows) {
 	st, e := b.st, b.e
 	sr.add(styled(st.section, "Review"), styled(st.section, nil))
 	var last any = "Never"
@@ -118,7 +119,7 @@ func (b *book) summaryReview(sr *summaryRows) {
 }
 
 // summaryTiers writes the partners per tier and returns each tier's row.
-func (b *book) summaryTiers(sr *summaryRows) map[core.Tier]int {
+func (b *book) summaryTiers(sr *sheetRows) map[core.Tier]int {
 	st, ev := b.st, b.ev
 	tierCol := b.partnersColumn(colTier)
 	n := len(b.e.Partners)
@@ -142,7 +143,7 @@ func (b *book) summaryTiers(sr *summaryRows) map[core.Tier]int {
 
 // summaryRoles writes the role × tier counts and returns the rows of its
 // header and of its last role.
-func (b *book) summaryRoles(sr *summaryRows, tierRow map[core.Tier]int) (roleHead, roleLast int) {
+func (b *book) summaryRoles(sr *sheetRows, tierRow map[core.Tier]int) (roleHead, roleLast int) {
 	st := b.st
 	tierCol := b.partnersColumn(colTier)
 	counts := b.e.RoleTierCounts(b.ev)
@@ -184,7 +185,7 @@ func (b *book) summaryRoles(sr *summaryRows, tierRow map[core.Tier]int) (roleHea
 }
 
 // summaryScores writes the score distribution and returns its header row.
-func (b *book) summaryScores(sr *summaryRows) int {
+func (b *book) summaryScores(sr *sheetRows) int {
 	st := b.st
 	scoreCol := b.partnersColumn(colScore)
 	bands := b.ev.ScoreDistribution()
@@ -203,7 +204,7 @@ func (b *book) summaryScores(sr *summaryRows) int {
 }
 
 // summaryTop writes the ten best-scored partners, as they stand at export.
-func (b *book) summaryTop(sr *summaryRows) {
+func (b *book) summaryTop(sr *sheetRows) {
 	st, e, ev := b.st, b.e, b.ev
 	n := len(e.Partners)
 	order := make([]int, n)
@@ -222,7 +223,7 @@ func (b *book) summaryTop(sr *summaryRows) {
 }
 
 // summaryMaturity writes the stage held per dimension, as at export.
-func (b *book) summaryMaturity(sr *summaryRows) {
+func (b *book) summaryMaturity(sr *sheetRows) {
 	st := b.st
 	sr.add(styled(st.section, "Maturity (at export)"), styled(st.section, nil), styled(st.section, nil), styled(st.section, nil))
 	sr.add(styled(st.header, "Dimension"), styled(st.header, "Stage held"), styled(st.header, "Rated"), styled(st.header, "Proposed"))

@@ -17,6 +17,9 @@ import (
 )
 
 // export writes e and reopens it with excelize.
+// summaryPart is the Summary sheet's part: the first sheet created.
+const summaryPart = "xl/worksheets/sheet1.xml"
+
 func export(t testing.TB, e *core.Ecosystem) ([]byte, *excelize.File) {
 	t.Helper()
 	var buf bytes.Buffer

@@ -24,6 +24,9 @@ type Options struct {
 	// than the rest of the evaluation, so the app and the command line pass
 	// the one they computed instead of having it computed twice.
 	Evaluation *core.Evaluation
+	// Impact is what the deals measure, when the caller has it already for
+	// the same ecosystem, evaluation and day; nil and Write measures.
+	Impact *core.Impact
 }
 
 // Write writes the plan workbook of e to w: every sheet of the format, the
@@ -40,7 +43,7 @@ func Write(w io.Writer, e *core.Ecosystem, opt Options) error {
 	for _, step := range []func() error{
 		b.prepare, b.writeSummary, b.writePartners, b.writeScorecard,
 		b.writePlan, b.writePlays, b.writeMaturity, b.writeAbout,
-		b.writeHistory, b.writeOverlap,
+		b.writeHistory, b.writeOverlap, b.writeDealBook,
 	} {
 		if err := step(); err != nil {
 			return fmt.Errorf("write workbook: %w", err)
@@ -50,7 +53,7 @@ func Write(w io.Writer, e *core.Ecosystem, opt Options) error {
 	if _, err := b.f.WriteTo(&buf); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
-	if err := writeFixed(w, buf.Bytes()); err != nil {
+	if err := writeFixed(w, buf.Bytes(), b.arrays); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
 	return nil
@@ -67,10 +70,16 @@ type book struct {
 	// rows is the number of data rows of the Partners table (at least 1, as
 	// a table needs a row below its header).
 	rows int
+	// formulas says the Measurement sheet's figures are formulas over the
+	// Deals sheet; false when the deal rows are left out.
+	formulas bool
+	// arrays are the cells of each sheet that hold array formulas (see
+	// writeFixed).
+	arrays map[string][]string
 }
 
 func newBook(e *core.Ecosystem, opt Options) (*book, error) {
-	b := &book{e: e, opt: opt, f: excelize.NewFile()}
+	b := &book{e: e, opt: opt, f: excelize.NewFile(), arrays: map[string][]string{}}
 	b.ev = Evaluate(e, opt.Evaluation)
 	b.cols = LayoutPartnerColumns(e)
 	b.rows = max(1, len(e.Partners))
@@ -99,7 +108,7 @@ func (b *book) prepare() error {
 	if err := b.f.SetSheetName("Sheet1", SheetSummary); err != nil {
 		return err
 	}
-	for _, s := range []string{SheetPartners, SheetScorecard, SheetPlan, SheetPlays, SheetMaturity, SheetAbout} {
+	for _, s := range b.sheets() {
 		if _, err := b.f.NewSheet(s); err != nil {
 			return err
 		}
@@ -118,6 +127,67 @@ func (b *book) prepare() error {
 		return err
 	}
 	return b.partnerValidations()
+}
+
+// sheets are the sheets created first, in order; the sheets of history and
+// account mapping follow them.
+func (b *book) sheets() []string {
+	out := []string{SheetPartners, SheetScorecard, SheetPlan, SheetPlays, SheetMaturity}
+	if db := b.e.Deals; db != nil {
+		out = append(out, SheetMeasurement)
+		if b.dealRows() {
+			out = append(out, SheetDeals)
+		}
+		if len(db.Revenue) > 0 {
+			out = append(out, SheetRevenue)
+		}
+	}
+	return append(out, SheetAbout)
+}
+
+// dealRows says the Deals sheet is written: there are deals, the user did
+// not leave them out and they fit a sheet.
+func (b *book) dealRows() bool {
+	db := b.e.Deals
+	return db != nil && len(db.Deals) > 0 && !db.LeaveDealsOut && dealRowsFit(len(db.Deals))
+}
+
+// writeDealBook writes the sheets of deals: Measurement, Deals and Account
+// revenue.
+func (b *book) writeDealBook() error {
+	db := b.e.Deals
+	if db == nil {
+		return nil
+	}
+	m := b.opt.Impact
+	if m == nil || len(m.Attributions) != len(db.Deals) {
+		m = b.e.Measure(b.ev, b.opt.Today)
+	}
+	b.formulas = b.dealRows()
+	influencers := 0
+	if m != nil {
+		for _, at := range m.Attributions {
+			n := len(at.Credits)
+			if n > 0 && at.Credits[0].Sourced {
+				n--
+			}
+			influencers = max(influencers, n)
+		}
+	}
+	l := newDealLayout(influencers, len(db.Deals))
+	stages, outcome := stageOutcomes(db.Deals)
+	if b.formulas {
+		if err := b.writeDeals(m, l, outcome); err != nil {
+			return err
+		}
+	}
+	if err := b.writeMeasurement(m, l, stages, outcome); err != nil {
+		return err
+	}
+	if len(db.Revenue) > 0 {
+		return b.writeRevenue()
+	}
+	return nil
 }
 
 // col returns the letter of the 0-based column i.

@@ -8,6 +8,7 @@ package planbooktest
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"partneratlas/core"
@@ -142,4 +143,105 @@ func Columns(header []string) map[string]int {
 		col[h] = i
 	}
 	return col
+}
+
+// WithDeals gives e (the sample of Ecosystem) a deal book of two exports
+// that exercises every column of the Deals sheet and every rule of
+// attribution: sourced, influenced only and unattributed deals; a deal
+// sourced by one partner and influenced by two; a partner named with a
+// legal form added, one named twice, a misspelling the user fixed and a
+// name that matches no partner; the lead-source rule; the export's own
+// percentages; every outcome and deal type; a deal whose status, not its
+// stage, decided the outcome; missing dates, terms and amounts; two
+// currencies. The window is the last 12 months before Today.
+func WithDeals(e *core.Ecosystem) *core.Ecosystem {
+	rng := rand.New(rand.NewPCG(3, 5))
+	names := make([]string, len(e.Partners))
+	for i, p := range e.Partners {
+		names[i] = p.Name
+	}
+	written := func(i int) string {
+		n := names[i%len(names)]
+		switch i % 7 {
+		case 3:
+			return n + " Inc." // the name normalisation drops the legal form
+		case 5:
+			return strings.ToUpper(n)
+		}
+		return n
+	}
+	stages := map[core.Outcome][]string{
+		core.Won:  {"Closed Won", "Won"},
+		core.Lost: {"Closed Lost", "Lost - no decision"},
+		core.Open: {"Prospecting", "Negotiation/Review", "Proposal/Price Quote"},
+	}
+	types := []core.DealType{core.NewBusiness, core.NewBusiness, core.NewBusiness, core.Expansion, core.Renewal}
+	start := time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC)
+	var a, b []core.Deal
+	for i := 0; i < 140; i++ {
+		d := core.Deal{ID: fmt.Sprintf("006%05d", i), Account: fmt.Sprintf("Account %02d", i%45),
+			Website: fmt.Sprintf("https://account%02d.example.com", i%45), Currency: "USD", Owner: "Sam Ortiz",
+			Type: types[rng.IntN(len(types))], Amount: float64(5_000 + 250*rng.IntN(400))}
+		d.Name = d.Account + " — platform"
+		d.Created = start.AddDate(0, 0, rng.IntN(540))
+		d.Outcome = core.Outcome(rng.IntN(3))
+		if d.Outcome != core.Open || i%4 == 0 {
+			d.Closed = d.Created.AddDate(0, 0, 14+rng.IntN(150))
+		}
+		if d.Outcome != core.Open && d.Closed.After(Today) {
+			d.Outcome = core.Open
+		}
+		d.Stage = stages[d.Outcome][rng.IntN(len(stages[d.Outcome]))]
+		if i%5 != 0 {
+			d.TermMonths = float64(12 * (1 + rng.IntN(3)))
+		}
+		switch k := rng.IntN(10); {
+		case k < 3:
+			d.Sourced = written(rng.IntN(len(names)))
+		case k < 4:
+			d.Sourced = written(rng.IntN(len(names)))
+			d.Influencers = []string{written(rng.IntN(len(names))), written(rng.IntN(len(names)))}
+		case k < 6:
+			d.Influencers = []string{written(rng.IntN(len(names)))}
+			if k == 5 {
+				d.LeadSource = "Partner Referral" // the one influencer sources it
+			}
+		}
+		if i%2 == 0 {
+			a = append(a, d)
+		} else {
+			d.Currency = "EUR"
+			b = append(b, d)
+		}
+	}
+	special := []core.Deal{
+		{ID: "S1", Name: "Both ways", Account: "Account 01", Stage: "Closed Won", Outcome: core.Won, Amount: 90_000,
+			Created: time.Date(2025, 6, 2, 0, 0, 0, 0, time.UTC), Closed: time.Date(2025, 9, 30, 15, 4, 5, 0, time.UTC),
+			Type: core.NewBusiness, TermMonths: 24, Sourced: names[0], Influencers: []string{names[1], names[9], names[0] + " Inc."},
+			Shares: map[string]float64{names[0]: 0.5, names[1]: 0.3}},
+		{ID: "S2", Name: "Misspelt", Account: "Account 02", Stage: "Closed Won", Outcome: core.Won, Amount: 40_000,
+			Created: time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC), Closed: time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC),
+			Type: core.NewBusiness, Sourced: "Salesforse"},
+		{ID: "S3", Name: "Unknown reseller", Account: "Account 03", Stage: "Negotiation/Review", Outcome: core.Open, Amount: 25_000,
+			Created: time.Date(2026, 1, 10, 0, 0, 0, 0, time.UTC), Type: core.NewBusiness, Influencers: []string{"Globex Resellers"}},
+		{ID: "S4", Name: "Status decided", Account: "Account 04", Stage: "Contract Sent", Outcome: core.Won, Amount: 12_500,
+			Created: time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC), Closed: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC),
+			Type: core.Expansion, Sourced: names[2]},
+		{ID: "S5", Name: "Churned", Account: "Account 05", Stage: "Closed Won", Outcome: core.Won, Amount: -8_000,
+			Created: time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC), Closed: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC),
+			Type: core.Churn, Sourced: names[3]},
+		{ID: "S6", Name: "No dates", Account: "Account 06", Stage: "Closed Lost", Outcome: core.Lost, Amount: 7_000,
+			Type: core.NewBusiness},
+		{ID: "S7", Name: "", Account: "", Website: "https://nameless.example.org", Stage: "", Outcome: core.Open,
+			Created: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), Type: core.NewBusiness, Influencers: []string{names[4], names[5]},
+			Shares: map[string]float64{names[4]: 0.25}},
+	}
+	a = append(a, special...)
+	e.AddDeals("opportunities, Q1.csv", a)
+	e.AddDeals("hubspot deals.xlsx", b)
+	if err := e.MapPartnerName("Salesforse", names[0]); err != nil {
+		panic(err)
+	}
+	e.Deals.Window = core.Window{Kind: core.Last12Months}
+	return e
 }
