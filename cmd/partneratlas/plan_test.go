@@ -74,6 +74,13 @@ func TestPlanJSON(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("plan --json: status %d, stderr %q", status, stderr)
 	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(stdout), &top); err != nil {
+		t.Fatalf("stdout is not only a JSON object: %v\n%s", err, stdout)
+	}
+	if _, ok := top["measurement"]; ok || len(top) != 1 {
+		t.Errorf("the JSON has %d keys, want \"partners\" only when there are no deals", len(top))
+	}
 	var partners []struct {
 		Name        string   `json:"name"`
 		PrimaryRole string   `json:"primary_role"`
@@ -82,8 +89,8 @@ func TestPlanJSON(t *testing.T) {
 		Tier        string   `json:"tier"`
 		Confidence  *float64 `json:"confidence"`
 	}
-	if err := json.Unmarshal([]byte(stdout), &partners); err != nil {
-		t.Fatalf("stdout is not only a JSON array: %v\n%s", err, stdout)
+	if err := json.Unmarshal(top["partners"], &partners); err != nil {
+		t.Fatalf("\"partners\" is not the list of partners: %v\n%s", err, stdout)
 	}
 	if len(partners) != 40 {
 		t.Fatalf("%d partners in the JSON, want 40", len(partners))
@@ -137,10 +144,11 @@ func TestPlanMergesFiles(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("plan: status %d, stderr %q", status, stderr)
 	}
-	var partners []map[string]any
-	if err := json.Unmarshal([]byte(stdout), &partners); err != nil {
+	var plan struct{ Partners []map[string]any }
+	if err := json.Unmarshal([]byte(stdout), &plan); err != nil {
 		t.Fatalf("bad JSON: %v", err)
 	}
+	partners := plan.Partners
 	if len(partners) != 3 {
 		t.Errorf("%d partners after merging two files, want 3 (Acme Resale once): %v", len(partners), partners)
 	}
@@ -199,7 +207,7 @@ func TestBadInput(t *testing.T) {
 func TestHelp(t *testing.T) {
 	for _, args := range [][]string{{"help"}, {"-h"}, {"--help"}, {"plan", "-h"}} {
 		status, stdout, _ := runCmd(args...)
-		if status != 0 || !strings.Contains(stdout, "partneratlas plan [-o OUT] [--json] FILE...") {
+		if status != 0 || !strings.Contains(stdout, "partneratlas plan [-o OUT] [--json] [--deals FILE ...] [--since DATE] [--until DATE] FILE...") {
 			t.Errorf("%v: status %d, stdout %q", args, status, stdout)
 		}
 	}
