@@ -39,7 +39,7 @@ const (
 	dealRowsIncluded  = "Yes"
 	nrrFromDealTypes  = "the deals' types"
 	nrrFromRevenue    = "the account revenue file"
-	measureFirstWidth = 34
+	measureFirstWidth = 40
 )
 
 // figureHeaders head the ten figures of a set of deals, in the order of
@@ -676,6 +676,9 @@ func (b *book) measureValidations(modelRow, stagesHead, stages int) error {
 	return b.f.AddDataValidation(SheetMeasurement, dv)
 }
 
+// chartColumns are where the three charts of the Measurement sheet start.
+var chartColumns = []string{"A", "E", "J"}
+
 // measureCharts adds the native charts: revenue by tier and by role,
 // stacked sourced over influenced, and revenue per quarter by category.
 func (b *book) measureCharts(at, tierHead, tiers, roleHead, roles, quarterHead, quarters int) error {
@@ -704,9 +707,10 @@ func (b *book) measureCharts(at, tierHead, tiers, roleHead, roles, quarterHead, 
 	}
 	tierChart := stacked("Revenue by tier", tierHead, tiers, "Stacked column chart: revenue each tier's partners sourced and influenced")
 	roleChart := stacked("Revenue by role", roleHead, roles, "Stacked column chart: revenue each role's partners sourced and influenced")
-	roleChart.Format.OffsetX = 500
-	for _, c := range []*excelize.Chart{tierChart, roleChart} {
-		if err := b.f.AddChart(SheetMeasurement, fmt.Sprintf("A%d", at), c); err != nil {
+	// Side by side: the first column is as wide as two and a half of the
+	// others, a chart as five of them.
+	for i, c := range []*excelize.Chart{tierChart, roleChart} {
+		if err := b.f.AddChart(SheetMeasurement, fmt.Sprintf("%s%d", chartColumns[i], at), c); err != nil {
 			return err
 		}
 	}
@@ -719,11 +723,11 @@ func (b *book) measureCharts(at, tierHead, tiers, roleHead, roles, quarterHead, 
 		series = append(series, excelize.ChartSeries{Name: ref(c, quarterHead, quarterHead),
 			Categories: ref("A", quarterHead+1, quarterHead+quarters), Values: ref(c, quarterHead+1, quarterHead+quarters), Fill: fill})
 	}
-	return b.f.AddChart(SheetMeasurement, fmt.Sprintf("A%d", at), &excelize.Chart{
+	return b.f.AddChart(SheetMeasurement, fmt.Sprintf("%s%d", chartColumns[2], at), &excelize.Chart{
 		Type: excelize.ColStacked, Title: titled("Revenue won per quarter"), Series: series,
 		Legend: excelize.ChartLegend{Position: "bottom"}, YAxis: excelize.ChartAxis{MajorGridLines: true},
 		Dimension: excelize.ChartDimension{Width: 480, Height: 320},
-		Format:    excelize.GraphicOptions{OffsetX: 1000, AltText: "Stacked column chart: revenue won each quarter, sourced, influenced only and without a partner"},
+		Format:    excelize.GraphicOptions{AltText: "Stacked column chart: revenue won each quarter, sourced, influenced only and without a partner"},
 	})
 }
 
