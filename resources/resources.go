@@ -15,6 +15,18 @@ const SampleFileName = "sample-partners.csv"
 //go:embed sample-partners.csv
 var SamplePartnersCSV []byte
 
+// SampleDealsFileName is the name the sample deal export is imported under:
+// the file the dashboard names as the source of the sample's deals.
+const SampleDealsFileName = "sample-deals.csv"
+
+// SampleDealsCSV is the sample ecosystem's deals: a Salesforce opportunity
+// report of Northwind Analytics over the two years to 30 November 2026, so
+// that the first start already shows the Activate & measure dashboard. It
+// is written by its generator, TestGenerateSampleDeals, never by hand.
+//
+//go:embed sample-deals.csv
+var SampleDealsCSV []byte
+
 // IconPNG is the app icon, the same file FyneApp.toml names.
 //
 //go:embed icon.png
