@@ -39,6 +39,9 @@ type DealBook struct {
 // recurring revenue on a date (the end of a month or a quarter).
 type AccountRevenue struct {
 	Account string
+	// Website names the account when the file gives no name: it is then
+	// matched with the deals by its domain.
+	Website string
 	Date    time.Time
 	ARR     float64
 }

@@ -216,8 +216,8 @@ func TestRetention(t *testing.T) {
 	}
 	// From an account revenue file: Northwind 100 → 150, Fabrikam 200 → 0.
 	e.Deals.Revenue = []AccountRevenue{
-		{"Northwind", day("2026-01-31"), 100}, {"Northwind", day("2026-12-31"), 150},
-		{"Fabrikam", day("2026-01-31"), 200}, {"Fabrikam", day("2026-12-31"), 0},
+		{Account: "Northwind", Date: day("2026-01-31"), ARR: 100}, {Account: "Northwind", Date: day("2026-12-31"), ARR: 150},
+		{Account: "Fabrikam", Date: day("2026-01-31"), ARR: 200}, {Account: "Fabrikam", Date: day("2026-12-31"), ARR: 0},
 	}
 	m = e.Measure(e.Evaluate(), measureToday)
 	if r := m.Retention; !r.FromRevenueFile || !near(r.Partner.Rate, 1.5) || !near(r.Other.Rate, 0) || !near(r.Other.Churn, 200) {
@@ -271,5 +271,25 @@ func TestMeasurementMaturity(t *testing.T) {
 	e.Deals = nil
 	if s := stage(e); s != Undefined {
 		t.Errorf("no deals: stage %v, want 1", s)
+	}
+}
+
+// TestRevenueByWebsite: a revenue row that names its account by website
+// only matches the deals of that account named the same way, and before
+// the fix it counted among the other accounts.
+func TestRevenueByWebsite(t *testing.T) {
+	e := NewEcosystem("Sites", measureToday)
+	e.Partners = []*Partner{{Name: "Acme", Roles: []Role{Channel}}}
+	e.AddDeals("deals.csv", []Deal{
+		{ID: "1", Website: "https://www.ameren.com/", Outcome: Won, Type: NewBusiness, Amount: 100, Sourced: "Acme",
+			Created: day("2025-01-01"), Closed: day("2025-02-01")},
+	})
+	e.Deals.Revenue = []AccountRevenue{
+		{Website: "ameren.com", Date: day("2025-03-31"), ARR: 100},
+		{Website: "https://ameren.com", Date: day("2026-03-31"), ARR: 130},
+	}
+	r := e.Measure(e.Evaluate(), measureToday).Retention
+	if r.Partner.Accounts != 1 || r.Partner.Rate != 1.3 || r.Other.Accounts != 0 {
+		t.Errorf("retention = %+v, want the partner account at 130%%", r)
 	}
 }

@@ -128,7 +128,7 @@ func revenueRetention(rows []AccountRevenue, partner map[string]bool, since, unt
 	}
 	start, end := map[string]point{}, map[string]point{}
 	for _, r := range rows {
-		k := NormaliseName(r.Account)
+		k := accountKey(r.Account, r.Website)
 		if k == "" {
 			continue
 		}
@@ -181,10 +181,7 @@ func accountIDs(deals []Deal) (ids []int32, keys []string) {
 		}
 		id, ok := seen[w]
 		if !ok {
-			k := NormaliseName(d.Account)
-			if k == "" {
-				k = RegistrableDomain(d.Website)
-			}
+			k := accountKey(d.Account, d.Website)
 			id = -1
 			if k != "" {
 				if id, ok = byKey[k]; !ok {
@@ -198,4 +195,13 @@ func accountIDs(deals []Deal) (ids []int32, keys []string) {
 		ids[i] = id
 	}
 	return ids, keys
+}
+
+// accountKey identifies an account across deals and revenue rows: its
+// normalised name, else its website's domain.
+func accountKey(name, website string) string {
+	if k := NormaliseName(name); k != "" {
+		return k
+	}
+	return RegistrableDomain(website)
 }

@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"fmt"
 	"iter"
 	"strconv"
 	"strings"
@@ -121,4 +122,32 @@ func ParseDate(v string, order DateOrder) (time.Time, bool) {
 		return t, true
 	}
 	return time.Time{}, false
+}
+
+// ambiguousColumn is the problem of a column of dates that could be day
+// first or month first, read in order: what the deal and revenue readers
+// report.
+func ambiguousColumn(t *Table, col int, order DateOrder) Problem {
+	return Problem{Kind: BadValue, File: t.File, Sheet: t.Sheet, Column: columnName(t.Columns, col),
+		Message: fmt.Sprintf("the dates of this column could be day first or month first: no day in it is over 12. They were read %s; if that is wrong, save the file with dates written as 2026-03-31.", orderWords(order))}
+}
+
+// cellDates parses the values of a column of date cells, which the sheet
+// reader wrote in layout itself: exactly, without guessing an order. ok is
+// false when the layout lacks a day or a year, or a value does not fit it
+// (a date typed as text among the cells).
+func cellDates(values iter.Seq[string], layout string) (dates map[string]time.Time, ok bool) {
+	rest := strings.Replace(strings.Replace(layout, "2006", "", 1), "06", "", 1)
+	if len(rest) == len(layout) || !strings.Contains(rest, "2") || !strings.ContainsAny(rest, "1J") {
+		return nil, false // no year, day or month
+	}
+	dates = map[string]time.Time{}
+	for v := range values {
+		t, err := time.Parse(layout, v)
+		if err != nil {
+			return nil, false
+		}
+		dates[v] = t
+	}
+	return dates, true
 }

@@ -13,6 +13,7 @@ import (
 // dealReader turns the rows of a deal export into deals.
 type dealReader struct {
 	res    *DealsResult
+	t      *found
 	report *report
 	// col is the column of each field, -1 when none; influencers are all
 	// the influencer columns.
@@ -63,7 +64,7 @@ var dealFieldsSingle = []Field{FieldDealID, FieldDealName, FieldAccount, FieldWe
 
 func newDealReader(res *DealsResult, opt Options, t *found) *dealReader {
 	cols, ranks := dealColumns(t.header.cells, opt.Columns)
-	dr := &dealReader{res: res, col: map[Field]int{}, byID: make(map[string]int, t.rows),
+	dr := &dealReader{res: res, t: t, col: map[Field]int{}, byID: make(map[string]int, t.rows),
 		stages: map[string]*seenWord{}, types: map[string]*seenWord{}, currencies: map[string]int{},
 		outcomes: map[[2]string]outcomeRead{}, dealTypes: map[string]typeRead{}, terms: map[string]termRead{}}
 	for _, f := range dealFieldsSingle {
@@ -385,14 +386,15 @@ func (dr *dealReader) dates(f Field, values []string, field func(*core.Deal) *ti
 		}
 	}
 	order, ambiguous := dateColumn(maps.Keys(distinct))
-	if ambiguous {
-		way := "month first (03/04/2026 is 4 March)"
-		if order == DayFirst {
-			way = "day first (03/04/2026 is 3 April)"
+	if cells, ok := cellDates(maps.Keys(distinct), dr.t.dateLayout(col)); ok {
+		// Date cells of a workbook: their order is the sheet's own.
+		for v, t := range cells {
+			distinct[v] = dateRead{t: t, ok: true, parsed: true}
 		}
-		dr.res.Problems = append(dr.res.Problems, Problem{Kind: BadValue, File: dr.res.File, Sheet: dr.res.Sheet,
-			Column:  columnName(dr.res.Columns, col),
-			Message: fmt.Sprintf("the dates of this column could be day first or month first: no day in it is over 12. They were read %s; if that is wrong, save the export with dates written as 2026-03-04.", way)})
+		ambiguous = false
+	}
+	if ambiguous {
+		dr.res.Problems = append(dr.res.Problems, ambiguousColumn(&dr.res.Table, col, order))
 	}
 	for i, v := range values {
 		if v == "" {

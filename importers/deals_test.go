@@ -1,19 +1,26 @@
 package importers
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"partneratlas/core"
+
+	"github.com/xuri/excelize/v2"
 )
 
-// ownDealExports are the deal exports written for this project in the shapes
-// of real CRMs (see testdata/README.md); TestRealFiles leaves them to
-// TestReadDeals.
-var ownDealExports = map[string]bool{
+// ownExports are the deal exports and account revenue files written for
+// this project in the shapes of real CRM and billing exports (see
+// testdata/README.md); TestRealFiles leaves them to TestReadDeals and
+// TestReadAccountRevenue.
+var ownExports = map[string]bool{
 	"salesforce-opportunities.csv": true, "hubspot-deals.csv": true, "pipedrive-deals.csv": true,
 	"dynamics-opportunities.csv": true, "handmade-deals.csv": true, "deals-libreoffice.xlsx": true,
+	"account-revenue-chartmogul.csv": true, "account-revenue-stripe-mrr-per-subscriber.csv": true,
+	"account-revenue-handmade.csv": true, "account-revenue-quarters.xlsx": true,
 }
 
 func date(s string) time.Time {
@@ -172,5 +179,48 @@ func TestDealsRefuseATableWithoutStageOrAmount(t *testing.T) {
 	_, err := readData("partners.csv", []byte("Partner Name,Website\nAcme,acme.com\n"), Options{}, ReadDealList)
 	if KindOf(err) != MissingColumn || !strings.Contains(err.Error(), "Stage and Amount") {
 		t.Errorf("err = %v, want a missing column naming Stage and Amount", err)
+	}
+}
+
+// TestDealDateCells: a workbook's date cells are read in the sheet's own
+// layout, so a column whose days are all 12 or less is not reported as
+// ambiguous (it was, before the sheet reader told the deal reader its
+// layout), and every date is exact.
+func TestDealDateCells(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	style, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := [][]any{{"Opportunity Name", "Stage", "Amount", "Created Date", "Close Date"}}
+	days := []time.Time{date("2026-03-04"), date("2026-04-03"), date("2026-12-01"), date("2026-01-12")}
+	for i, d := range days {
+		rows = append(rows, []any{fmt.Sprintf("Deal %d", i), "Closed Won", 1000 * (i + 1), d, d.AddDate(0, 1, 0)})
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.SetCellStyle("Sheet1", "D2", fmt.Sprintf("E%d", len(rows)), style); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	res, err := readData("deals.xlsx", buf.Bytes(), Options{}, ReadDealList)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) > 0 {
+		t.Errorf("problems: %v", res.Problems)
+	}
+	for i, d := range res.Deals {
+		if !d.Created.Equal(days[i]) || !d.Closed.Equal(days[i].AddDate(0, 1, 0)) {
+			t.Errorf("deal %d: created %v, closed %v; want %v, %v", i, d.Created, d.Closed, days[i], days[i].AddDate(0, 1, 0))
+		}
 	}
 }

@@ -64,6 +64,17 @@ type found struct {
 	rows int
 }
 
+// dateLayout is the layout in which the sheet reader wrote the date cells
+// of column col, "" when the column holds no date cells or the table is
+// not a workbook's: a reader can then parse them exactly instead of
+// guessing their order.
+func (t *found) dateLayout(col int) string {
+	if s, ok := t.src.(*sheetRows); ok && s.raw {
+		return s.dates[col]
+	}
+	return ""
+}
+
 // locate finds the table of one kind in f: the sheet the user named, else
 // the visible sheet whose best header row fits best; the header row the
 // user chose, else the row that fits best among the first HeaderScanRows

@@ -66,11 +66,11 @@ func wantFigures(f core.Figures) []float64 {
 // holds, by section and label.
 func expectedRows(e *core.Ecosystem, ev core.Evaluation, m *core.Impact) map[figureKey][]float64 {
 	out := map[figureKey][]float64{
-		{"Totals", "All deals"}:       wantFigures(m.All),
-		{"Totals", "Sourced"}:         wantFigures(m.Sourced),
-		{"Totals", "Influenced only"}: wantFigures(m.InfluencedOnly),
-		{"Totals", "No partner"}:      wantFigures(m.NoPartner),
-		{"Partners against the baseline", "Attach rate"}:                           {m.AttachRate},
+		{"Totals", "All deals"}:                          wantFigures(m.All),
+		{"Totals", "Sourced"}:                            wantFigures(m.Sourced),
+		{"Totals", "Influenced only"}:                    wantFigures(m.InfluencedOnly),
+		{"Totals", "No partner"}:                         wantFigures(m.NoPartner),
+		{"Partners against the baseline", "Attach rate"}: {m.AttachRate},
 		{"Partners against the baseline", "Win rate with partners ÷ without"}:      {m.Lift.WinRate},
 		{"Partners against the baseline", "Won deal size with partners ÷ without"}: {m.Lift.DealSize},
 		{"Partners against the baseline", "Days shorter with partners"}:            {m.Lift.CycleDays},
@@ -161,6 +161,7 @@ func TestDealsRoundTrip(t *testing.T) {
 		{Account: "Account 01", Date: time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC), ARR: 100_000},
 		{Account: "Account 01", Date: time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC), ARR: 120_000},
 		{Account: "Account 07", Date: time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC), ARR: 50_000},
+		{Website: "account08.example.com", Date: time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC), ARR: 20_000},
 	}
 	want.SetRevenueFromDeals(true, testToday)
 	want.UseTypedRevenue(want.Partners[0].Name, true, testToday)

@@ -1,8 +1,6 @@
 package planbook
 
 import (
-	"strings"
-
 	"partneratlas/core"
 	"partneratlas/importers"
 )
@@ -11,6 +9,7 @@ import (
 // revenue file was imported: net revenue retention comes from it.
 const (
 	revenueAccount = "Account"
+	revenueWebsite = "Website"
 	revenueDate    = "Date"
 	revenueARR     = "ARR"
 )
@@ -19,15 +18,15 @@ const (
 // the workbook measures retention as before.
 func (b *book) writeRevenue() error {
 	rows := b.e.Deals.Revenue
-	s, err := b.titled(SheetRevenue, "Account revenue", "The account revenue file imported: each account's annual recurring revenue on a date. Net revenue retention on the Measurement sheet comes from it.", 34, 14, 16)
+	s, err := b.titled(SheetRevenue, "Account revenue", "The account revenue file imported: each account's annual recurring revenue on a date. Net revenue retention on the Measurement sheet comes from it.", 34, 26, 14, 16)
 	if err != nil {
 		return err
 	}
-	if err := s.add(headerCells(b.st.header, []string{revenueAccount, revenueDate, revenueARR})...); err != nil {
+	if err := s.add(headerCells(b.st.header, []string{revenueAccount, revenueWebsite, revenueDate, revenueARR})...); err != nil {
 		return err
 	}
 	for _, r := range rows {
-		if err := s.add(text(r.Account), b.dateCell(r.Date), styled(b.st.amount, r.ARR)); err != nil {
+		if err := s.add(text(r.Account), text(r.Website), b.dateCell(r.Date), styled(b.st.amount, r.ARR)); err != nil {
 			return err
 		}
 	}
@@ -54,6 +53,6 @@ func (pr *reader) readRevenue(b *core.DealBook) {
 			pr.problem(importers.BadValue, sheet, row, "", "this row has no readable date or ARR; it was left out.")
 			continue
 		}
-		b.Revenue = append(b.Revenue, core.AccountRevenue{Account: strings.TrimSpace(idx.cell(r, revenueAccount)), Date: d, ARR: arr})
+		b.Revenue = append(b.Revenue, core.AccountRevenue{Account: idx.cell(r, revenueAccount), Website: idx.cell(r, revenueWebsite), Date: d, ARR: arr})
 	}
 }
