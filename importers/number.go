@@ -15,6 +15,9 @@ import (
 // number parser of the app: partner lists, account lists, the plan workbook
 // and the weights typed in the window all read numbers through it.
 func ParseNumber(s string) (float64, bool) {
+	if x, ok := plainNumber(s); ok {
+		return x, true
+	}
 	s = strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
 	if s == "" || len(s) > 64 {
 		return 0, false
@@ -33,7 +36,15 @@ func ParseNumber(s string) (float64, bool) {
 	}
 	if scale == 1 && len(s) > 1 {
 		last := s[len(s)-1]
-		mult := map[byte]float64{'k': 1e3, 'K': 1e3, 'm': 1e6, 'M': 1e6, 'b': 1e9, 'B': 1e9}[last]
+		mult := 0.0
+		switch last {
+		case 'k', 'K':
+			mult = 1e3
+		case 'm', 'M':
+			mult = 1e6
+		case 'b', 'B':
+			mult = 1e9
+		}
 		if mult != 0 && strings.ContainsAny(s[len(s)-2:len(s)-1], "0123456789 ") {
 			scale, s = mult, strings.TrimSpace(s[:len(s)-1])
 		} else if strings.HasSuffix(s, "bn") {
@@ -75,6 +86,33 @@ func ParseNumber(s string) (float64, bool) {
 		x = -x
 	}
 	return x, true
+}
+
+// plainNumber reads a number written the way a spreadsheet stores it and
+// most exports write it: digits, at most one point, an optional minus
+// ("12500", "-3.25"). Most cells are such numbers; they skip the work of
+// ParseNumber's other forms.
+func plainNumber(s string) (float64, bool) {
+	if s == "" || len(s) > 24 {
+		return 0, false
+	}
+	digits, dots := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			dots++
+		case c == '-' && i == 0:
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || dots > 1 {
+		return 0, false
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	return x, err == nil
 }
 
 // withoutCurrency trims currency signs ("$", "€", "R$", "kr") and a
