@@ -1,6 +1,7 @@
 package planbook
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -176,6 +177,58 @@ const ExcelJS = require('exceljs');
 	for _, want := range []string{
 		"sheetjs " + sheets + " " + n + " " + score + " " + string(ev.Results[0].Tier) + ` =HYPERLINK("http://evil.example","x")`,
 		"exceljs " + sheets + " " + n + " " + score + ` "=HYPERLINK(\"http://evil.example\",\"x\")"`,
+	} {
+		if !strings.Contains(string(out), want+"\n") {
+			t.Errorf("node output:\n%s\nwant a line %q", out, want)
+		}
+	}
+}
+
+// TestNodeReadersOpenDeals opens a workbook with deals with SheetJS and
+// exceljs: they see the Measurement and Deals sheets and the cached totals
+// (exceljs fails on some workbooks excelize writes, see fixup.go).
+func TestNodeReadersOpenDeals(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not on PATH")
+	}
+	if os.Getenv("NODE_PATH") == "" || exec.Command(node, "-e", "require('xlsx'); require('exceljs')").Run() != nil {
+		t.Skip("xlsx or exceljs not installed under NODE_PATH (make test installs them)")
+	}
+	e := dealEcosystem()
+	data, _ := export(t, e)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.xlsx")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	script := filepath.Join(dir, "read.js")
+	if err := os.WriteFile(script, []byte(`
+const XLSX = require('xlsx');
+const ExcelJS = require('exceljs');
+(async () => {
+  const wb = XLSX.readFile(process.argv[2]);
+  const m = XLSX.utils.sheet_to_json(wb.Sheets['Measurement'], {header: 1});
+  const all = m.find(r => r[0] === 'All deals');
+  console.log('sheetjs', wb.SheetNames.join('|'), all[1], all[5]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(process.argv[2]);
+  let row;
+  book.getWorksheet('Measurement').eachRow(r => { if (r.getCell(1).value === 'All deals') row = r; });
+  console.log('exceljs', book.worksheets.map(w => w.name).join('|'), row.getCell(2).value.result, book.getWorksheet('Deals').actualRowCount - 1);
+})().catch(e => { console.error(e); process.exit(1); });
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(node, script, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, out)
+	}
+	m := e.Measure(e.Evaluate(), testToday)
+	sheets := "Summary|Partners|Scorecard|Tiered plan|Plays|Maturity matrix|Measurement|Deals|About"
+	for _, want := range []string{
+		fmt.Sprintf("sheetjs %s %d %s", sheets, m.All.Deals, strconv.FormatFloat(m.All.Pipeline, 'f', -1, 64)),
+		fmt.Sprintf("exceljs %s %d %d", sheets, m.All.Deals, len(e.Deals.Deals)),
 	} {
 		if !strings.Contains(string(out), want+"\n") {
 			t.Errorf("node output:\n%s\nwant a line %q", out, want)
