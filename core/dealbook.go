@@ -54,7 +54,7 @@ func (b *DealBook) Clone() *DealBook {
 		return nil
 	}
 	c := *b
-	c.Deals = append([]Deal(nil), b.Deals...)
+	c.Deals = b.Deals[:len(b.Deals):len(b.Deals)] // an append copies; nothing writes a deal in place
 	c.Files = append([]string(nil), b.Files...)
 	c.Aliases = maps.Clone(b.Aliases)
 	c.Revenue = append([]AccountRevenue(nil), b.Revenue...)

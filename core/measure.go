@@ -91,8 +91,11 @@ type Impact struct {
 	Since, Until time.Time // the window; zero: open at that end
 	Model        CreditModel
 	// All is every deal; Sourced, InfluencedOnly and NoPartner split them,
-	// each deal in one (see Category), so they add up to All.
+	// each deal in one (see Category), so they add up to All. WithPartner
+	// is Sourced and InfluencedOnly together: the deals the lift compares
+	// with NoPartner.
 	All, Sourced, InfluencedOnly, NoPartner Figures
+	WithPartner                             Figures
 	// Partners are the figures of each partner, in the order of the
 	// ecosystem's partners.
 	Partners []Twofold
@@ -176,7 +179,7 @@ func (e *Ecosystem) Measure(ev Evaluation, today time.Time) *Impact {
 	if m.All.Deals > 0 {
 		m.AttachRate = float64(m.Sourced.Deals+m.InfluencedOnly.Deals) / float64(m.All.Deals)
 	}
-	m.Lift = lift(m.Sourced, m.InfluencedOnly, m.NoPartner, b.Deals, m)
+	m.Lift = lift(m.WithPartner, m.NoPartner)
 	<-numbered
 	m.Retention = e.retention(m.Attributions, ids, keys, m.Since, m.Until)
 	m.Unmatched = e.UnmatchedPartners(m.Attributions)
@@ -214,8 +217,10 @@ func (m *Impact) count(e *Ecosystem, ev Evaluation, d *Deal, at *Attribution, qu
 	switch at.Category {
 	case SourcedDeal:
 		m.Sourced.add(d, 1, cycle)
+		m.WithPartner.add(d, 1, cycle)
 	case InfluencedOnly:
 		m.InfluencedOnly.add(d, 1, cycle)
+		m.WithPartner.add(d, 1, cycle)
 	default:
 		m.NoPartner.add(d, 1, cycle)
 	}
@@ -282,7 +287,7 @@ func segment[K comparable](set map[K]*Twofold, k K, c Credit, d *Deal, cycle int
 
 // finish works out every set's rates and the quarters in order.
 func (m *Impact) finish(quarters map[int]*Quarter) {
-	for _, f := range []*Figures{&m.All, &m.Sourced, &m.InfluencedOnly, &m.NoPartner} {
+	for _, f := range []*Figures{&m.All, &m.Sourced, &m.InfluencedOnly, &m.NoPartner, &m.WithPartner} {
 		f.finish()
 	}
 	for i := range m.Partners {
@@ -315,41 +320,17 @@ func (m *Impact) finish(quarters map[int]*Quarter) {
 	m.AttachRate = math.NaN()
 }
 
-// lift compares the partner deals (sourced and influenced only) with the
-// deals without a partner.
-func lift(sourced, influenced, none Figures, deals []Deal, m *Impact) Lift {
-	won := sourced.Won + influenced.Won
-	lost := sourced.Lost + influenced.Lost
+// lift compares the deals with a partner with the deals without one.
+func lift(with, none Figures) Lift {
 	l := Lift{WinRate: math.NaN(), DealSize: math.NaN(), CycleDays: math.NaN()}
-	if won+lost > 0 && none.Won+none.Lost > 0 && none.WinRate > 0 {
-		l.WinRate = (float64(won) / float64(won+lost)) / none.WinRate
+	if !math.IsNaN(with.WinRate) && none.WinRate > 0 {
+		l.WinRate = with.WinRate / none.WinRate
 	}
-	if won > 0 && none.Won > 0 && none.AverageWonDeal != 0 {
-		l.DealSize = ((sourced.wonAmount + influenced.wonAmount) / float64(won)) / none.AverageWonDeal
+	if with.Won > 0 && none.Won > 0 && none.AverageWonDeal != 0 {
+		l.DealSize = with.AverageWonDeal / none.AverageWonDeal
 	}
-	if c := m.partnerMedianCycle(deals); !math.IsNaN(c) && !math.IsNaN(none.MedianCycleDays) {
-		l.CycleDays = none.MedianCycleDays - c
+	if !math.IsNaN(with.MedianCycleDays) && !math.IsNaN(none.MedianCycleDays) {
+		l.CycleDays = none.MedianCycleDays - with.MedianCycleDays
 	}
 	return l
-}
-
-// partnerMedianCycle is the median cycle of the won deals with a partner in
-// the window.
-func (m *Impact) partnerMedianCycle(deals []Deal) float64 {
-	var f Figures
-	for i := range deals {
-		d := &deals[i]
-		if d.Outcome != Won || !d.Type.Sale() || m.Attributions[i].Category == NoPartner {
-			continue
-		}
-		if in, _ := m.InWindow(d); !in {
-			continue
-		}
-		if c, ok := d.CycleDays(); ok {
-			f.cycles = append(f.cycles, int32(c))
-			f.Won++
-		}
-	}
-	f.finish()
-	return f.MedianCycleDays
 }

@@ -248,6 +248,16 @@ func TestBacktestAndRevenuePotential(t *testing.T) {
 	if v, _ := e.Partners[0].Value(RevenuePotential); v != 5 {
 		t.Errorf("Acme with deals off = %v, want its typed 5", v)
 	}
+	// Every export removed: the partners get their typed values back (they
+	// kept the deals' before).
+	e.SetRevenueFromDeals(true, measureToday)
+	for _, f := range e.Deals.Files {
+		e.RemoveDeals(f)
+	}
+	e.ApplyMeasuredRevenue(measureToday)
+	if v, _ := e.Partners[0].Value(RevenuePotential); v != 5 {
+		t.Errorf("Acme with no deals left = %v, want its typed 5", v)
+	}
 }
 
 func TestMeasurementMaturity(t *testing.T) {

@@ -53,24 +53,36 @@ func (e *Ecosystem) SetRevenueFromDeals(on bool, today time.Time) {
 // ApplyMeasuredRevenue sets the revenue potential of every partner with an
 // attributed deal in the window to the score of what it brought (see
 // RevenueScores), unless the user keeps the typed value for it. Partners
-// without deals keep theirs. It does nothing unless the book says so
-// (RevenueFromDeals) and the scorecard has the criterion.
+// without deals keep theirs, or get it back. It does nothing unless the
+// book says so (RevenueFromDeals) and the scorecard has the criterion.
 func (e *Ecosystem) ApplyMeasuredRevenue(today time.Time) {
+	if b := e.Deals; b == nil || !b.RevenueFromDeals || e.Scorecard.Index(RevenuePotential) < 0 {
+		return
+	}
+	e.ApplyMeasuredRevenueFrom(e.Measure(Evaluation{}, today))
+}
+
+// ApplyMeasuredRevenueFrom is ApplyMeasuredRevenue with the deals measured
+// already, as m (nil: there are no deals, and every partner gets its typed
+// value back): a caller that has just measured does not measure twice.
+func (e *Ecosystem) ApplyMeasuredRevenueFrom(m *Impact) {
 	b := e.Deals
 	if b == nil || !b.RevenueFromDeals || e.Scorecard.Index(RevenuePotential) < 0 {
 		return
 	}
-	imp := e.Measure(Evaluation{}, today)
-	if imp == nil {
+	if m == nil || len(m.Partners) != len(e.Partners) {
+		for _, p := range e.Partners {
+			b.RevenuePotential.forget(p, RevenuePotential)
+		}
 		return
 	}
 	revenue := make([]float64, len(e.Partners))
-	for i, tf := range imp.Partners {
+	for i, tf := range m.Partners {
 		revenue[i] = tf.Sourced.Revenue + tf.Influenced.Revenue
 	}
 	scores := RevenueScores(revenue)
 	for i, p := range e.Partners {
-		if tf := imp.Partners[i]; tf.Sourced.Deals+tf.Influenced.Deals > 0 {
+		if tf := m.Partners[i]; tf.Sourced.Deals+tf.Influenced.Deals > 0 {
 			b.RevenuePotential.set(p, RevenuePotential, scores[i])
 		} else {
 			b.RevenuePotential.forget(p, RevenuePotential)

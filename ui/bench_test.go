@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -40,4 +41,113 @@ func BenchmarkRescoreAfterWeightChange10k(b *testing.B) {
 	}
 	b.StopTimer()
 	w.stopConfidence()
+}
+
+// benchDeals is an ecosystem of 1,000 partners and n deals over two years
+// to today: a third sourced, a fifth influenced only, the rest without a
+// partner, some with two partners.
+func benchDeals(n int) *core.Ecosystem {
+	e := core.NewEcosystem("Bench", today)
+	for i := 0; i < 1000; i++ {
+		p := &core.Partner{Name: fmt.Sprintf("Partner %04d", i), Roles: []core.Role{core.Roles[i%5]}, Formal: true}
+		for j, c := range e.Scorecard.Criteria {
+			p.SetValue(c.Key, float64(1+(i*(j+3))%5))
+		}
+		e.Partners = append(e.Partners, p)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	deals := make([]core.Deal, n)
+	start := today.AddDate(-2, 0, 0)
+	for i := range deals {
+		d := &deals[i]
+		d.ID = fmt.Sprint(i)
+		d.Account = fmt.Sprintf("Account %d", rng.IntN(n/4+1))
+		d.Stage = []string{"Prospecting", "Closed Won", "Closed Lost"}[rng.IntN(3)]
+		d.Outcome, _ = core.ParseOutcome(d.Stage)
+		d.Amount = float64(1000 + rng.IntN(100_000))
+		d.Currency = "USD"
+		d.Created = start.AddDate(0, 0, rng.IntN(700))
+		if d.Outcome != core.Open {
+			d.Closed = d.Created.AddDate(0, 0, 10+rng.IntN(120))
+		}
+		d.Type = core.DealTypes[rng.IntN(3)]
+		switch k := rng.IntN(15); {
+		case k < 5:
+			d.Sourced = e.Partners[rng.IntN(1000)].Name
+			if k == 0 {
+				d.Influencers = []string{e.Partners[rng.IntN(1000)].Name}
+			}
+		case k < 8:
+			d.Influencers = []string{e.Partners[rng.IntN(1000)].Name, e.Partners[rng.IntN(1000)].Name}
+		}
+	}
+	e.AddDeals("bench.csv", deals)
+	return e
+}
+
+// BenchmarkRemeasureAfterWindowChange100k measures what the user waits for
+// when they change the window of Activate & measure with 100,000 deals and
+// 1,000 partners: the edit (its undo step), core.Evaluate, the copy of the
+// ecosystem handed to the background, core.Measure, and the redraw of the
+// dashboard, the partner table and the filtered deals list. The background
+// runs at once here (see testEnv), so the figure is the whole wait.
+func BenchmarkRemeasureAfterWindowChange100k(b *testing.B) {
+	a := test.NewTempApp(b)
+	w := newMainWindow(a, &Document{Ecosystem: benchDeals(100_000), Name: "bench"}, testEnv())
+	defer w.Window.Close()
+	w.Show(stepActivate)
+	s := w.screens[stepActivate].(*activateScreen)
+	kinds := []core.WindowKind{core.ThisYear, core.Last12Months, core.AllTime}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.window.SetSelected(kinds[i%len(kinds)].String())
+		if s.m == nil || s.m.eco.Deals.Window.Kind != kinds[i%len(kinds)] {
+			b.Fatal("the dashboard does not show the new window")
+		}
+		b.StopTimer()
+		w.history.clear() // a hundred undo steps of 100,000 deals would fill the memory
+		b.StartTimer()
+	}
+}
+
+// BenchmarkWindowChangeOnTheUIGoroutine100k is the part of the same change
+// that runs on the UI goroutine, where the app cannot answer the user
+// meanwhile: the edit with its undo step, core.Evaluate, the copy handed to
+// the background, and the redraw once the figures arrive. The measuring and
+// the filtering of the deals list run off the UI goroutine in the app, and
+// outside the timer here.
+func BenchmarkWindowChangeOnTheUIGoroutine100k(b *testing.B) {
+	a := test.NewTempApp(b)
+	env := testEnv()
+	var pending []func()
+	env.background = func(f func()) { pending = append(pending, f) }
+	w := newMainWindow(a, &Document{Ecosystem: benchDeals(100_000), Name: "bench"}, env)
+	defer w.Window.Close()
+	// drain runs the background work; its fyne.Do runs at once, here.
+	drain := func() {
+		for len(pending) > 0 {
+			f := pending[0]
+			pending = pending[1:]
+			f()
+		}
+	}
+	w.Show(stepActivate)
+	drain()
+	s := w.screens[stepActivate].(*activateScreen)
+	kinds := []core.WindowKind{core.ThisYear, core.Last12Months, core.AllTime}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.window.SetSelected(kinds[i%len(kinds)].String())
+		b.StopTimer()
+		drain()
+		if s.m == nil || s.m.eco.Deals.Window.Kind != kinds[i%len(kinds)] {
+			b.Fatal("the dashboard does not show the new window")
+		}
+		w.history.clear()
+		b.StartTimer()
+		s.show() // what fyne.Do runs when the figures arrive
+		b.StopTimer()
+		drain()
+		b.StartTimer()
+	}
 }

@@ -62,6 +62,18 @@ func (w *MainWindow) showImportDialog() {
 		func(uri fyne.URI) { w.PreviewImport(uri) })
 }
 
+// dealExtensions are the files Import deals… offers: the CRM exports.
+var dealExtensions = []string{".xlsx", ".csv"}
+
+// showImportDealsDialog asks for a deal export and previews its import.
+func (w *MainWindow) showImportDealsDialog() {
+	if w.busy {
+		return
+	}
+	w.showOpenDialog("Import deals: an opportunity or deal export (.xlsx, .csv)", "Import", dealExtensions,
+		func(uri fyne.URI) { w.PreviewDeals(uri) })
+}
+
 // showSaveDialog asks where to write a file with extension ext and calls
 // chosen with the path, the extension added when the user left it off.
 func (w *MainWindow) showSaveDialog(title, confirm, name, ext string, chosen func(path string)) {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -76,19 +77,56 @@ func columnOf(choice string, sc core.Scorecard) importers.Column {
 	return importers.Column{Field: importers.FieldExtra}
 }
 
+// The choices of a deal export column's mapping, in the order of
+// importers.DealFields.
+var dealFieldLabels = map[importers.Field]string{
+	importers.FieldDealID:       "Deal ID",
+	importers.FieldDealName:     "Deal name",
+	importers.FieldAccount:      "Account (customer)",
+	importers.FieldWebsite:      "Account website",
+	importers.FieldStage:        "Stage",
+	importers.FieldDealStatus:   "Won / lost status",
+	importers.FieldCreated:      "Created date",
+	importers.FieldClosed:       "Close date",
+	importers.FieldAmount:       "Amount",
+	importers.FieldCurrency:     "Currency",
+	importers.FieldOwner:        "Owner",
+	importers.FieldDealType:     "Deal type",
+	importers.FieldTerm:         "Contract term (months)",
+	importers.FieldLeadSource:   "Lead source",
+	importers.FieldSourcedBy:    "Sourcing partner",
+	importers.FieldInfluencedBy: "Influencing partners",
+	importers.FieldPartnerRole:  "Partner role (sourced / influenced)",
+	importers.FieldShare:        "Partner's share (%)",
+	importers.FieldExtra:        "Keep as extra column",
+	importers.FieldIgnore:       "Ignore (leave out)",
+}
+
+// dealFieldChoices lists what a deal export's column can map to.
+func dealFieldChoices() []string {
+	out := make([]string, 0, len(importers.DealFields))
+	for _, f := range importers.DealFields {
+		out = append(out, dealFieldLabels[f])
+	}
+	return out
+}
+
 // importPreview is the dialog that shows an import before it is merged,
 // and lets the user change the sheet, the header row and each column's
-// mapping. It works through a queue of files, one at a time.
+// mapping. It works through a queue of files, one at a time: partner lists,
+// merged into the plan, and deal exports, added to its deals.
 type importPreview struct {
 	w     *MainWindow
-	queue []fyne.URI
+	queue []queuedFile
 	open  bool
 
-	uri fyne.URI
-	opt importers.Options
-	res *planbook.Source
-	err error
-	gen int // the last read asked for
+	uri     fyne.URI
+	deals   bool // the file is a deal export, not a partner list
+	opt     importers.Options
+	res     *planbook.Source       // the last read of a partner list
+	dealRes *importers.DealsResult // the last read of a deal export
+	err     error
+	gen     int // the last read asked for
 
 	dialog   *dialog.CustomDialog
 	summary  *widget.Label
@@ -120,7 +158,8 @@ func (p *importPreview) next() <-chan struct{} {
 		close(p.read)
 		return p.read
 	}
-	p.uri, p.queue = p.queue[0], p.queue[1:]
+	p.uri, p.deals, p.queue = p.queue[0].uri, p.queue[0].deals, p.queue[1:]
+	p.res, p.dealRes = nil, nil
 	p.opt = importers.Options{Scorecard: p.w.doc.Ecosystem.Scorecard.Clone()}
 	p.open = true
 	p.w.folder = parentFolder(p.uri)
@@ -132,40 +171,94 @@ func (p *importPreview) next() <-chan struct{} {
 // read again with it.
 func (p *importPreview) readFirst() <-chan struct{} {
 	p.read = make(chan struct{})
-	uri, opt, read := p.uri, p.opt, p.read
+	uri, opt, read, deals := p.uri, p.opt, p.read, p.deals
 	p.w.startJob("Importing", "Reading "+uri.Name()+"…", func() func() {
-		res, err := readURI(uri, opt)
+		res, dealRes, err := readFor(deals, uri, opt)
 		return func() {
 			defer close(read)
 			if importers.KindOf(err) == importers.Encrypted {
 				p.askPassword(err)
 				return
 			}
-			if !canPreview(res, err) {
+			if !canPreview(res != nil || dealRes != nil, err) {
 				p.w.showImportError(uri.Name(), err)
 				p.next()
 				return
 			}
-			p.res, p.err = res, err
+			p.res, p.dealRes, p.err = res, dealRes, err
 			p.show()
 		}
 	})
 	return read
 }
 
+// readFor reads uri as a partner list or, when deals is set, as a deal
+// export. It runs off the UI goroutine.
+func readFor(deals bool, uri fyne.URI, opt importers.Options) (*planbook.Source, *importers.DealsResult, error) {
+	if deals {
+		res, err := readDealsURI(uri, opt)
+		return nil, res, err
+	}
+	res, err := readURI(uri, opt)
+	return res, nil, err
+}
+
+// table is the table of the last read, nil before the first.
+func (p *importPreview) table() *importers.Table {
+	switch {
+	case p.deals && p.dealRes != nil:
+		return &p.dealRes.Table
+	case !p.deals && p.res != nil:
+		return &p.res.Table
+	}
+	return nil
+}
+
+// fieldChoices lists what a column of the file can map to.
+func (p *importPreview) fieldChoices() []string {
+	if p.deals {
+		return dealFieldChoices()
+	}
+	return fieldChoices(p.opt.Scorecard)
+}
+
+// choiceOf is the choice that shows a column's mapping.
+func (p *importPreview) choiceOf(c importers.Column) string {
+	if p.deals {
+		return dealFieldLabels[c.Field]
+	}
+	return choiceOf(c, p.opt.Scorecard)
+}
+
+// columnOf turns a choice back into a mapping.
+func (p *importPreview) columnOf(choice string) importers.Column {
+	if p.deals {
+		for f, l := range dealFieldLabels {
+			if l == choice {
+				return importers.Column{Field: f}
+			}
+		}
+		return importers.Column{Field: importers.FieldExtra}
+	}
+	return columnOf(choice, p.opt.Scorecard)
+}
+
+// plan says whether the preview reads a plan workbook saved by the app.
+func (p *importPreview) plan() bool { return !p.deals && p.res != nil && p.res.Plan != nil }
+
 // reread reads the file again with the options the user changed, off the
 // UI goroutine, while the preview shows that it reads.
 func (p *importPreview) reread() {
 	p.gen++
 	gen := p.gen
-	uri, opt := p.uri, p.opt
+	uri, opt, deals := p.uri, p.opt, p.deals
 	p.read = make(chan struct{})
 	read := p.read
 	p.reading.Show()
 	p.reading.Start()
 	p.importOK.Disable()
 	p.w.env.background(func() {
-		res, err := readURI(uri, opt)
+		res, dealRes, err := readFor(deals, uri, opt)
 		fyne.Do(func() {
 			defer close(read)
 			if gen != p.gen || !p.open {
@@ -173,14 +266,17 @@ func (p *importPreview) reread() {
 			}
 			p.reading.Stop()
 			p.reading.Hide()
-			if res == nil {
+			if res == nil && dealRes == nil {
 				// Nothing read: the sheets stay those of the last read.
-				blank := &planbook.Source{}
-				blank.File, blank.Sheet, blank.Sheets, blank.HeaderRow = uri.Name(), opt.Sheet, p.res.Sheets, opt.HeaderRow
-				p.res = blank
-			} else {
-				p.res = res
+				blank := importers.Table{File: uri.Name(), Sheet: opt.Sheet, Sheets: p.table().Sheets, HeaderRow: opt.HeaderRow}
+				if deals {
+					dealRes = &importers.DealsResult{Table: blank}
+				} else {
+					res = &planbook.Source{}
+					res.Table = blank
+				}
 			}
+			p.res, p.dealRes = res, dealRes
 			p.err = err
 			p.fill()
 		})
@@ -192,7 +288,7 @@ func (p *importPreview) show() {
 	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
 	p.sheet = widget.NewSelect(nil, func(s string) {
-		if s == "" || p.res == nil || s == p.res.Sheet {
+		if s == "" || p.table() == nil || s == p.table().Sheet {
 			return
 		}
 		p.opt.Sheet, p.opt.HeaderRow, p.opt.Columns = s, 0, nil
@@ -206,10 +302,11 @@ func (p *importPreview) show() {
 	p.mapping = container.NewVBox()
 	p.sample = widget.NewTable(
 		func() (int, int) {
-			if p.res == nil {
+			tb := p.table()
+			if tb == nil {
 				return 0, 0
 			}
-			return len(p.res.Sample), len(p.res.Columns)
+			return len(tb.Sample), len(tb.Columns)
 		},
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("sample value")
@@ -218,11 +315,12 @@ func (p *importPreview) show() {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
-			if p.res == nil || id.Row >= len(p.res.Sample) || id.Col >= len(p.res.Sample[id.Row]) {
+			tb := p.table()
+			if tb == nil || id.Row >= len(tb.Sample) || id.Col >= len(tb.Sample[id.Row]) {
 				l.SetText("")
 				return
 			}
-			l.SetText(p.res.Sample[id.Row][id.Col])
+			l.SetText(tb.Sample[id.Row][id.Col])
 		})
 	p.sample.ShowHeaderRow = true
 	p.sample.CreateHeader = func() fyne.CanvasObject {
@@ -233,12 +331,13 @@ func (p *importPreview) show() {
 	}
 	p.sample.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
-		if p.res == nil || id.Col < 0 || id.Col >= len(p.res.Columns) {
+		tb := p.table()
+		if tb == nil || id.Col < 0 || id.Col >= len(tb.Columns) {
 			l.SetText("")
 			return
 		}
-		c := p.res.Columns[id.Col]
-		l.SetText(c.Letter + ": " + choiceOf(c, p.opt.Scorecard))
+		c := tb.Columns[id.Col]
+		l.SetText(c.Letter + ": " + p.choiceOf(c))
 	}
 	p.problems = widget.NewLabel("")
 	p.problems.Wrapping = fyne.TextWrapWord
@@ -262,7 +361,11 @@ func (p *importPreview) show() {
 		p.w.say("Did not import %s.", p.uri.Name())
 		p.next()
 	})
-	p.dialog = dialog.NewCustomWithoutButtons("Import "+p.uri.Name(), content, p.w.Window)
+	title := "Import " + p.uri.Name()
+	if p.deals {
+		title = "Import deals from " + p.uri.Name()
+	}
+	p.dialog = dialog.NewCustomWithoutButtons(title, content, p.w.Window)
 	p.dialog.SetButtons([]fyne.CanvasObject{p.cancel, p.importOK})
 	size := p.w.Window.Canvas().Size()
 	p.dialog.Resize(fyne.NewSize(min(1160, size.Width-40), min(720, size.Height-40)))
@@ -270,21 +373,40 @@ func (p *importPreview) show() {
 	p.dialog.Show()
 }
 
+// found says what the last read found: "12 partners", "1,204 deals", and
+// how many.
+func (p *importPreview) found() (string, int) {
+	if p.deals {
+		n := len(p.dealRes.Deals)
+		return dealCount(n), n
+	}
+	n := len(p.res.Partners)
+	return partnerCount(n), n
+}
+
 // fill shows the last read.
 func (p *importPreview) fill() {
-	res := p.res
-	sc := p.opt.Scorecard
+	res := p.table()
+	found, n := p.found()
 	var b strings.Builder
-	if res.Plan != nil {
-		fmt.Fprintf(&b, "%s is a plan workbook saved by Partner Atlas: its %s are read as saved.", res.File, partnerCount(len(res.Partners)))
+	if p.plan() {
+		fmt.Fprintf(&b, "%s is a plan workbook saved by Partner Atlas: its %s are read as saved.", res.File, found)
 	} else {
 		where := res.File
 		if res.Sheet != "" {
 			where += ", sheet " + res.Sheet
 		}
-		fmt.Fprintf(&b, "%s: header on row %d, %d %s below it, %s.", where, res.HeaderRow, res.Rows, plural(res.Rows, "row", "rows"), partnerCount(len(res.Partners)))
+		fmt.Fprintf(&b, "%s: header on row %d, %s %s below it, %s.", where, res.HeaderRow, formatCount(res.Rows), plural(res.Rows, "row", "rows"), found)
 		if res.Encoding != "" {
 			fmt.Fprintf(&b, " Read as %s.", res.Encoding)
+		}
+		if p.deals {
+			if c := p.dealRes.Currencies; len(c) > 0 {
+				fmt.Fprintf(&b, " Amounts in %s.", strings.Join(c, ", "))
+			}
+			if p.w.importedDeals(res.File) {
+				fmt.Fprintf(&b, " An export named %s was imported before: its deals will be replaced by these.", res.File)
+			}
 		}
 		b.WriteString(" Check that each column holds what it says; change a mapping and the rows are read again.")
 	}
@@ -292,7 +414,7 @@ func (p *importPreview) fill() {
 
 	p.sheet.Options = res.Sheets
 	p.sheet.Selected = res.Sheet
-	if len(res.Sheets) > 1 && res.Plan == nil {
+	if len(res.Sheets) > 1 && !p.plan() {
 		p.sheet.Enable()
 	} else {
 		p.sheet.Disable()
@@ -302,15 +424,15 @@ func (p *importPreview) fill() {
 
 	p.mapping.RemoveAll()
 	p.selects = p.selects[:0]
-	choices := fieldChoices(sc)
+	choices := p.fieldChoices()
 	for _, c := range res.Columns {
 		c := c
 		name := widget.NewLabel(c.Letter + "  " + dash(c.Header))
 		name.Truncation = fyne.TextTruncateEllipsis
 		sel := widget.NewSelect(choices, nil)
-		sel.Selected = choiceOf(c, sc)
+		sel.Selected = p.choiceOf(c)
 		sel.OnChanged = func(v string) { p.setMapping(c.Index, v) }
-		if res.Plan != nil {
+		if p.plan() {
 			sel.Disable()
 		}
 		p.selects = append(p.selects, sel)
@@ -343,8 +465,8 @@ func (p *importPreview) fill() {
 		}
 		p.problems.SetText("• " + strings.Join(lines, "\n• "))
 	}
-	if p.err == nil && len(res.Partners) > 0 {
-		p.importOK.SetText("Import " + partnerCount(len(res.Partners)))
+	if p.err == nil && n > 0 {
+		p.importOK.SetText("Import " + found)
 		p.importOK.Enable()
 	} else {
 		p.importOK.SetText("Import")
@@ -357,7 +479,7 @@ func (p *importPreview) setMapping(i int, choice string) {
 	if p.opt.Columns == nil {
 		p.opt.Columns = map[int]importers.Column{}
 	}
-	p.opt.Columns[i] = columnOf(choice, p.opt.Scorecard)
+	p.opt.Columns[i] = p.columnOf(choice)
 	p.reread()
 }
 
@@ -374,7 +496,7 @@ func (p *importPreview) setHeaderRow(text string) {
 }
 
 func (p *importPreview) stepHeader(d int) {
-	n := p.res.HeaderRow + d
+	n := p.table().HeaderRow + d
 	if n >= 1 {
 		p.setHeaderRow(strconv.Itoa(n))
 	}
@@ -384,6 +506,10 @@ func (p *importPreview) stepHeader(d int) {
 // goes on with the next file.
 func (p *importPreview) merge() {
 	p.dialog.Hide()
+	if p.deals {
+		p.addDeals()
+		return
+	}
 	w := p.w
 	res, uri := p.res, p.uri
 	doc := w.doc
@@ -441,4 +567,39 @@ func (p *importPreview) merge() {
 			p.next()
 		}
 	})
+}
+
+// addDeals adds the previewed deals to the plan as one step the user can
+// undo, in place of the deals of an export of the same name imported
+// before, and shows what they bring in; then it goes on with the next file.
+func (p *importPreview) addDeals() {
+	w := p.w
+	res, uri := p.dealRes, p.uri
+	name := uri.Name()
+	again := w.importedDeals(name)
+	today := w.env.now()
+	w.edit("", func(e *core.Ecosystem) error {
+		e.AddDeals(name, res.Deals)
+		e.ApplyMeasuredRevenue(today)
+		return nil
+	})
+	if uri.Scheme() == "file" {
+		w.doc.Imported = append(w.doc.Imported, uri.Path())
+	}
+	if again {
+		w.say("Imported %s again: its %s replace those imported before.", name, dealCount(len(res.Deals)))
+	} else {
+		w.say("Imported %s from %s.", dealCount(len(res.Deals)), name)
+	}
+	w.Show(stepActivate)
+	w.screens[stepActivate].(*activateScreen).showImpact()
+	p.merged = closed()
+	p.next()
+}
+
+// importedDeals says whether an export of this name was imported into the
+// plan before.
+func (w *MainWindow) importedDeals(name string) bool {
+	b := w.doc.Ecosystem.Deals
+	return b != nil && slices.Contains(b.Files, name)
 }

@@ -60,7 +60,7 @@ func (w *MainWindow) startJob(title, what string, work func() (finish func())) <
 func (w *MainWindow) setBusy(busy bool) {
 	w.busy = busy
 	tb := &w.toolbar
-	for _, b := range []*widget.Button{tb.importButton, tb.saveButton, tb.exportButton} {
+	for _, b := range []*widget.Button{tb.importButton, tb.dealsButton, tb.saveButton, tb.exportButton} {
 		enable(b, !busy)
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -38,7 +39,9 @@ func NewDocument(today time.Time) *Document {
 }
 
 // SampleDocument imports the embedded sample ecosystem, as the app shows it
-// on first start, through the path every document takes.
+// on first start, through the path every document takes: its partner list,
+// then its deal export, so the first start already shows what partners
+// bring in.
 func SampleDocument(today time.Time) (*Document, error) {
 	src, err := planbook.ReadData(resources.SampleFileName, resources.SamplePartnersCSV, importers.Options{})
 	if err != nil {
@@ -48,7 +51,26 @@ func SampleDocument(today time.Time) (*Document, error) {
 	if eco.Name == "" {
 		eco.Name = "Sample ecosystem"
 	}
+	deals, err := sampleDeals()
+	if err != nil {
+		return nil, err
+	}
+	eco.AddDeals(resources.SampleDealsFileName, deals)
 	return &Document{Ecosystem: eco, Name: resources.SampleFileName, Sample: true}, nil
+}
+
+// sampleDeals reads the sample's deal export as any export is read.
+func sampleDeals() ([]core.Deal, error) {
+	f, err := importers.Open(resources.SampleDealsFileName, resources.SampleDealsCSV, importers.Options{})
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	res, err := importers.ReadDealList(f, importers.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("the sample deals: %w", err)
+	}
+	return res.Deals, nil
 }
 
 // Icon is the app icon as a Fyne resource.

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -34,6 +35,25 @@ func note(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// tight is o with a little less than a label's own padding above and
+// below, so that lines of text sit close together.
+func tight(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(layout.NewCustomPaddedLayout(-4, -4, 0, 0), o)
+}
+
+// lines stacks objects with no space between them: the lines of a tile or
+// of a list item.
+func lines(objects ...fyne.CanvasObject) *fyne.Container {
+	box := container.New(layout.NewCustomPaddedVBoxLayout(0))
+	for _, o := range objects {
+		if _, ok := o.(*widget.Label); ok {
+			o = tight(o)
+		}
+		box.Add(o)
+	}
+	return box
 }
 
 // panel frames a part of a screen on a slightly different background.

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestScreenImages renders each step over the sample at 1280×800 and
@@ -30,4 +31,27 @@ var goldenNames = [numSteps]string{
 	stepDesign:     "design.png",
 	stepActivate:   "activate.png",
 	stepMaturity:   "maturity.png",
+}
+
+// TestDashboardImages renders the tabs of Activate & measure over the
+// sample's partners and the Salesforce export of testdata (a deal chosen in
+// the deals list), and the tab without deals, and compares each with its
+// golden image.
+func TestDashboardImages(t *testing.T) {
+	test.ApplyTheme(t, test.Theme())
+	w := newDealsWindow(t)
+	w.Window.Resize(fyne.NewSize(1280, 800))
+	w.Show(stepActivate)
+	waitConfidence(t, w)
+	s := activate(w)
+	for i, name := range []string{"activate-impact.png", "activate-partners.png", "activate-deals.png", "activate-rules.png"} {
+		s.tabs.SelectIndex(i)
+		if s.tabs.Selected() == s.dealsTab {
+			s.deals.table.Select(widget.TableCellID{Row: 2, Col: 0})
+		}
+		test.AssertRendersToImage(t, name, w.Window.Canvas())
+	}
+	s.tabs.SelectIndex(0)
+	s.deals.removeExport(salesforceExport)
+	test.AssertRendersToImage(t, "activate-empty.png", w.Window.Canvas())
 }

@@ -14,11 +14,22 @@ import (
 // Import previews the import of the files at paths, one after the other,
 // as the Import dialog does with the file the user picks. See PreviewImport.
 func (w *MainWindow) Import(paths ...string) <-chan struct{} {
+	return w.PreviewImport(fileURIs(paths)...)
+}
+
+// ImportDeals previews the import of the deal exports at paths, one after
+// the other, as Import deals… does with the file the user picks. See
+// PreviewDeals.
+func (w *MainWindow) ImportDeals(paths ...string) <-chan struct{} {
+	return w.PreviewDeals(fileURIs(paths)...)
+}
+
+func fileURIs(paths []string) []fyne.URI {
 	uris := make([]fyne.URI, len(paths))
 	for i, p := range paths {
 		uris[i] = storage.NewFileURI(p)
 	}
-	return w.PreviewImport(uris...)
+	return uris
 }
 
 // PreviewImport reads each file off the UI goroutine and shows, before
@@ -28,16 +39,39 @@ func (w *MainWindow) Import(paths ...string) <-chan struct{} {
 // Files dropped while a preview is open wait their turn. The channel closes
 // when the first file's preview (or its error) is shown.
 func (w *MainWindow) PreviewImport(uris ...fyne.URI) <-chan struct{} {
+	return w.startPreview(uris, false)
+}
+
+// PreviewDeals is PreviewImport for deal exports: the preview maps the
+// columns to the fields of a deal, lists the problems (unknown stages,
+// ambiguous dates, blank amounts), and Import adds the deals to the plan,
+// replacing those of an export of the same name imported before.
+func (w *MainWindow) PreviewDeals(uris ...fyne.URI) <-chan struct{} {
+	return w.startPreview(uris, true)
+}
+
+func (w *MainWindow) startPreview(uris []fyne.URI, deals bool) <-chan struct{} {
 	if len(uris) == 0 {
 		return closed()
 	}
+	queued := make([]queuedFile, len(uris))
+	for i, u := range uris {
+		queued[i] = queuedFile{uri: u, deals: deals}
+	}
 	if w.preview != nil && w.preview.open {
-		w.preview.queue = append(w.preview.queue, uris...)
+		w.preview.queue = append(w.preview.queue, queued...)
 		return closed()
 	}
-	p := &importPreview{w: w, queue: uris}
+	p := &importPreview{w: w, queue: queued}
 	w.preview = p
 	return p.next()
+}
+
+// queuedFile is a file waiting for its preview: a partner list, or a deal
+// export when deals is set.
+type queuedFile struct {
+	uri   fyne.URI
+	deals bool
 }
 
 // readURI reads one file for a document: through its path when it is a
@@ -46,6 +80,32 @@ func readURI(uri fyne.URI, opt importers.Options) (*planbook.Source, error) {
 	if uri.Scheme() == "file" {
 		return planbook.ReadFile(uri.Path(), opt)
 	}
+	data, err := readAll(uri)
+	if err != nil {
+		return nil, err
+	}
+	return planbook.ReadData(uri.Name(), data, opt)
+}
+
+// readDealsURI reads a deal export, as readURI reads a partner list.
+func readDealsURI(uri fyne.URI, opt importers.Options) (*importers.DealsResult, error) {
+	if uri.Scheme() == "file" {
+		return importers.ReadDeals(uri.Path(), opt)
+	}
+	data, err := readAll(uri)
+	if err != nil {
+		return nil, err
+	}
+	f, err := importers.Open(uri.Name(), data, opt)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return importers.ReadDealList(f, opt)
+}
+
+// readAll reads a file that is not a local one through the storage API.
+func readAll(uri fyne.URI) ([]byte, error) {
 	r, err := storage.Reader(uri)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", uri.Name(), err)
@@ -55,12 +115,12 @@ func readURI(uri fyne.URI, opt importers.Options) (*planbook.Source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", uri.Name(), err)
 	}
-	return planbook.ReadData(uri.Name(), data, opt)
+	return data, nil
 }
 
 // canPreview says whether an import error still describes the sheet, so
 // the user can fix the mapping or the header row in the preview.
-func canPreview(res *planbook.Source, err error) bool {
+func canPreview(found bool, err error) bool {
 	k := importers.KindOf(err)
-	return res != nil && (err == nil || k == importers.MissingColumn || k == importers.NoHeader)
+	return found && (err == nil || k == importers.MissingColumn || k == importers.NoHeader)
 }

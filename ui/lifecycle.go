@@ -48,7 +48,7 @@ func closed() <-chan struct{} {
 func (w *MainWindow) showHint(show bool) {
 	w.hint.RemoveAll()
 	if show {
-		text := widget.NewLabel("This is a sample ecosystem of 40 invented partners, to look around. To work on your own, import your partner list (.xlsx or .csv) with Import… or drop the file on the window: the first import replaces the sample.")
+		text := widget.NewLabel("This is a sample ecosystem of 40 invented partners and their deals, to look around. To work on your own, import your partner list (.xlsx or .csv) with Import… or drop the file on the window: the first import replaces the sample. Import deals… brings in your CRM's opportunity export.")
 		text.Wrapping = fyne.TextWrapWord
 		imp := widget.NewButtonWithIcon("Import my list…", theme.FolderOpenIcon(), w.showImportDialog)
 		imp.Importance = widget.HighImportance

@@ -41,6 +41,7 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 		item("Save as…", func() { w.SaveAs(nil) }, shortcut(fyne.KeyS, true)),
 		fyne.NewMenuItemSeparator(),
 		item("Import…", w.showImportDialog, shortcut(fyne.KeyI, false)),
+		item("Import deals…", w.showImportDealsDialog, shortcut(fyne.KeyD, true)),
 		item("Export CSV…", w.showExportCSVDialog, shortcut(fyne.KeyE, true)),
 		fyne.NewMenuItemSeparator(),
 		quit,

@@ -125,13 +125,23 @@ func (w *MainWindow) stepStatus(s step) (string, bool) {
 		return fmt.Sprintf("%d plays · %d segments", len(e.Plays), len(segs)), len(e.Plays) == 0
 	case stepActivate:
 		rv := e.Review
+		if e.Deals == nil || len(e.Deals.Deals) == 0 {
+			switch {
+			case rv.Next.IsZero():
+				return "No review planned", false
+			case rv.Overdue(w.env.now()):
+				return "Review overdue since " + formatDate(rv.Next), true
+			}
+			return "Next review " + formatDate(rv.Next), false
+		}
+		deals := dealCount(len(e.Deals.Deals))
 		switch {
 		case rv.Next.IsZero():
-			return "No review planned", false
+			return deals + " · no review planned", false
 		case rv.Overdue(w.env.now()):
-			return "Review overdue since " + formatDate(rv.Next), true
+			return deals + " · review overdue", true
 		}
-		return "Next review " + formatDate(rv.Next), false
+		return deals + " · review " + formatDate(rv.Next), false
 	case stepMaturity:
 		rated := len(e.Maturity.Ratings)
 		return fmt.Sprintf("%d of %d dimensions rated", rated, len(core.Dimensions)), rated == 0

@@ -21,7 +21,11 @@ func (w *MainWindow) refreshStatus() {
 	w.Window.SetTitle(title)
 	sb := &w.status
 	sb.file.SetText(name)
-	sb.count.SetText(partnerCount(len(doc.Ecosystem.Partners)))
+	count := partnerCount(len(doc.Ecosystem.Partners))
+	if b := doc.Ecosystem.Deals; b != nil && len(b.Deals) > 0 {
+		count += " · " + dealCount(len(b.Deals))
+	}
+	sb.count.SetText(count)
 
 	rv := doc.Ecosystem.Review
 	switch {

@@ -48,10 +48,11 @@ type MainWindow struct {
 // toolbar is the row across the top: the actions, the search box and a line
 // saying what the last action did.
 type toolbar struct {
-	importButton, saveButton, exportButton *widget.Button
-	undoButton, redoButton                 *widget.Button
-	search                                 *widget.Entry
-	message                                *widget.Label
+	importButton, dealsButton *widget.Button
+	saveButton, exportButton  *widget.Button
+	undoButton, redoButton    *widget.Button
+	search                    *widget.Entry
+	message                   *widget.Label
 }
 
 // statusBar is the row across the bottom: the file with its unsaved marker,
@@ -99,7 +100,7 @@ func (w *MainWindow) build() fyne.CanvasObject {
 		stepEvaluate:   newEvaluateScreen(w),
 		stepPrioritize: newPrioritizeScreen(w),
 		stepDesign:     newDesignScreen(w),
-		stepActivate:   newActivateScreen(w),
+		stepActivate:   newActivateScreen(w, w.showImportDealsDialog),
 		stepMaturity:   newMaturityScreen(w),
 	}
 	w.pane = container.NewStack(w.screens[stepDiscover].content())
@@ -118,6 +119,7 @@ func (w *MainWindow) buildToolbar() fyne.CanvasObject {
 	tb := &w.toolbar
 	tb.importButton = widget.NewButtonWithIcon("Import…", theme.FolderOpenIcon(), w.showImportDialog)
 	tb.importButton.Importance = widget.HighImportance
+	tb.dealsButton = widget.NewButtonWithIcon("Import deals…", theme.FolderOpenIcon(), w.showImportDealsDialog)
 	tb.saveButton = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { w.Save(nil) })
 	tb.exportButton = widget.NewButtonWithIcon("Export CSV…", theme.DownloadIcon(), w.showExportCSVDialog)
 	tb.undoButton = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), w.Undo)
@@ -131,7 +133,7 @@ func (w *MainWindow) buildToolbar() fyne.CanvasObject {
 	tb.search.OnChanged = func(string) { w.screens[w.current].refresh() }
 	search := container.NewGridWrap(fyne.NewSize(300, tb.search.MinSize().Height), tb.search)
 	return container.NewBorder(nil, nil,
-		container.NewHBox(tb.importButton, tb.saveButton, tb.exportButton, widget.NewSeparator(), tb.undoButton, tb.redoButton),
+		container.NewHBox(tb.importButton, tb.dealsButton, tb.saveButton, tb.exportButton, widget.NewSeparator(), tb.undoButton, tb.redoButton),
 		search, tb.message)
 }
 

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partneratlas/core"
+	"partneratlas/resources"
 )
 
 func newTestWindow(t testing.TB) *MainWindow {
@@ -26,6 +30,17 @@ func newTestWindow(t testing.TB) *MainWindow {
 	w := newMainWindow(a, doc, testEnv())
 	t.Cleanup(w.Window.Close)
 	return w
+}
+
+// sampleDealRows counts the rows of the sample's deal export, read as
+// plain CSV.
+func sampleDealRows(t testing.TB) int {
+	t.Helper()
+	rows, err := csv.NewReader(bytes.NewReader(resources.SampleDealsCSV)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(rows) - 1
 }
 
 // wait waits for a job or a read to be shown.
@@ -80,6 +95,7 @@ func selectPartner(t testing.TB, pt *partnerTable, i int) {
 
 func TestSidebarShowsEachStepWithItsStatus(t *testing.T) {
 	w := newTestWindow(t)
+	deals := sampleDealRows(t)
 	tests := []struct {
 		step   step
 		status string
@@ -89,7 +105,7 @@ func TestSidebarShowsEachStepWithItsStatus(t *testing.T) {
 		{stepEvaluate, "4 criteria · 3 not fully scored"},
 		{stepPrioritize, "Tier 1 + 2: 15 · in the 10–20 band"},
 		{stepDesign, "65 plays · 20 segments"},
-		{stepActivate, "Next review 25 May 2027"},
+		{stepActivate, fmt.Sprintf("%d deals · review 25 May 2027", deals)},
 		{stepMaturity, "0 of 5 dimensions rated"},
 	}
 	for _, tt := range tests {
@@ -113,7 +129,7 @@ func TestStatusBarAndTitle(t *testing.T) {
 	if got, want := w.Window.Title(), "sample-partners.csv (sample) — Partner Atlas"; got != want {
 		t.Errorf("title = %q, want %q", got, want)
 	}
-	if got, want := w.status.count.Text, "40 partners"; got != want {
+	if got, want := w.status.count.Text, fmt.Sprintf("40 partners · %d deals", sampleDealRows(t)); got != want {
 		t.Errorf("count = %q, want %q", got, want)
 	}
 	if got, want := w.status.review.Text, "Next review 25 May 2027"; got != want {

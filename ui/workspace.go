@@ -32,6 +32,10 @@ type workspace interface {
 	// inBackground runs work off the UI goroutine; the work reports back
 	// through fyne.Do.
 	inBackground(work func())
+	// version counts the changes to the document (edits, undos, redos), so
+	// a screen that works something out from it knows when to work it out
+	// again.
+	version() int
 }
 
 // tableSource is what a partner table needs: the partners, their scores,
@@ -73,6 +77,7 @@ func (w *MainWindow) query() string                { return w.toolbar.search.Tex
 func (w *MainWindow) window() fyne.Window          { return w.Window }
 func (w *MainWindow) today() time.Time             { return w.env.now() }
 func (w *MainWindow) inBackground(work func())     { w.env.background(work) }
+func (w *MainWindow) version() int                 { return w.edits }
 
 func (w *MainWindow) say(format string, args ...any) {
 	w.toolbar.message.SetText(fmt.Sprintf(format, args...))

@@ -238,12 +238,7 @@ func (b *book) writeMeasurement(m *core.Impact, l *dealLayout, stages []string, 
 	}
 	sr.add(styled(st.label, ruleDealRows), rowsText)
 	sr.add(styled(st.label, ruleExports), strings.Join(db.Files, "; "))
-	for _, rule := range []string{
-		"A deal is sourced by its sourcing partner (or by the one partner named when its lead source says partner); it is influenced by every other partner attached to it.",
-		"The totals count every deal once: sourced, influenced only (partners attached, none sourcing) or no partner; they add up to all deals.",
-		"Won and lost deals count by their close date, open deals by their creation date. Churn and contraction deals count in net revenue retention only.",
-		"Win rate = won ÷ (won + lost). Median cycle: days from creation to close of the won deals. ACV: the amount per contract year when the term is known, else the amount.",
-	} {
+	for _, rule := range core.MeasurementRules(m != nil && m.Retention.FromRevenueFile) {
 		sr.add(nil, styled(st.note, rule))
 	}
 	sr.add()
