@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"partneratlas/core"
 	"partneratlas/resources"
@@ -426,5 +427,32 @@ func TestSampleShowsTheDashboard(t *testing.T) {
 	}
 	if s.dash.tiles.sourcedRevenue.value.Text == noFigure || len(s.dash.top.bars) == 0 || len(s.dash.quarters.bars) == 0 {
 		t.Error("the sample's dashboard is empty")
+	}
+}
+
+// TestSaveTotalsOnly: the check on the Deals tab leaves the deal rows out
+// of the saved workbook, which keeps the Measurement sheet; undo takes it
+// back.
+func TestSaveTotalsOnly(t *testing.T) {
+	w := newDealsWindow(t)
+	v := activate(w).deals
+	test.Tap(v.leaveOut)
+	if !w.doc.Ecosystem.Deals.LeaveDealsOut || !w.doc.Unsaved {
+		t.Fatal("the check did not change the document")
+	}
+	path := filepath.Join(t.TempDir(), "plan.xlsx")
+	wait(t, w.SaveTo(path))
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := strings.Join(f.GetSheetList(), "|")
+	if strings.Contains(sheets, "|Deals|") || !strings.Contains(sheets, "|Measurement|") {
+		t.Errorf("sheets = %s, want Measurement without Deals", sheets)
+	}
+	w.Undo()
+	if w.doc.Ecosystem.Deals.LeaveDealsOut || v.leaveOut.Checked {
+		t.Error("undo did not put the deal rows back")
 	}
 }

@@ -39,6 +39,8 @@ type dealsView struct {
 	files    *widget.List
 	names    *widget.List
 	noNames  *widget.Label
+	// leaveOut keeps the deal rows out of the saved workbook.
+	leaveOut *widget.Check
 	box      fyne.CanvasObject
 
 	shown    *measured // the measure the rows and lists show
@@ -196,7 +198,13 @@ func newDealsView(s *activateScreen) *dealsView {
 	list := container.NewBorder(container.NewVBox(filters, container.NewBorder(nil, nil, v.count, v.inWindow)),
 		panel(container.New(&minHeight{height: 112}, container.NewVScroll(v.explain))), nil, nil, v.table)
 	imp := widget.NewButtonWithIcon("Import deals…", theme.FolderOpenIcon(), s.importDeals)
-	exports := container.NewBorder(subheading("Exports imported"), container.NewHBox(imp), nil, nil, v.files)
+	v.leaveOut = widget.NewCheck("Save totals only, without the deal rows", func(on bool) {
+		if v.setting {
+			return
+		}
+		s.editDeals("", func(b *core.DealBook) { b.LeaveDealsOut = on })
+	})
+	exports := container.NewBorder(subheading("Exports imported"), container.NewVBox(container.NewHBox(imp), v.leaveOut), nil, nil, v.files)
 	names := container.NewBorder(container.NewVBox(subheading("Partner names to fix"), v.noNames), nil, nil, nil, v.names)
 	split := container.NewVSplit(exports, names)
 	split.Offset = 0.35
@@ -234,6 +242,11 @@ func (v *dealsView) show(m *measured) {
 	}
 	v.shown = m
 	v.setPartners(m)
+	if b := v.s.ws.ecosystem().Deals; b != nil && v.leaveOut.Checked != b.LeaveDealsOut {
+		v.setting = true
+		v.leaveOut.SetChecked(b.LeaveDealsOut)
+		v.setting = false
+	}
 	v.files.Refresh()
 	v.names.Refresh()
 	if len(v.unmatched()) == 0 {
