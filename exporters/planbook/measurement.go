@@ -476,7 +476,7 @@ func (b *book) measurePartners(sr *sheetRows, m *core.Impact, l *dealLayout) {
 		rank := func(c int, ranks []float64) any {
 			out := excelize.Cell{Value: ranks[i], StyleID: st.score}
 			if b.formulas {
-				out.Formula = fmt.Sprintf("RANK.AVG(%s,%s,1)", cell(c, r), colRange(c))
+				out.Formula = fmt.Sprintf("_xlfn.RANK.AVG(%s,%s,1)", cell(c, r), colRange(c))
 			}
 			return out
 		}

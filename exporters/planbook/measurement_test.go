@@ -38,7 +38,7 @@ func measurementCells(t *testing.T, f *excelize.File) map[figureKey][]string {
 		t.Fatal(err)
 	}
 	sections := map[string]bool{"Totals": true, "By tier": true, "By role (primary role)": true, "Per partner": true,
-		"Revenue per quarter": true, "Partners against the baseline": true}
+		"Revenue per quarter": true, "Partners against the baseline": true, "Does the scorecard predict what partners bring?": true}
 	out := map[figureKey][]string{}
 	section := ""
 	for _, r := range rows {
@@ -71,9 +71,10 @@ func expectedRows(e *core.Ecosystem, ev core.Evaluation, m *core.Impact) map[fig
 		{"Totals", "Influenced only"}:                    wantFigures(m.InfluencedOnly),
 		{"Totals", "No partner"}:                         wantFigures(m.NoPartner),
 		{"Partners against the baseline", "Attach rate"}: {m.AttachRate},
-		{"Partners against the baseline", "Win rate with partners ÷ without"}:      {m.Lift.WinRate},
-		{"Partners against the baseline", "Won deal size with partners ÷ without"}: {m.Lift.DealSize},
-		{"Partners against the baseline", "Days shorter with partners"}:            {m.Lift.CycleDays},
+		{"Partners against the baseline", "Win rate with partners ÷ without"}:                         {m.Lift.WinRate},
+		{"Partners against the baseline", "Won deal size with partners ÷ without"}:                    {m.Lift.DealSize},
+		{"Partners against the baseline", "Days shorter with partners"}:                               {m.Lift.CycleDays},
+		{"Does the scorecard predict what partners bring?", "Rank correlation of score with revenue"}: {m.Backtest.RankCorrelation},
 	}
 	twofold := func(tf *core.Twofold) []float64 {
 		if tf == nil {
@@ -90,14 +91,40 @@ func expectedRows(e *core.Ecosystem, ev core.Evaluation, m *core.Impact) map[fig
 	for _, r := range core.Roles {
 		out[figureKey{"By role (primary role)", r.Label()}] = twofold(m.Roles[r])
 	}
+	// The ranks RANK.AVG gives, ties sharing their average rank, worked
+	// out here by counting.
+	scores, revenue := make([]float64, len(e.Partners)), make([]float64, len(e.Partners))
+	for i := range e.Partners {
+		scores[i] = ev.Results[i].Score
+		revenue[i] = m.Partners[i].Sourced.Revenue + m.Partners[i].Influenced.Revenue
+	}
+	scoreRanks, revenueRanks := countedRanks(scores), countedRanks(revenue)
 	for i, p := range e.Partners {
 		row := []float64{ev.Results[i].Score}
 		tf := m.Partners[i]
 		row = append(row, twofold(&tf)...)
-		out[figureKey{"Per partner", p.Name}] = append(row, tf.Sourced.Revenue+tf.Influenced.Revenue)
+		out[figureKey{"Per partner", p.Name}] = append(row, tf.Sourced.Revenue+tf.Influenced.Revenue, scoreRanks[i], revenueRanks[i])
 	}
 	for _, q := range m.Quarters {
 		out[figureKey{"Revenue per quarter", q.Label}] = []float64{q.Sourced, q.InfluencedOnly, q.NoPartner}
+	}
+	return out
+}
+
+// countedRanks ranks each value from 1, ascending, ties their average
+// rank: the number below it plus the middle of those equal to it.
+func countedRanks(v []float64) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		below, same := 0, 0
+		for _, y := range v {
+			if y < x {
+				below++
+			} else if y == x {
+				same++
+			}
+		}
+		out[i] = float64(below) + float64(same+1)/2
 	}
 	return out
 }
