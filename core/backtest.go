@@ -78,7 +78,7 @@ func (e *Ecosystem) backtest(ev Evaluation, m *Impact) Backtest {
 // their ranks, tied values sharing their average rank. NaN when either
 // has no spread.
 func Spearman(x, y []float64) float64 {
-	rx, ry := ranks(x), ranks(y)
+	rx, ry := Ranks(x), Ranks(y)
 	n := float64(len(x))
 	var mx, my float64
 	for i := range rx {
@@ -99,8 +99,10 @@ func Spearman(x, y []float64) float64 {
 	return sxy / math.Sqrt(sxx*syy)
 }
 
-// ranks gives each value its rank from 1, ties their average rank.
-func ranks(v []float64) []float64 {
+// Ranks gives each value its rank from 1, ascending, ties their average
+// rank: what a spreadsheet's RANK.AVG gives, so the workbook's formulas
+// and the app rank alike.
+func Ranks(v []float64) []float64 {
 	idx := make([]int, len(v))
 	for i := range idx {
 		idx[i] = i

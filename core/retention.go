@@ -33,6 +33,19 @@ func (n *NRR) finish() {
 	}
 }
 
+// add counts an account in the partner cohort or the other one.
+func (r *Retention) add(partner bool, start, expansion, contraction, churn float64) {
+	n := &r.Other
+	if partner {
+		n = &r.Partner
+	}
+	n.Accounts++
+	n.Start += start
+	n.Expansion += expansion
+	n.Contraction += contraction
+	n.Churn += churn
+}
+
 // retention works out NRR over [since, until] (zero: open), from the
 // account revenue file when there is one, else from the deals: an account's
 // starting ARR is the ACV of its won new business closed before the window
@@ -85,18 +98,11 @@ func (e *Ecosystem) retention(atts []Attribution, ids []int32, keys []string, si
 	}
 	var r Retention
 	for id, f := range accounts {
-		if f.start <= 0 {
-			continue
+		if f.start > 0 {
+			// An account cannot lose more than it had.
+			contr := min(f.contr, f.start+f.exp)
+			r.add(partner[id], f.start, f.exp, contr, min(f.churn, f.start+f.exp-contr))
 		}
-		n := &r.Other
-		if partner[id] {
-			n = &r.Partner
-		}
-		n.Accounts++
-		n.Start += f.start
-		n.Expansion += f.exp
-		n.Contraction += min(f.contr, f.start+f.exp)
-		n.Churn += min(f.churn, f.start+f.exp-min(f.contr, f.start+f.exp))
 	}
 	r.Partner.finish()
 	r.Other.finish()
@@ -144,19 +150,13 @@ func revenueRetention(rows []AccountRevenue, partner map[string]bool, since, unt
 		if s.arr <= 0 {
 			continue
 		}
-		n := &r.Other
-		if partner[k] {
-			n = &r.Partner
-		}
-		n.Accounts++
-		n.Start += s.arr
 		switch e := end[k].arr; {
 		case e > s.arr:
-			n.Expansion += e - s.arr
+			r.add(partner[k], s.arr, e-s.arr, 0, 0)
 		case e <= 0:
-			n.Churn += s.arr
+			r.add(partner[k], s.arr, 0, 0, s.arr)
 		default:
-			n.Contraction += s.arr - e
+			r.add(partner[k], s.arr, 0, s.arr-e, 0)
 		}
 	}
 	r.Partner.finish()

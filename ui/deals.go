@@ -97,16 +97,13 @@ func newDealsView(s *activateScreen) *dealsView {
 	v.table = widget.NewTable(
 		func() (int, int) { return len(v.rows), len(dealColumns) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("Template account name")
-			l.Truncation = fyne.TextTruncateEllipsis
+			l := cell("Template account name", fyne.TextStyle{})
 			return l
 		},
 		v.updateCell)
 	v.table.ShowHeaderRow = true
 	v.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("Header")
-		l.TextStyle.Bold = true
-		l.Truncation = fyne.TextTruncateEllipsis
+		l := cell("Header", fyne.TextStyle{Bold: true})
 		return l
 	}
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -135,9 +132,7 @@ func newDealsView(s *activateScreen) *dealsView {
 	v.files = widget.NewList(
 		func() int { return len(v.exports()) },
 		func() fyne.CanvasObject {
-			name := widget.NewLabel("salesforce-opportunities-2026.csv")
-			name.TextStyle.Bold = true
-			name.Truncation = fyne.TextTruncateEllipsis
+			name := cell("salesforce-opportunities-2026.csv", fyne.TextStyle{Bold: true})
 			count := widget.NewLabel("12,408 deals")
 			remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 			remove.Importance = widget.LowImportance
@@ -160,13 +155,9 @@ func newDealsView(s *activateScreen) *dealsView {
 	v.names = widget.NewList(
 		func() int { return len(v.unmatched()) },
 		func() fyne.CanvasObject {
-			name := widget.NewLabel("Bluewater Channel Partners Ltd")
-			name.TextStyle.Bold = true
-			name.Truncation = fyne.TextTruncateEllipsis
+			name := cell("Bluewater Channel Partners Ltd", fyne.TextStyle{Bold: true})
 			deals := widget.NewLabel("12 deals")
-			suggestion := widget.NewLabel("Did you mean Bluewater Channel?")
-			suggestion.Truncation = fyne.TextTruncateEllipsis
-			suggestion.TextStyle.Italic = true
+			suggestion := cell("Did you mean Bluewater Channel?", fyne.TextStyle{Italic: true})
 			fix := widget.NewButton("Fix…", nil)
 			return container.NewBorder(nil, nil, nil, container.NewCenter(fix), lines(name, deals, suggestion))
 		},

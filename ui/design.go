@@ -42,9 +42,7 @@ func newDesignScreen(ws workspace) *designScreen {
 	s.list = widget.NewList(
 		func() int { return len(s.plays) },
 		func() fyne.CanvasObject {
-			name := widget.NewLabel("Joint product roadmap review with an executive sponsor")
-			name.TextStyle.Bold = true
-			name.Truncation = fyne.TextTruncateEllipsis
+			name := cell("Joint product roadmap review with an executive sponsor", fyne.TextStyle{Bold: true})
 			meta := widget.NewLabel("Engagement · Partner manager · Monthly · KPI")
 			meta.Importance = widget.LowImportance
 			meta.Truncation = fyne.TextTruncateEllipsis

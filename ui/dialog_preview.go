@@ -309,8 +309,7 @@ func (p *importPreview) show() {
 			return len(tb.Sample), len(tb.Columns)
 		},
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("sample value")
-			l.Truncation = fyne.TextTruncateEllipsis
+			l := cell("sample value", fyne.TextStyle{})
 			return l
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -324,9 +323,7 @@ func (p *importPreview) show() {
 		})
 	p.sample.ShowHeaderRow = true
 	p.sample.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("Header")
-		l.TextStyle.Bold = true
-		l.Truncation = fyne.TextTruncateEllipsis
+		l := cell("Header", fyne.TextStyle{Bold: true})
 		return l
 	}
 	p.sample.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -427,8 +424,7 @@ func (p *importPreview) fill() {
 	choices := p.fieldChoices()
 	for _, c := range res.Columns {
 		c := c
-		name := widget.NewLabel(c.Letter + "  " + dash(c.Header))
-		name.Truncation = fyne.TextTruncateEllipsis
+		name := cell(c.Letter+"  "+dash(c.Header), fyne.TextStyle{})
 		sel := widget.NewSelect(choices, nil)
 		sel.Selected = p.choiceOf(c)
 		sel.OnChanged = func(v string) { p.setMapping(c.Index, v) }

@@ -46,8 +46,7 @@ func newDiscoverScreen(ws workspace, act discoverActions) *discoverScreen {
 	s.list = widget.NewList(
 		func() int { return len(s.sources) },
 		func() fyne.CanvasObject {
-			name := widget.NewLabel("partners-2026-with-a-long-name.xlsx")
-			name.Truncation = fyne.TextTruncateEllipsis
+			name := cell("partners-2026-with-a-long-name.xlsx", fyne.TextStyle{})
 			name.TextStyle.Bold = true
 			rows := widget.NewLabel("120 rows · 118 partners")
 			rows.Importance = widget.LowImportance

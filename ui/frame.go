@@ -30,6 +30,15 @@ func subheading(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
+// cell is a one-line label cut with an ellipsis when it does not fit: a
+// table's cell or header, a name in a list. text sets its width in a
+// template.
+func cell(text string, style fyne.TextStyle) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, style)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
 // note is a line of explanation in a quieter colour, wrapped.
 func note(text string) *widget.Label {
 	l := widget.NewLabel(text)

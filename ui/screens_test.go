@@ -348,16 +348,16 @@ func TestActivateChartsReviewAndChanges(t *testing.T) {
 	w.Show(stepActivate)
 	s := w.screens[stepActivate].(*activateScreen)
 	for i, tier := range core.Tiers {
-		if b := s.tiers.bars[i]; b.value != w.ev.Counts[tier] || b.colour != tierColour(tier) {
+		if b := s.tiers.bars[i]; b.total() != float64(w.ev.Counts[tier]) || b.colours[0] != tierColour(tier) {
 			t.Errorf("bar %s = %+v, want %d in the tier colour", tier, b, w.ev.Counts[tier])
 		}
 	}
-	total := 0
+	total := 0.0
 	for _, b := range s.score.bars {
-		total += b.value
+		total += b.total()
 	}
 	if total != 40 {
-		t.Errorf("the score distribution counts %d partners, want 40", total)
+		t.Errorf("the score distribution counts %v partners, want 40", total)
 	}
 	if !strings.Contains(s.changes.Text, "No review") {
 		t.Errorf("changes = %q before any review", s.changes.Text)

@@ -55,8 +55,7 @@ func (w *MainWindow) newSidebar() *widget.List {
 		func() fyne.CanvasObject {
 			title := widget.NewLabel("Activate & measure")
 			title.TextStyle.Bold = true
-			status := widget.NewLabel("40 partners · 4 without a role")
-			status.Truncation = fyne.TextTruncateEllipsis
+			status := cell("40 partners · 4 without a role", fyne.TextStyle{})
 			return container.NewVBox(title, container.New(layout.NewCustomPaddedLayout(-12, 0, 0, 0), status))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {

@@ -216,8 +216,7 @@ func (t *partnerTable) sortRows() {
 
 // The cell template: a label, a tier chip and an entry, one of them shown.
 func (t *partnerTable) newCell() fyne.CanvasObject {
-	l := widget.NewLabel("Template partner name")
-	l.Truncation = fyne.TextTruncateEllipsis
+	l := cell("Template partner name", fyne.TextStyle{})
 	e := newCellEntry(t)
 	return container.NewStack(l, newTierChip(), e)
 }

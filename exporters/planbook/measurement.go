@@ -452,7 +452,7 @@ func (b *book) measurePartners(sr *sheetRows, m *core.Impact, l *dealLayout) {
 	broughtCol, scoreRankCol, revenueRankCol := figs+2*len(figureHeaders), figs+2*len(figureHeaders)+1, figs+2*len(figureHeaders)+2
 	criterionCol := len(headers) - 1
 	colRange := func(c int) string { return fmt.Sprintf("$%s$%d:$%s$%d", col(c), first, col(c), last) }
-	scoreRanks, revenueRanks := rankOf(b.scores()), rankOf(brought)
+	scoreRanks, revenueRanks := core.Ranks(b.scores()), core.Ranks(brought)
 	for _, i := range order {
 		p := e.Partners[i]
 		r := len(sr.rows) + 1
@@ -527,28 +527,6 @@ func (b *book) scores() []float64 {
 	out := make([]float64, len(b.ev.Results))
 	for i, r := range b.ev.Results {
 		out[i] = r.Score
-	}
-	return out
-}
-
-// rankOf is RANK.AVG of every value, ascending: ties share their average
-// rank.
-func rankOf(v []float64) []float64 {
-	idx := make([]int, len(v))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return v[idx[a]] < v[idx[b]] })
-	out := make([]float64, len(v))
-	for i := 0; i < len(idx); {
-		j := i
-		for j+1 < len(idx) && v[idx[j+1]] == v[idx[i]] {
-			j++
-		}
-		for k := i; k <= j; k++ {
-			out[idx[k]] = float64(i+j)/2 + 1
-		}
-		i = j + 1
 	}
 	return out
 }
