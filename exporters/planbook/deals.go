@@ -67,6 +67,9 @@ type dealLayout struct {
 	at          map[string]int
 	influencers int
 	rows        int // data rows (at least 1, as a table needs one)
+	// formulas are the formulas of a deal row, once written; row holds
+	// those of the row being written.
+	formulas, row map[string]string
 }
 
 func newDealLayout(influencers, deals int) *dealLayout {
@@ -99,9 +102,12 @@ func (l *dealLayout) ref(h string, r int) string { return cell(l.at[h], r) }
 
 // tableColumn is the whole data column h as a structured reference: Deals[Amount].
 func tableColumn(table, h string) string {
-	r := strings.NewReplacer("'", "''", "[", "'[", "]", "']", "#", "'#")
-	return fmt.Sprintf("%s[%s]", table, r.Replace(h))
+	return table + "[" + structuredEscape.Replace(h) + "]"
 }
+
+// structuredEscape escapes the characters a structured reference's column
+// name cannot hold as they are.
+var structuredEscape = strings.NewReplacer("'", "''", "[", "'[", "]", "']", "#", "'#")
 
 // dc is a column of the Deals table.
 func dc(h string) string { return tableColumn(dealsTable, h) }
@@ -129,9 +135,26 @@ func lookup(a, what string) string {
 	return fmt.Sprintf(`IFERROR(INDEX(%s,MATCH(%s,%s,0))&"","")`, tableColumn(partnersTbl, what), escapeCriterion(a), tableColumn(partnersTbl, colPartner))
 }
 
-// dealFormulas are the formulas of deal row r.
-func (l *dealLayout) dealFormulas(r int) map[string]string {
-	c := func(h string) string { return l.ref(h, r) }
+// rowMark stands for the row number in the formulas of deal rows, which
+// are written once (dealFormulas) and given each row's number (formulasOf).
+const rowMark = "¶"
+
+// formulasOf are the formulas of deal row r.
+func (l *dealLayout) formulasOf(r int) map[string]string {
+	if l.formulas == nil {
+		l.formulas = l.dealFormulas()
+		l.row = map[string]string{}
+	}
+	n := strconv.Itoa(r)
+	for h, f := range l.formulas {
+		l.row[h] = strings.ReplaceAll(f, rowMark, n)
+	}
+	return l.row
+}
+
+// dealFormulas are the formulas of a deal row, rowMark for its number.
+func (l *dealLayout) dealFormulas() map[string]string {
+	c := func(h string) string { return col(l.at[h]) + rowMark }
 	f := map[string]string{}
 	f[dealACV] = fmt.Sprintf(`IF(AND(ISNUMBER(%s),%s>0),%s*12/%s,%s)`, c(dealTerm), c(dealTerm), c(dealAmount), c(dealTerm), c(dealAmount))
 	count := []string{fmt.Sprintf("(LEN(%s)>0)", c(dealSourcedBy))}
@@ -302,7 +325,7 @@ func (b *book) writeDeals(m *core.Impact, l *dealLayout, outcome map[string]core
 			inflTiers += "; "
 		}
 		set(dealSource, text(SourcesText([]core.Source{d.Source})))
-		f := l.dealFormulas(r)
+		f := l.formulasOf(r)
 		formula := func(h string, v any, style int) {
 			set(h, excelize.Cell{Formula: f[h], Value: v, StyleID: style})
 		}

@@ -25,7 +25,10 @@ var formulaCell = regexp.MustCompile(`<c r="([A-Z]+[0-9]+)"([^>]*)><f>`)
 // array formulas of arrays (cells by sheet name), as <f t="array">, which
 // a MEDIAN(IF(…)) needs in Excel before 365 and in LibreOffice. Every other
 // part is copied as it is, without recompressing.
-func writeFixed(w io.Writer, data []byte, arrays map[string][]string) error {
+//
+// charts names the sheets with charts; only they and the sheets with array
+// formulas are read and rewritten.
+func writeFixed(w io.Writer, data []byte, charts []string, arrays map[string][]string) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return err
@@ -34,20 +37,27 @@ func writeFixed(w io.Writer, data []byte, arrays map[string][]string) error {
 	if err != nil {
 		return err
 	}
-	cells := map[string]map[string]bool{} // part → array cells
+	cells := map[string]map[string]bool{} // part → array cells; every part to rewrite
+	for _, sheet := range charts {
+		if part, ok := parts[sheet]; ok && cells[part] == nil {
+			cells[part] = map[string]bool{}
+		}
+	}
 	for sheet, refs := range arrays {
 		part, ok := parts[sheet]
 		if !ok {
 			return fmt.Errorf("no part for sheet %s", sheet)
 		}
-		cells[part] = map[string]bool{}
+		if cells[part] == nil {
+			cells[part] = map[string]bool{}
+		}
 		for _, r := range refs {
 			cells[part][r] = true
 		}
 	}
 	zw := zip.NewWriter(w)
 	for _, f := range zr.File {
-		if !strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
+		if _, rewrite := cells[f.Name]; !rewrite {
 			if err := zw.Copy(f); err != nil {
 				return err
 			}

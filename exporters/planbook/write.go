@@ -53,7 +53,7 @@ func Write(w io.Writer, e *core.Ecosystem, opt Options) error {
 	if _, err := b.f.WriteTo(&buf); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
-	if err := writeFixed(w, buf.Bytes(), b.arrays); err != nil {
+	if err := writeFixed(w, buf.Bytes(), []string{SheetSummary, SheetMeasurement}, b.arrays); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
 	return nil
