@@ -128,26 +128,9 @@ func countCharts(t *testing.T, path string) int {
 // readers that do not recalculate, and checks they see the partner rows and
 // the cached scores.
 func TestNodeReaders(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node not on PATH")
-	}
-	if os.Getenv("NODE_PATH") == "" {
-		t.Skip("NODE_PATH not set (make test sets it to .cache/npm/node_modules)")
-	}
-	check := exec.Command(node, "-e", "require('xlsx'); require('exceljs')")
-	if err := check.Run(); err != nil {
-		t.Skip("xlsx or exceljs not installed under NODE_PATH")
-	}
 	e := planbooktest.Ecosystem(testToday)
 	data, _ := export(t, e)
-	dir := t.TempDir()
-	path := filepath.Join(dir, "plan.xlsx")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	script := filepath.Join(dir, "read.js")
-	if err := os.WriteFile(script, []byte(`
+	out := readWithNode(t, data, `
 const XLSX = require('xlsx');
 const ExcelJS = require('exceljs');
 (async () => {
@@ -163,13 +146,7 @@ const ExcelJS = require('exceljs');
   console.log('exceljs', book.worksheets.map(w => w.name).join('|'), sheet.actualRowCount - 1,
     typeof score === 'object' ? score.result : score, JSON.stringify(notes));
 })().catch(e => { console.error(e); process.exit(1); });
-`), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(node, script, path).CombinedOutput()
-	if err != nil {
-		t.Fatalf("node: %v\n%s", err, out)
-	}
+`)
 	ev := e.Evaluate()
 	sheets := "Summary|Partners|Scorecard|Tiered plan|Plays|Maturity matrix|About"
 	score := strconv.FormatFloat(ev.Results[0].Score, 'f', -1, 64)
@@ -188,22 +165,9 @@ const ExcelJS = require('exceljs');
 // exceljs: they see the Measurement and Deals sheets and the cached totals
 // (exceljs fails on some workbooks excelize writes, see fixup.go).
 func TestNodeReadersOpenDeals(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node not on PATH")
-	}
-	if os.Getenv("NODE_PATH") == "" || exec.Command(node, "-e", "require('xlsx'); require('exceljs')").Run() != nil {
-		t.Skip("xlsx or exceljs not installed under NODE_PATH (make test installs them)")
-	}
 	e := dealEcosystem()
 	data, _ := export(t, e)
-	dir := t.TempDir()
-	path := filepath.Join(dir, "plan.xlsx")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	script := filepath.Join(dir, "read.js")
-	if err := os.WriteFile(script, []byte(`
+	out := readWithNode(t, data, `
 const XLSX = require('xlsx');
 const ExcelJS = require('exceljs');
 (async () => {
@@ -217,13 +181,7 @@ const ExcelJS = require('exceljs');
   book.getWorksheet('Measurement').eachRow(r => { if (r.getCell(1).value === 'All deals') row = r; });
   console.log('exceljs', book.worksheets.map(w => w.name).join('|'), row.getCell(2).value.result, book.getWorksheet('Deals').actualRowCount - 1);
 })().catch(e => { console.error(e); process.exit(1); });
-`), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(node, script, path).CombinedOutput()
-	if err != nil {
-		t.Fatalf("node: %v\n%s", err, out)
-	}
+`)
 	m := e.Measure(e.Evaluate(), testToday)
 	sheets := "Summary|Partners|Scorecard|Tiered plan|Plays|Maturity matrix|Measurement|Deals|About"
 	for _, want := range []string{
@@ -234,4 +192,31 @@ const ExcelJS = require('exceljs');
 			t.Errorf("node output:\n%s\nwant a line %q", out, want)
 		}
 	}
+}
+
+// readWithNode runs a node script on the workbook in data (its path is
+// process.argv[2]) with SheetJS (xlsx) and exceljs on NODE_PATH, and
+// returns what it printed; the test is skipped when they are not installed.
+func readWithNode(t *testing.T, data []byte, script string) []byte {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not on PATH")
+	}
+	if os.Getenv("NODE_PATH") == "" || exec.Command(node, "-e", "require('xlsx'); require('exceljs')").Run() != nil {
+		t.Skip("xlsx or exceljs not installed under NODE_PATH (make test installs them in .cache/npm)")
+	}
+	dir := t.TempDir()
+	path, js := filepath.Join(dir, "plan.xlsx"), filepath.Join(dir, "read.js")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(js, []byte(script), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(node, js, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, out)
+	}
+	return out
 }
