@@ -9,8 +9,9 @@ import (
 
 // RegistrableDomain reduces a website or e-mail address to the domain a
 // company registers: lower case, without scheme, "www.", port, path or
-// query, and cut at the public suffix, so "https://shop.bbc.co.uk/x" gives
-// "bbc.co.uk". It returns "" when nothing domain-like is there.
+// query, and cut one label below the public suffix, so
+// "https://shop.bbc.co.uk/x" gives "bbc.co.uk" and "acme.github.io" stays
+// itself. It returns "" when nothing domain-like is there.
 func RegistrableDomain(website string) string {
 	s := strings.ToLower(strings.TrimSpace(website))
 	if s == "" {
@@ -45,6 +46,12 @@ func RegistrableDomain(website string) string {
 	}
 	d, err := publicsuffix.EffectiveTLDPlusOne(s)
 	if err != nil {
+		// The list's private section holds organisations' own domains
+		// (github.io, blogspot.com, myshopify.com): such a host is its own
+		// registrable domain. An ICANN suffix alone (co.uk) is no website.
+		if suffix, icann := publicsuffix.PublicSuffix(s); !icann && suffix == s {
+			return s
+		}
 		return ""
 	}
 	return d

@@ -18,6 +18,18 @@ func TestRegistrableDomain(t *testing.T) {
 		"  keystone.example.org.  ":     "example.org",
 		"https://münchen.de":            "münchen.de",
 		"ftp://files.acme.io/pub/a.csv": "acme.io",
+		// Entries of the public suffix list's private section (as in
+		// golang.org/x/net/publicsuffix's table): the host itself, or one
+		// label below it. They were refused before.
+		"https://github.io":           "github.io",
+		"https://acme.github.io/docs": "acme.github.io",
+		"myshopify.com":               "myshopify.com",
+		"https://shop.myshopify.com":  "shop.myshopify.com",
+		"blogspot.com":                "blogspot.com",
+		"s3.amazonaws.com":            "s3.amazonaws.com",
+		"bucket.s3.amazonaws.com/x":   "bucket.s3.amazonaws.com",
+		"herokuapp.com":               "herokuapp.com",
+		"notion.site":                 "notion.site",
 	}
 	for in, want := range tests {
 		if got := RegistrableDomain(in); got != want {
