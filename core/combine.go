@@ -24,6 +24,10 @@ type Combined struct {
 	// Conflicts are the fields on which two rows of one partner disagree.
 	// A criterion is named as the scorecard names it.
 	Conflicts []Conflict
+	// Merged are the rows folded into a partner of another row, and why;
+	// Possible the partners that look alike but were kept apart.
+	Merged   []MergedRow
+	Possible []PossibleDuplicate
 	// ExtraPlans are the files of the plans after the first: their partners
 	// were added, their scorecard, thresholds, plays, maturity and review
 	// were not.
@@ -33,9 +37,11 @@ type Combined struct {
 // Combine puts inputs together into one ecosystem. The first plan among them
 // is the base: its scorecard, thresholds, plays, maturity and review, and its
 // partners first; with no plan the ecosystem is new, named after the first
-// file. The partners of every input are then merged by Merge (same
-// registrable domain, else same normalised name), so a partner found in two
-// files has two sources. Plans are cloned, never changed.
+// file. The partners of every input are then merged by Merge (rows that are
+// the same partner beyond doubt, or that the base plan's verdicts say are
+// one), so a partner found in two files has two sources; partners that
+// only look alike are kept apart and listed. Plans are cloned, never
+// changed.
 func Combine(inputs []Input, today time.Time) Combined {
 	var c Combined
 	base := -1
@@ -65,14 +71,15 @@ func Combine(inputs []Input, today time.Time) Combined {
 			rows = append(rows, in.Partners...)
 		}
 	}
-	merged, conflicts := Merge(rows)
-	c.Ecosystem.Partners = merged
-	for k := range conflicts {
-		if crit, ok := c.Ecosystem.Scorecard.Find(conflicts[k].Field); ok {
-			conflicts[k].Field = crit.Name
+	m := Merge(rows, c.Ecosystem.SamePartners)
+	c.Ecosystem.Partners = m.Partners
+	for k := range m.Conflicts {
+		if crit, ok := c.Ecosystem.Scorecard.Find(m.Conflicts[k].Field); ok {
+			m.Conflicts[k].Field = crit.Name
 		}
 	}
-	c.Conflicts = conflicts
+	c.Conflicts, c.Merged = m.Conflicts, m.Rows
+	c.Possible = c.Ecosystem.PossibleDuplicates()
 	return c
 }
 

@@ -13,6 +13,29 @@ import (
 // "https://shop.bbc.co.uk/x" gives "bbc.co.uk" and "acme.github.io" stays
 // itself. It returns "" when nothing domain-like is there.
 func RegistrableDomain(website string) string {
+	s := Host(website)
+	if s == "" {
+		return ""
+	}
+	d, err := publicsuffix.EffectiveTLDPlusOne(s)
+	if err != nil {
+		// The list's private section holds organisations' own domains
+		// (github.io, blogspot.com, myshopify.com): such a host is its own
+		// registrable domain. An ICANN suffix alone (co.uk) is no website.
+		if suffix, icann := publicsuffix.PublicSuffix(s); !icann && suffix == s {
+			return s
+		}
+		return ""
+	}
+	return d
+}
+
+// Host is the host of a website or e-mail address, as a company names it:
+// lower case, without scheme, "www.", port, path or query
+// ("https://www.Shop.bbc.co.uk/x" gives "shop.bbc.co.uk"). It returns ""
+// when nothing domain-like is there. Two rows on one host are one company's;
+// two hosts of one registrable domain may be a company and its division.
+func Host(website string) string {
 	s := strings.ToLower(strings.TrimSpace(website))
 	if s == "" {
 		return ""
@@ -44,17 +67,7 @@ func RegistrableDomain(website string) string {
 	if s[len(s)-1] >= '0' && s[len(s)-1] <= '9' {
 		return "" // no top-level domain ends in a digit
 	}
-	d, err := publicsuffix.EffectiveTLDPlusOne(s)
-	if err != nil {
-		// The list's private section holds organisations' own domains
-		// (github.io, blogspot.com, myshopify.com): such a host is its own
-		// registrable domain. An ICANN suffix alone (co.uk) is no website.
-		if suffix, icann := publicsuffix.PublicSuffix(s); !icann && suffix == s {
-			return s
-		}
-		return ""
-	}
-	return d
+	return s
 }
 
 // isIPv4 says whether s is only digits and dots, as an IPv4 address is;

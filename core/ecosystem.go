@@ -25,6 +25,9 @@ type Ecosystem struct {
 	// Deals are the deals of the CRM exports imported, with how they are
 	// credited and measured; nil when none was imported.
 	Deals *DealBook
+	// SamePartners are the user's verdicts on partners that look alike:
+	// applied again when the same lists are imported.
+	SamePartners SamePartners
 }
 
 // NewEcosystem returns an empty ecosystem with the default scorecard,
@@ -150,6 +153,7 @@ func (e *Ecosystem) Clone() *Ecosystem {
 	c.Maturity = e.Maturity.Clone()
 	c.Accounts = e.Accounts.Clone()
 	c.Deals = e.Deals.Clone()
+	c.SamePartners = e.SamePartners.Clone()
 	c.LastReview = e.LastReview.Clone()
 	return &c
 }

@@ -62,15 +62,24 @@ func (e *Ecosystem) accountMap() *AccountMap {
 	return e.Accounts
 }
 
-// FindPartner returns the partner whose name normalises like name, or nil.
+// FindPartner returns the partner named name: as written, else with case,
+// punctuation and legal forms set aside; nil when none.
 func (e *Ecosystem) FindPartner(name string) *Partner {
 	n := NormaliseName(name)
 	if n == "" {
 		return nil
 	}
-	for _, p := range e.Partners {
-		if NormaliseName(p.Name) == n {
-			return p
+	// The name as written first, then with Group and Holdings kept, so
+	// "Sterling Holdings" is not "Sterling Company" when both are partners.
+	for _, same := range []func(string) bool{
+		func(s string) bool { return s == name },
+		func(s string) bool { return PartnerName(s) == PartnerName(name) },
+		func(s string) bool { return NormaliseName(s) == n },
+	} {
+		for _, p := range e.Partners {
+			if same(p.Name) {
+				return p
+			}
 		}
 	}
 	return nil

@@ -35,44 +35,67 @@ func MatchKey(p *Partner) string {
 	return ""
 }
 
-// Merge folds rows that describe the same partner (same registrable domain,
-// else same normalised name) into one partner whose sources name every file
-// and row. The first row's values win; every disagreement is reported.
-// Partners are returned in the order they first appear. Rows with neither a
-// domain nor a name are kept as they are.
-func Merge(rows []*Partner) ([]*Partner, []Conflict) {
-	var out []*Partner
-	var conflicts []Conflict
-	byKey := map[string]*Partner{}
-	byName := map[string]*Partner{}
+// MergedRow says that a row was folded into the partner of an earlier row,
+// and why: no row of an input disappears without a line that names it.
+type MergedRow struct {
+	Name    string // the row's name
+	Row     Source
+	Partner string // the partner it joined
+	Into    Source // that partner's first row
+	Reason  string
+}
+
+// String says it in a sentence.
+func (m MergedRow) String() string {
+	return fmt.Sprintf("%s (%s) is the same partner as %s (%s): %s; its values were merged into it.", m.Name, m.Row, m.Partner, m.Into, m.Reason)
+}
+
+// Merged is rows folded into partners.
+type Merged struct {
+	Partners  []*Partner
+	Conflicts []Conflict
+	Rows      []MergedRow
+}
+
+// Merge folds rows that are the same partner beyond doubt into one partner
+// whose sources name every file and row: the same name (PartnerName: case,
+// accents, punctuation and legal forms aside, but Group, Holdings and
+// Company kept) on no website or websites of one domain, or the same
+// website host with names that agree (one's words start the other's). Rows
+// the user decided are one partner (same) are folded too. Everything else
+// that looks alike is kept apart, for the user to review (LookAlike). The
+// first row's values win; every disagreement is reported, and every row
+// folded into another is listed. Partners are returned in the order they
+// first appear; rows with neither a domain nor a name are kept as they are.
+func Merge(rows []*Partner, same SamePartners) Merged {
+	var m Merged
+	ix := newLookalikeIndex(len(rows))
 	for _, row := range rows {
-		key := MatchKey(row)
-		into := byKey[key]
-		if into == nil && key != "" {
-			// A row without a website joins the partner of the same name.
-			into = byName[NormaliseName(row.Name)]
-			if into != nil && row.Domain != "" && into.Domain != "" {
-				into = nil // same name, different companies' domains
-			}
-		}
-		if into == nil || key == "" {
+		into, reason := ix.sameAs(row, same)
+		if into == nil {
 			p := row.Clone()
-			out = append(out, p)
-			if key != "" {
-				byKey[key] = p
-			}
-			if n := NormaliseName(p.Name); n != "" && byName[n] == nil {
-				byName[n] = p
-			}
+			m.Partners = append(m.Partners, p)
+			ix.add(p)
 			continue
 		}
-		conflicts = mergeInto(into, row, conflicts)
+		at := Source{}
+		if len(row.Sources) > 0 {
+			at = row.Sources[0]
+		}
+		first := Source{}
+		if len(into.Sources) > 0 {
+			first = into.Sources[0]
+		}
+		if at != first { // the same list imported twice says nothing
+			m.Rows = append(m.Rows, MergedRow{Name: row.Name, Row: at, Partner: into.Name, Into: first, Reason: reason})
+		}
+		m.Conflicts = mergeInto(into, row, m.Conflicts)
 		if row.Domain != "" && into.Domain == "" {
 			into.Domain, into.Website = row.Domain, row.Website
-			byKey[MatchKey(into)] = into
+			ix.add(into)
 		}
 	}
-	return out, conflicts
+	return m
 }
 
 // mergeInto adds row's facts to p, recording disagreements.

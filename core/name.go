@@ -63,7 +63,21 @@ var shareNoise = map[string]bool{
 // forms (Inc, Ltd, GmbH, S.A. …) and share-class noise ("Class A Common
 // Stock") removed. "The Coca-Cola Company" and "coca cola co." both give
 // "coca cola". ASCII names, the common case, skip the Unicode folding.
-func NormaliseName(name string) string {
+func NormaliseName(name string) string { return normaliseName(name, false) }
+
+// groupWords are the legal-form words that also tell the companies of a
+// group apart ("Acme Holdings" is not "Acme Group"): NormaliseName drops
+// them, PartnerName keeps them.
+var groupWords = map[string]bool{"holdings": true, "holding": true, "group": true, "company": true, "cos": true}
+
+// PartnerName is the name by which two rows are the same partner beyond
+// doubt: NormaliseName, but "Group", "Holdings" and "Company" are part of
+// the name, so "Acme Holdings plc" and "Acme Group" stay two partners
+// (possible duplicates, see LookAlike) while "Acme Holdings plc" and "ACME
+// HOLDINGS" are one.
+func PartnerName(name string) string { return normaliseName(name, true) }
+
+func normaliseName(name string, keepGroup bool) string {
 	s := name
 	if i := strings.IndexByte(s, '&'); i >= 0 && strings.IndexByte(s[i:], ';') > 0 {
 		s = html.UnescapeString(s)
@@ -118,6 +132,8 @@ func NormaliseName(name string) string {
 		}
 		last := out[i+1:]
 		switch {
+		case keepGroup && groupWords[last]:
+			return out
 		case legalSuffixes[last] || shareNoise[last] || last == "the" || last == "and" || last == "de":
 			out = out[:i]
 		case len(last) == 1 && strings.HasSuffix(out[:i], " class"):

@@ -25,12 +25,14 @@ const (
 	Guessed       Kind = "guessed encoding"   // a text file read in an encoding Partner Atlas guessed
 	TooLarge      Kind = "too large"          // past Excel's limits or this app's
 	RaggedRow     Kind = "ragged row"         // a row with more or fewer cells than the header
+	Merged        Kind = "merged"             // a row folded into the partner of another row
+	Duplicate     Kind = "possible duplicate" // two partners kept apart that may be one
 )
 
 // kinds lists every kind, in the order a summary of problems goes through
 // them.
 var kinds = []Kind{BadFile, Unsupported, Encrypted, Empty, NoHeader, MissingColumn, BadValue, UnknownRole,
-	Conflict, NoSheet, Guessed, TooLarge, RaggedRow}
+	Conflict, NoSheet, Guessed, TooLarge, RaggedRow, Merged, Duplicate}
 
 // Problem is one thing found while importing, with where it was found. A
 // problem does not stop the import: the row or cell is skipped or kept as

@@ -2,6 +2,8 @@ package planbook
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 
 	"partneratlas/core"
 	"partneratlas/importers"
@@ -12,6 +14,10 @@ const (
 	aboutVersion   = "Format version"
 	aboutEcosystem = "Ecosystem"
 	aboutExported  = "Exported"
+	// The user's verdicts on partners that look alike (core.SamePartners).
+	aboutPartner = "Partner"
+	aboutOther   = "Looks like"
+	aboutSame    = "One partner"
 )
 
 // writeAbout writes the hidden sheet by which the app recognises its own
@@ -31,6 +37,22 @@ func (b *book) writeAbout() error {
 		{"Partner Atlas reads this sheet to recognise and reopen the workbook. Please leave it in place."},
 	}); err != nil {
 		return err
+	}
+	if len(b.e.SamePartners) > 0 {
+		if err := s.addAll([][]any{nil, {"Your verdicts on partners that look alike (names as compared):"}, {aboutPartner, aboutOther, aboutSame}}); err != nil {
+			return err
+		}
+		keys := make([]string, 0, len(b.e.SamePartners))
+		for k := range b.e.SamePartners {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			a, other, _ := strings.Cut(k, "\x00")
+			if err := s.add(a, other, YesNo(b.e.SamePartners[k])); err != nil {
+				return err
+			}
+		}
 	}
 	return s.sw.Flush()
 }
@@ -59,6 +81,20 @@ func (pr *reader) readAbout() error {
 	}
 	if v, ok := labelled(rows, aboutExported); ok {
 		pr.exported, _ = date(v)
+	}
+	all, _ := rawRows(pr.f, about, 0)
+	if h, ok := findLabels(all, aboutPartner, aboutOther, aboutSame); ok {
+		idx := indexHeader(all[h])
+		for _, r := range all[h+1:] {
+			a, other := idx.cell(r, aboutPartner), idx.cell(r, aboutOther)
+			if a == "" || other == "" {
+				continue
+			}
+			if pr.e.SamePartners == nil {
+				pr.e.SamePartners = core.SamePartners{}
+			}
+			pr.e.SamePartners[core.PairKey(a, other)] = fold(idx.cell(r, aboutSame)) == "yes"
+		}
 	}
 	return nil
 }

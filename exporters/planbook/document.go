@@ -69,8 +69,9 @@ type Assembly struct {
 	Evaluation core.Evaluation
 	// Problems are every problem of the sources and of the merge, each once.
 	Problems []importers.Problem
-	// Merged are the problems the merge alone found: conflicting values,
-	// second plans.
+	// Merged are the problems the merge alone found: second plans, rows
+	// folded into another row's partner, possible duplicates kept apart,
+	// conflicting values.
 	Merged []importers.Problem
 }
 
@@ -90,6 +91,14 @@ func Assemble(sources []*Source, today time.Time) *Assembly {
 	for _, file := range c.ExtraPlans {
 		a.Merged = append(a.Merged, importers.Problem{Kind: importers.Conflict, File: file, Message: fmt.Sprintf(
 			"this is a second plan workbook: its partners were added, but the scorecard, tier thresholds, plays, maturity and review dates of %s were kept.", c.Base)})
+	}
+	for _, m := range c.Merged {
+		a.Merged = append(a.Merged, importers.Problem{Kind: importers.Merged, File: m.Row.File, Sheet: m.Row.Sheet, Row: m.Row.Row,
+			Message: fmt.Sprintf("%q is the same partner as %s in %s (%s); its values were merged into it.", m.Name, m.Partner, m.Into, m.Reason)})
+	}
+	for _, d := range c.Possible {
+		a.Merged = append(a.Merged, importers.Problem{Kind: importers.Duplicate, File: d.BAt.File, Sheet: d.BAt.Sheet, Row: d.BAt.Row,
+			Message: fmt.Sprintf("%q may be the same partner as %s in %s: %s. Both were kept; merge them in Discover, or with --same on the command line, if they are one.", d.B, d.A, d.AAt, d.Reason)})
 	}
 	for _, x := range c.Conflicts {
 		a.Merged = append(a.Merged, importers.Problem{

@@ -64,9 +64,12 @@ func TestAssembleReportsConflictsAtTheRowNotKept(t *testing.T) {
 	if n := len(doc.Ecosystem.Partners); n != 2 {
 		t.Fatalf("%d partners, want 2", n)
 	}
-	if len(doc.Merged) != 1 || doc.Merged[0].File != "market.csv" || doc.Merged[0].Row != 2 ||
-		!strings.Contains(doc.Merged[0].Message, `Shared ICP "5" here but "4" in crm.csv, row 2`) {
-		t.Errorf("merge problems = %v, want one conflict on Shared ICP at market.csv row 2", doc.Merged)
+	if len(doc.Merged) != 2 || doc.Merged[1].Kind != importers.Conflict || doc.Merged[1].File != "market.csv" || doc.Merged[1].Row != 2 ||
+		!strings.Contains(doc.Merged[1].Message, `Shared ICP "5" here but "4" in crm.csv, row 2`) {
+		t.Errorf("merge problems = %v, want a line for the row merged and one conflict on Shared ICP at market.csv row 2", doc.Merged)
+	}
+	if m := doc.Merged[0]; m.Kind != importers.Merged || m.File != "market.csv" || m.Row != 2 || !strings.Contains(m.Message, `"Acme Inc" is the same partner as Acme in crm.csv, row 2`) {
+		t.Errorf("the merged row's line = %v", m)
 	}
 	bad := 0
 	for _, p := range doc.Problems {

@@ -61,6 +61,9 @@ func equalPlans(t *testing.T, got, want *core.Ecosystem) {
 	if !reflect.DeepEqual(got.Maturity.Ratings, want.Maturity.Ratings) {
 		t.Errorf("maturity = %v, want %v", got.Maturity.Ratings, want.Maturity.Ratings)
 	}
+	if !reflect.DeepEqual(got.SamePartners, want.SamePartners) {
+		t.Errorf("verdicts on look-alikes = %v, want %v", got.SamePartners, want.SamePartners)
+	}
 	if !got.Review.Last.Equal(want.Review.Last) || !got.Review.Next.Equal(want.Review.Next) {
 		t.Errorf("review = %v / %v, want %v / %v", got.Review.Last, got.Review.Next, want.Review.Last, want.Review.Next)
 	}

@@ -80,6 +80,9 @@ func Ecosystem(today time.Time) *core.Ecosystem {
 		}
 		add(fmt.Sprintf("Generated %02d", i), fmt.Sprintf("https://gen%02d.example.com", i), []core.Role{core.Roles[i%5]}, i%3 != 0, vals)
 	}
+	// Verdicts on partners that look alike: one kept apart, one merged.
+	e.KeepApart("Generated 01", "Generated 02 Holdings")
+	e.SamePartners[core.PairKey("Salesforce Group", "Salesforce")] = true
 	return e
 }
 
