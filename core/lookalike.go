@@ -170,7 +170,9 @@ func firstSource(p *Partner) Source {
 
 // PossibleDuplicates are the partners of e that may be one, not decided
 // yet.
-func (e *Ecosystem) PossibleDuplicates() []PossibleDuplicate { return LookAlike(e.Partners, e.SamePartners) }
+func (e *Ecosystem) PossibleDuplicates() []PossibleDuplicate {
+	return LookAlike(e.Partners, e.SamePartners)
+}
 
 // MergePartners folds the partner named other into the one named keep, and
 // remembers the verdict, so an import of the same lists merges them again.
