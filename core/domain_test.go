@@ -57,3 +57,18 @@ func TestNormaliseName(t *testing.T) {
 		}
 	}
 }
+
+func TestNormaliseNameKeepsWhatFollowsADash(t *testing.T) {
+	tests := map[string]string{
+		"Artius II Acquisition Inc. - Class A Ordinary Shares": "artius ii acquisition",
+		"Apple Inc. - Common Stock":                            "apple",
+		"Alaska Air Group, Inc. - Warrants":                    "alaska air",
+		"University of Alaska - Anchorage":                     "university of alaska anchorage",
+		"Pennsylvania State University - Schuylkill Campus":    "pennsylvania state university schuylkill campus",
+	}
+	for in, want := range tests {
+		if got := NormaliseName(in); got != want {
+			t.Errorf("NormaliseName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

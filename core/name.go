@@ -92,8 +92,10 @@ func normaliseName(name string, keepGroup bool) string {
 			break
 		}
 	}
-	// A listing's security part: "Artius II Acquisition Inc. - Class A Ordinary Shares".
-	if i := strings.Index(s, " - "); i > 0 {
+	// A listing's security part: "Artius II Acquisition Inc. - Class A
+	// Ordinary Shares"; not a campus or a division ("University of Alaska -
+	// Anchorage").
+	if i := strings.Index(s, " - "); i > 0 && namesSecurity(s[i+3:]) {
 		s = s[:i]
 	}
 	// One pass writes lower-case words separated by single spaces.
@@ -142,6 +144,18 @@ func normaliseName(name string, keepGroup bool) string {
 			return out
 		}
 	}
+}
+
+// namesSecurity says whether the part of a name after " - " names a
+// security ("Class A Common Stock", "Warrants", "American Depositary
+// Shares") rather than a part of the company.
+func namesSecurity(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if w == "class" || shareNoise[strings.Trim(w, ".,()")] {
+			return true
+		}
+	}
+	return false
 }
 
 // appendSpace ends a word unless the buffer is empty or already ends one.
