@@ -42,7 +42,10 @@ type Combined struct {
 // one), so a partner found in two files has two sources; partners that
 // only look alike are kept apart and listed. Plans are cloned, never
 // changed.
-func Combine(inputs []Input, today time.Time) Combined {
+//
+// same are verdicts the caller adds to the base plan's (the command line's
+// --same and --apart); they are kept in the ecosystem.
+func Combine(inputs []Input, today time.Time, same SamePartners) Combined {
 	var c Combined
 	base := -1
 	for i, in := range inputs {
@@ -70,6 +73,12 @@ func Combine(inputs []Input, today time.Time) Combined {
 		default:
 			rows = append(rows, in.Partners...)
 		}
+	}
+	for k, v := range same {
+		if c.Ecosystem.SamePartners == nil {
+			c.Ecosystem.SamePartners = SamePartners{}
+		}
+		c.Ecosystem.SamePartners[k] = v
 	}
 	m := Merge(rows, c.Ecosystem.SamePartners)
 	c.Ecosystem.Partners = m.Partners

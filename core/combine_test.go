@@ -21,7 +21,7 @@ func TestCombine(t *testing.T) {
 		row("marketplace.xlsx", 2, "ACME Analytics, Inc.", "www.acme-analytics.com/apps", []Role{Marketplace}, 5, "Dana", Extra{Column: "Listing", Value: "gold"}),
 		row("marketplace.xlsx", 3, "Gamma", "gamma.dev", []Role{Technology}, 2, ""),
 	}
-	c := Combine([]Input{{File: "crm.csv", Partners: crm}, {File: "marketplace.xlsx", Partners: market}}, today)
+	c := Combine([]Input{{File: "crm.csv", Partners: crm}, {File: "marketplace.xlsx", Partners: market}}, today, nil)
 	e := c.Ecosystem
 	if len(e.Partners) != 3 {
 		t.Fatalf("Combine partners = %d, want 3 (Acme merged)", len(e.Partners))
@@ -47,7 +47,7 @@ func TestCombine(t *testing.T) {
 	plan.Partners = []*Partner{{Name: "Beta Inc", Domain: "beta.io", Website: "beta.io", Formal: true, Sources: []Source{{File: "plan.xlsx", Sheet: "Partners", Row: 2}}}}
 	other := NewEcosystem("Other plan", today)
 	other.Partners = []*Partner{{Name: "Delta", Formal: true}}
-	c = Combine([]Input{{File: "crm.csv", Partners: crm}, {File: "plan.xlsx", Plan: plan}, {File: "other.xlsx", Plan: other}}, today)
+	c = Combine([]Input{{File: "crm.csv", Partners: crm}, {File: "plan.xlsx", Plan: plan}, {File: "other.xlsx", Plan: other}}, today, nil)
 	e = c.Ecosystem
 	if e.Name != "Our plan" || e.Thresholds.Tier1 != 80 || e.Partners[0].Name != "Beta Inc" || len(e.Partners) != 3 || len(e.Partners[0].Sources) != 2 {
 		t.Errorf("Combine with plan = %q, thresholds %v, partners %d first %q; want the plan as base, its partners first", e.Name, e.Thresholds, len(e.Partners), e.Partners[0].Name)

@@ -18,6 +18,10 @@ type Criterion struct {
 	Weight float64
 	Min    float64
 	Max    float64
+	// Aliases are other headers a list may give the criterion's column
+	// ("ICP fit" for Shared ICP), so an import maps it instead of leaving
+	// every partner at the minimum.
+	Aliases []string
 }
 
 // Keys of the default criteria.
@@ -39,19 +43,31 @@ type Scorecard struct {
 func DefaultScorecard() Scorecard {
 	return Scorecard{Criteria: []Criterion{
 		{Key: SharedICP, Name: "Shared ICP", Weight: 35, Min: 1, Max: 5,
-			Description: "How closely the partner's customers match our ideal customer profile (1 = not at all, 5 = the same buyers)."},
+			Description: "How closely the partner's customers match our ideal customer profile (1 = not at all, 5 = the same buyers).",
+			Aliases: []string{"ICP", "ICP fit", "ICP match", "ICP score", "Shared ICP fit", "Customer fit", "Ideal customer fit",
+				"Ideal customer profile", "Target customer fit", "Audience fit", "Buyer fit"}},
 		{Key: CustomerOverlap, Name: "Customer overlap", Weight: 25, Min: 1, Max: 5,
-			Description: "How many of our customers and prospects already use or buy from the partner (1 = none, 5 = most)."},
+			Description: "How many of our customers and prospects already use or buy from the partner (1 = none, 5 = most).",
+			Aliases: []string{"Overlap", "Account overlap", "Customer base overlap", "Shared customers", "Common customers",
+				"Overlap score", "Customer overlap score"}},
 		{Key: ProductAlignment, Name: "Product alignment", Weight: 20, Min: 1, Max: 5,
-			Description: "How well the partner's product or service fits ours in a customer's journey (1 = unrelated, 5 = essential together)."},
+			Description: "How well the partner's product or service fits ours in a customer's journey (1 = unrelated, 5 = essential together).",
+			Aliases: []string{"Product fit", "Solution fit", "Technical fit", "Tech fit", "Integration fit", "Product synergy",
+				"Product alignment score"}},
 		{Key: RevenuePotential, Name: "Revenue potential", Weight: 20, Min: 1, Max: 5,
-			Description: "Pipeline and revenue the partner can source or influence in the next year (1 = none, 5 = a major channel)."},
+			Description: "Pipeline and revenue the partner can source or influence in the next year (1 = none, 5 = a major channel).",
+			Aliases: []string{"Revenue opportunity", "Revenue potential score", "Potential revenue", "Sales potential",
+				"Pipeline potential", "Deal potential", "Revenue impact"}},
 	}}
 }
 
 // Clone returns a copy that can be edited without touching s.
 func (s Scorecard) Clone() Scorecard {
-	return Scorecard{Criteria: append([]Criterion(nil), s.Criteria...)}
+	c := Scorecard{Criteria: append([]Criterion(nil), s.Criteria...)}
+	for i := range c.Criteria {
+		c.Criteria[i].Aliases = append([]string(nil), c.Criteria[i].Aliases...)
+	}
+	return c
 }
 
 // TotalWeight is the sum of the weights.
@@ -82,8 +98,9 @@ func (s Scorecard) Index(key string) int {
 	return -1
 }
 
-// Find returns the criterion whose name or key matches name, ignoring case
-// and punctuation, as importers match a column header to a criterion.
+// Find returns the criterion whose name or key matches name, else one of
+// whose aliases does, ignoring case and punctuation, as importers match a
+// column header to a criterion.
 func (s Scorecard) Find(name string) (Criterion, bool) {
 	f := foldWord(name)
 	if f == "" {
@@ -92,6 +109,13 @@ func (s Scorecard) Find(name string) (Criterion, bool) {
 	for _, c := range s.Criteria {
 		if foldWord(c.Name) == f || foldWord(c.Key) == f {
 			return c, true
+		}
+	}
+	for _, c := range s.Criteria {
+		for _, a := range c.Aliases {
+			if foldWord(a) == f {
+				return c, true
+			}
 		}
 	}
 	return Criterion{}, false

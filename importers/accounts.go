@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"unsafe"
@@ -13,6 +14,9 @@ const (
 	FieldStatus Field = "status" // customer, open opportunity or prospect, in the file's words
 	FieldAmount Field = "amount" // the open opportunity's value
 )
+
+// AccountFields lists the fields a column of an account list can map to.
+var AccountFields = []Field{FieldName, FieldWebsite, FieldStatus, FieldAmount, FieldIgnore}
 
 // AccountsResult is one account list read: where the table was found, how
 // its columns map, the accounts and the problems.
@@ -68,9 +72,20 @@ func ReadAccountList(f *File, opt Options) (res *AccountsResult, err error) {
 	t.describe(&res.Table)
 	res.Problems = append(res.Problems, f.Problems...)
 	if !t.fit.name {
-		e := fail(MissingColumn, f.Name, nil, "no column holds the company names. The header (row %d) has: %s. Rename the column with the companies' names to \"Account Name\" (or Company Name, Company, Name), or choose it by hand.", t.header.row, headerList(t.header.cells))
+		// The columns as found, for a caller that lets the user choose.
+		cols, _ := accountColumns(t.header.cells, opt.Columns)
+		res.Columns = cols
+		hint := "Rename the column with the companies' names to \"Account Name\" (or Company Name, Company, Name), or choose it by hand."
+		if c, examples, ok := likelyNameColumn(cols, res.Sample); ok {
+			for i, x := range examples {
+				examples[i] = quote(x)
+			}
+			hint = fmt.Sprintf("The likeliest is column %s, whose cells are distinct names such as %s: on the command line add --column %s.",
+				c, strings.Join(examples, " and "), quote(cmp.Or(c.Header, c.Letter)+"=name"))
+		}
+		e := fail(MissingColumn, f.Name, nil, "no column holds the company names. The header (row %d) has: %s. %s", t.header.row, headerList(t.header.cells), hint)
 		e.Sheet, e.Row = t.sheet, t.header.row
-		return nil, e
+		return res, e
 	}
 	ar := newAccountReader(res, opt, t)
 	if err := t.each(ar.row); err != nil {

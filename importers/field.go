@@ -31,6 +31,66 @@ const (
 var Fields = []Field{FieldName, FieldWebsite, FieldRoles, FieldOtherRoles, FieldFormal,
 	FieldOwner, FieldRegion, FieldCriterion, FieldOverride, FieldOverrideReason, FieldExtra, FieldIgnore}
 
+// fieldLabels are the fields as the import preview names them.
+var fieldLabels = map[Field]string{
+	FieldName:           "Partner name",
+	FieldWebsite:        "Website",
+	FieldRoles:          "Roles (primary first)",
+	FieldOtherRoles:     "Other roles",
+	FieldFormal:         "Formal partner (yes / no)",
+	FieldOwner:          "Owner",
+	FieldRegion:         "Region",
+	FieldOverride:       "Tier override",
+	FieldOverrideReason: "Override reason",
+	FieldExtra:          "Keep as extra column",
+	FieldIgnore:         "Ignore (leave out)",
+}
+
+// FieldLabel names a field as the import preview offers it ("Partner
+// name"), the field itself when it has no label of its own.
+func FieldLabel(f Field) string {
+	if l, ok := fieldLabels[f]; ok {
+		return l
+	}
+	return string(f)
+}
+
+// ParseField reads a field as a person names it: the preview's label
+// ("Partner name", "Roles"), the field ("name", "deal id"), a header that
+// names it ("Partner Type"), or a criterion of sc by name, key or alias.
+// ok is false when s names nothing.
+func ParseField(s string, sc core.Scorecard) (Column, bool) {
+	key := fold(s)
+	if key == "" {
+		return Column{}, false
+	}
+	if c, ok := sc.Find(s); ok {
+		return Column{Field: FieldCriterion, Criterion: c.Key}, true
+	}
+	for f, l := range fieldLabels {
+		if key == fold(l) || key == fold(strings.Split(l, " (")[0]) {
+			return Column{Field: f}, true
+		}
+	}
+	for _, fs := range [][]Field{Fields, DealFields, AccountFields, RevenueFields} {
+		for _, f := range fs {
+			if key == fold(string(f)) {
+				return Column{Field: f}, true
+			}
+		}
+	}
+	if syn, ok := synonyms[key]; ok {
+		return Column{Field: syn.field}, true
+	}
+	switch key {
+	case "keep", "extra", "extracolumn":
+		return Column{Field: FieldExtra}, true
+	case "skip", "ignore", "leaveout", "none":
+		return Column{Field: FieldIgnore}, true
+	}
+	return Column{}, false
+}
+
 // Column is one column of the table being imported and what it maps to.
 type Column struct {
 	Index  int    // 0-based

@@ -112,3 +112,27 @@ func TestHeaderSynonyms(t *testing.T) {
 		}
 	}
 }
+
+func TestParseField(t *testing.T) {
+	sc := core.DefaultScorecard()
+	tests := []struct {
+		in        string
+		field     Field
+		criterion string
+	}{
+		{"name", FieldName, ""}, {"Partner name", FieldName, ""}, {"Roles", FieldRoles, ""},
+		{"Partner Type", FieldRoles, ""}, {"formal partner", FieldFormal, ""},
+		{"Shared ICP", FieldCriterion, core.SharedICP}, {"ICP fit", FieldCriterion, core.SharedICP},
+		{"revenue_potential", FieldCriterion, core.RevenuePotential}, {"ignore", FieldIgnore, ""},
+		{"keep", FieldExtra, ""}, {"status", FieldStatus, ""}, {"deal id", FieldDealID, ""},
+	}
+	for _, tt := range tests {
+		c, ok := ParseField(tt.in, sc)
+		if !ok || c.Field != tt.field || c.Criterion != tt.criterion {
+			t.Errorf("ParseField(%q) = %+v, %v; want %s %q", tt.in, c, ok, tt.field, tt.criterion)
+		}
+	}
+	if _, ok := ParseField("wingspan", sc); ok {
+		t.Error("a word that names nothing was read as a field")
+	}
+}

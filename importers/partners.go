@@ -151,7 +151,19 @@ func (r *partnerReader) missingName() error {
 	if len(found) > 0 {
 		list = strings.Join(found, ", ")
 	}
-	return errAt(MissingColumn, t.header.row, "no column holds the partner names. The header (row %d) has: %s. Rename the column with the partners' names to \"Partner Name\" (or Company, Account Name, Name), or choose it in the import preview.", t.header.row, list)
+	hint := "Rename the column with the partners' names to \"Partner Name\" (or Company, Account Name, Name), or choose it in the import preview."
+	if c, examples, ok := likelyNameColumn(r.cols, res.Sample); ok {
+		for i, x := range examples {
+			examples[i] = quote(x)
+		}
+		header := c.Header
+		if header == "" {
+			header = c.Letter
+		}
+		hint = fmt.Sprintf("The likeliest is column %s, whose cells are distinct names such as %s: choose it as the partner name in the import preview, or on the command line add --column %s.",
+			c, strings.Join(examples, " and "), quote(header+"=name"))
+	}
+	return errAt(MissingColumn, t.header.row, "no column holds the partner names. The header (row %d) has: %s. %s", t.header.row, list, hint)
 }
 
 func (t *partnerReader) setColumns(cols []Column) {

@@ -354,3 +354,50 @@ func TestProblemCap(t *testing.T) {
 		t.Errorf("partners = %d, want 1200", len(res.Partners))
 	}
 }
+
+// TestCriterionHeadersByAlias: columns headed as people head them ("ICP
+// fit", "Overlap", "Product fit", "Revenue opportunity") map to the
+// scorecard's criteria. Before, they were kept as extra columns without a
+// word and every partner counted the minimum.
+func TestCriterionHeadersByAlias(t *testing.T) {
+	data := "Partner,Website,Type,ICP fit,Overlap,Product fit,Revenue opportunity\n" +
+		"Cobalt CRM,cobaltcrm.io,Technology,5,5,5,5\n" +
+		"Keystone Resellers,keystone.example,Channel,4,3,2,1\n"
+	res, err := Read("partners.csv", []byte(data), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"", "", "", core.SharedICP, core.CustomerOverlap, core.ProductAlignment, core.RevenuePotential}
+	for i, c := range res.Columns {
+		if c.Criterion != want[i] || (want[i] != "" && c.Field != FieldCriterion) {
+			t.Errorf("column %s maps to %s %q, want criterion %q", c, c.Field, c.Criterion, want[i])
+		}
+	}
+	if v, _ := res.Partners[0].Value(core.SharedICP); v != 5 {
+		t.Errorf("Cobalt CRM's Shared ICP = %v, want 5", v)
+	}
+}
+
+// TestProposesTheNameColumn: a list whose names sit under a header no
+// synonym knows is refused with the likeliest column by its content and
+// the exact --column to type; categories, numbers and websites are never
+// proposed.
+func TestProposesTheNameColumn(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"vendor", "Vendor,Category,Site,Score\nAcme Analytics,Technology,acme.io,4\nGlobex,Channel,globex.com,3\nInitech,Technology,initech.com,5\nUmbrella Corp,Service,umbrella.example,2\n",
+			`column A "Vendor", whose cells are distinct names such as "Acme Analytics" and "Globex"` + `: choose it as the partner name in the import preview, or on the command line add --column "Vendor=name".`},
+		{"technology", "Tier,Technology,Spend\n1,Snowflake,1200\n2,Databricks,900\n1,dbt Labs,300\n",
+			`column B "Technology"`},
+		{"nothing like names", "Tier,Spend\n1,1200\n2,900\n", "Rename the column"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read("list.csv", []byte(tt.data), Options{})
+			if KindOf(err) != MissingColumn || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v\nwant one of kind %s saying %q", err, MissingColumn, tt.want)
+			}
+		})
+	}
+}

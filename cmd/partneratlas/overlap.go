@@ -17,18 +17,20 @@ import (
 
 var overlapCommand = command{
 	name:     "overlap",
-	synopsis: "overlap --ours FILE --partner NAME=FILE [--partner NAME=FILE ...] [--json] [-o OUT.xlsx]",
+	synopsis: "overlap --ours FILE --partner NAME=FILE [--partner NAME=FILE ...] [--column HEADER=FIELD ...] [--sheet NAME] [--header-row N] [--json] [-o OUT.xlsx]",
 	summary: "match each partner's account list against ours, on this computer, and print the shared customers and " +
 		"prospects per partner; -o writes a workbook with the Overlap sheet",
 	needs: map[string]string{
 		"ours":    "our account list, such as --ours customers.csv",
 		"partner": "a partner's name and its account list, such as --partner \"Acme Cloud=acme-accounts.csv\"",
 		"o":       "a file name, such as -o overlap.xlsx", "out": "a file name", "output": "a file name",
+		"column": columnNeeds["column"], "sheet": columnNeeds["sheet"], "header-row": columnNeeds["header-row"],
 	},
 	flags: func(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 		var opt overlapOptions
 		fs.StringVar(&opt.ours, "ours", "", "our account list, `FILE` (.xlsx or .csv)")
 		fs.Var(&opt.partners, "partner", "a partner's account list, `NAME=FILE`; repeat for each partner")
+		opt.table.register(fs, "the account lists")
 		fs.BoolVar(&opt.json, "json", false, "print the overlaps as JSON on standard output; the report goes to standard error")
 		out := (*stringValue)(&opt.out)
 		fs.Var(out, "o", "write a workbook to `OUT` (.xlsx) with the named partners and the Overlap sheet")
@@ -49,6 +51,7 @@ type overlapOptions struct {
 	partners list // NAME=FILE
 	json     bool
 	out      string
+	table    tableChoice // which column is which (name, website, status, amount)
 }
 
 // namedFiles splits the --partner values into names and files.
@@ -92,11 +95,28 @@ func runOverlap(opt overlapOptions, stdout, stderr io.Writer) int {
 	case opt.out != "" && strings.ToLower(filepath.Ext(opt.out)) != ".xlsx":
 		return fail(stderr, fmt.Sprintf("cannot write %s: the overlap is written as an .xlsx workbook; give -o a name ending in .xlsx.", opt.out))
 	}
+	maps, err := opt.table.mappings(core.DefaultScorecard())
+	if err != nil {
+		return fail(stderr, err.Error())
+	}
+	files := []string{opt.ours}
+	for _, p := range partners {
+		files = append(files, p.file)
+	}
+	var seen [][]importers.Column
 	read := func(file string) (*importers.AccountsResult, error) {
 		if msg := checkInput(file, "the account list file"); msg != "" {
 			return nil, errors.New(msg)
 		}
-		res, err := importers.ReadAccounts(file, importers.Options{})
+		res, err := importers.ReadAccounts(file, importers.Options{Sheet: opt.table.sheet, HeaderRow: opt.table.headerRow})
+		if res != nil && len(maps) > 0 {
+			if o := opt.table.options(maps, res.Columns); o.Columns != nil {
+				res, err = importers.ReadAccounts(file, o)
+			}
+		}
+		if res != nil {
+			seen = append(seen, res.Columns)
+		}
 		if err != nil {
 			return nil, errors.New(importMessage(file, err))
 		}
@@ -124,6 +144,9 @@ func runOverlap(opt overlapOptions, stdout, stderr io.Writer) int {
 		if err := e.SetPartnerAccounts(res.List); err != nil {
 			return fail(stderr, err.Error()+".")
 		}
+	}
+	if msg := unused(maps, files, seen); msg != "" {
+		return fail(stderr, msg)
 	}
 	e.MatchAccounts()
 

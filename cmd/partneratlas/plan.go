@@ -21,7 +21,7 @@ const defaultPlanFile = "partner-plan.xlsx"
 
 var planCommand = command{
 	name:     "plan",
-	synopsis: "plan [-o OUT] [--json] [--deals FILE ...] [--since DATE] [--until DATE] FILE...",
+	synopsis: "plan [-o OUT] [--json] [--column HEADER=FIELD ...] [--sheet NAME] [--header-row N] [--same A=B ...] [--apart A=B ...] [--deals FILE ...] [--since DATE] [--until DATE] FILE...",
 	summary: "import partner lists (.xlsx or .csv) or a plan workbook saved by the app, merge them, score and tier every " +
 		"partner, and write OUT (.xlsx or .csv, default " + defaultPlanFile + "); print the partners per tier and every warning; " +
 		"with --deals, measure what partners bring in from CRM deal exports: sourced and influenced pipeline and revenue, " +
@@ -30,6 +30,9 @@ var planCommand = command{
 		"o": "a file name, such as -o " + defaultPlanFile, "out": "a file name", "output": "a file name",
 		"deals": "a deal export, such as --deals opportunities.csv",
 		"since": "a date, such as --since 2026-01-01", "until": "a date, such as --until 2026-12-31",
+		"column": columnNeeds["column"], "sheet": columnNeeds["sheet"], "header-row": columnNeeds["header-row"],
+		"same":  `two partners' names, such as --same "Acme=Acme Holdings"`,
+		"apart": `two partners' names, such as --apart "Example=Example Healthcare"`,
 	},
 	flags: func(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 		opt := planOptions{out: defaultPlanFile}
@@ -38,6 +41,9 @@ var planCommand = command{
 		fs.Var(out, "out", "")
 		fs.Var(out, "output", "")
 		fs.BoolVar(&opt.json, "json", false, "print the partners and the measurement as JSON on standard output; the report goes to standard error")
+		opt.table.register(fs, "the partner lists")
+		fs.Var(&opt.same, "same", "merge two partners that look alike, `A=B` (as the warnings name them); the verdict is saved in the plan; repeat for each pair")
+		fs.Var(&opt.apart, "apart", "keep two partners that look alike apart, `A=B`, and stop warning about them; repeat for each pair")
 		fs.Var(&opt.deals, "deals", "import a CRM deal export, `FILE` (.xlsx or .csv), and measure what partners bring in; repeat for each export")
 		fs.Var(dayValue{day: &opt.since}, "since", "measure the deals from `DATE` on (YYYY-MM-DD): won and lost ones by close date, open ones by creation date")
 		fs.Var(dayValue{day: &opt.until, end: true}, "until", "measure the deals up to `DATE` (YYYY-MM-DD); without --since or --until, the window saved in the plan, else all deals")
@@ -57,6 +63,10 @@ type planOptions struct {
 	// deals are measured over (zero: not given).
 	deals        list
 	since, until time.Time
+	// table says which column is which; same and apart are the user's
+	// verdicts on partners that look alike (A=B).
+	table       tableChoice
+	same, apart list
 }
 
 // jsonPartner is one partner in plan's --json output.
@@ -92,22 +102,54 @@ func runPlan(opt planOptions, stdout, stderr io.Writer) int {
 	}
 
 	today := time.Now()
+	maps, err := opt.table.mappings(core.DefaultScorecard())
+	if err != nil {
+		return fail(stderr, err.Error())
+	}
 	var sources []*planbook.Source
+	var seen [][]importers.Column
+	var failed error
+	var failedFile string
 	for _, f := range opt.files {
 		if msg := checkInput(f, "the partner list files"); msg != "" {
 			return fail(stderr, msg)
 		}
-		src, err := planbook.ReadFile(f, importers.Options{})
-		if err != nil {
-			return fail(stderr, importMessage(f, err))
+		src, err := planbook.ReadFile(f, importers.Options{Sheet: opt.table.sheet, HeaderRow: opt.table.headerRow})
+		if src != nil && src.Plan == nil && len(maps) > 0 {
+			// The columns as found, then read again with the user's
+			// mapping, as the import preview does.
+			if o := opt.table.options(maps, src.Columns); o.Columns != nil {
+				src, err = planbook.ReadFile(f, o)
+			}
+		}
+		if src != nil {
+			seen = append(seen, src.Columns)
+		}
+		if err != nil && failed == nil {
+			failed, failedFile = err, f
 		}
 		sources = append(sources, src)
+	}
+	// A --column that matches no header says so before the errors it may
+	// have caused.
+	if msg := unused(maps, opt.files, seen); msg != "" {
+		return fail(stderr, msg)
+	}
+	if failed != nil {
+		return fail(stderr, importMessage(failedFile, failed))
 	}
 	exports, msg := readDealExports(opt.deals)
 	if msg != "" {
 		return fail(stderr, msg)
 	}
-	doc := planbook.Assemble(sources, today)
+	verdicts, msg := readVerdicts(opt.same, opt.apart)
+	if msg != "" {
+		return fail(stderr, msg)
+	}
+	if msg := unknownInVerdicts(sources, opt.same, opt.apart); msg != "" {
+		return fail(stderr, msg)
+	}
+	doc := planbook.AssembleWith(sources, today, verdicts)
 	eco, ev, problems := doc.Ecosystem, doc.Evaluation, doc.Problems
 	if len(exports) > 0 || !opt.since.IsZero() || !opt.until.IsZero() {
 		var dealProblems [][]importers.Problem
@@ -201,6 +243,54 @@ func readDealExports(files []string) ([]*importers.DealsResult, string) {
 	return out, ""
 }
 
+// readVerdicts reads --same and --apart (A=B) into verdicts. It returns a
+// message when a value is not two names.
+func readVerdicts(same, apart list) (core.SamePartners, string) {
+	var out core.SamePartners
+	for _, x := range []struct {
+		flag   string
+		values list
+		same   bool
+	}{{"same", same, true}, {"apart", apart, false}} {
+		for _, v := range x.values {
+			a, b, ok := strings.Cut(v, "=")
+			if a, b = strings.TrimSpace(a), strings.TrimSpace(b); !ok || a == "" || b == "" {
+				return nil, fmt.Sprintf(`--%s needs two partners' names, such as --%s "Acme=Acme Holdings"; %q has no "=".`, x.flag, x.flag, v)
+			}
+			if out == nil {
+				out = core.SamePartners{}
+			}
+			out[core.PairKey(a, b)] = x.same
+		}
+	}
+	return out, ""
+}
+
+// unknownInVerdicts is the message for a --same or --apart name that is
+// no row of the lists, "" when all are.
+func unknownInVerdicts(sources []*planbook.Source, same, apart list) string {
+	names := map[string]bool{}
+	for _, src := range sources {
+		for _, p := range src.Partners {
+			names[core.NormaliseName(p.Name)] = true
+		}
+	}
+	for _, x := range []struct {
+		flag   string
+		values list
+	}{{"same", same}, {"apart", apart}} {
+		for _, v := range x.values {
+			a, b, _ := strings.Cut(v, "=")
+			for _, n := range []string{strings.TrimSpace(a), strings.TrimSpace(b)} {
+				if !names[core.NormaliseName(n)] {
+					return fmt.Sprintf("--%s %q: %q is not a partner of the lists.", x.flag, v, n)
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // sameFileAsOutput returns the input that is the output file, or "".
 func sameFileAsOutput(out string, inputs []string) string {
 	o, err := os.Stat(out)
@@ -225,6 +315,11 @@ func suggestOutput(out string) string {
 // partners bring in when there are deals, every warning and where the plan
 // went.
 func writeReport(w io.Writer, eco *core.Ecosystem, ev core.Evaluation, impact *core.Impact, problems []importers.Problem, out string, today time.Time) {
+	for _, m := range eco.MissingCriteria() {
+		if m.NoColumn() {
+			fmt.Fprintf(w, "Warning: %s\n", m)
+		}
+	}
 	fmt.Fprintf(w, "Partners: %d\n", len(eco.Partners))
 	for _, t := range core.Tiers {
 		fmt.Fprintf(w, "  %-8s %4d\n", t, ev.Counts[t])

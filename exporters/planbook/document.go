@@ -81,12 +81,16 @@ type Assembly struct {
 // of the same partner are merged by core.Combine, and each disagreement
 // becomes a problem of Kind Conflict at the row whose value was not kept.
 // Sources are not changed.
-func Assemble(sources []*Source, today time.Time) *Assembly {
+func Assemble(sources []*Source, today time.Time) *Assembly { return AssembleWith(sources, today, nil) }
+
+// AssembleWith is Assemble with verdicts on partners that look alike that
+// the caller adds (the command line's --same and --apart).
+func AssembleWith(sources []*Source, today time.Time, same core.SamePartners) *Assembly {
 	inputs := make([]core.Input, len(sources))
 	for i, s := range sources {
 		inputs[i] = core.Input{File: s.File, Plan: s.Plan, Partners: s.Partners}
 	}
-	c := core.Combine(inputs, today)
+	c := core.Combine(inputs, today, same)
 	a := &Assembly{Ecosystem: c.Ecosystem}
 	for _, file := range c.ExtraPlans {
 		a.Merged = append(a.Merged, importers.Problem{Kind: importers.Conflict, File: file, Message: fmt.Sprintf(

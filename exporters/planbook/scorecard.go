@@ -28,7 +28,11 @@ func (b *book) lastCriterionRow() int  { return scFirstRow + max(len(b.e.Scoreca
 
 // scorecardHeader heads the criteria table; the reader finds it by
 // scorecardLabels.
-var scorecardHeader = []string{"Key", "Criterion", "Description", "Weight", "Share", "Min", "Max"}
+var scorecardHeader = []string{"Key", "Criterion", "Description", "Weight", "Share", "Min", "Max", scAliases}
+
+// scAliases heads the other headers a list may give a criterion's column,
+// separated by ";".
+const scAliases = "Also headed"
 
 var scorecardLabels = []string{"Key", "Weight", "Min", "Max"}
 
@@ -43,7 +47,7 @@ func (b *book) thresholdRow(t core.Tier) int {
 }
 
 func (b *book) writeScorecard() error {
-	s, err := b.titled(SheetScorecard, "Scorecard", "Edit a weight, a scale or a threshold here: every score and tier on the Partners sheet follows when the workbook recalculates.", 22, 24, 70, 10, 10, 8, 8)
+	s, err := b.titled(SheetScorecard, "Scorecard", "Edit a weight, a scale or a threshold here: every score and tier on the Partners sheet follows when the workbook recalculates.", 22, 24, 70, 10, 10, 8, 8, 40)
 	if err != nil {
 		return err
 	}
@@ -64,7 +68,7 @@ func (b *book) writeScorecard() error {
 		}
 		rows = append(rows, []any{c.Key, c.Name, styled(st.wrap, text(c.Description)), c.Weight,
 			excelize.Cell{StyleID: st.share, Formula: fmt.Sprintf("IF(%s>0,%s%d/%s,0)", sum, scWeightCol, r, sum), Value: share},
-			c.Min, c.Max})
+			c.Min, c.Max, text(strings.Join(c.Aliases, "; "))})
 	}
 	if len(sc.Criteria) == 0 {
 		rows = append(rows, nil)
@@ -146,6 +150,11 @@ func (pr *reader) readCriteria(sheet string, rows [][]string, h int) int {
 			continue
 		}
 		c.Description = idx.cell(r, "Description")
+		for _, a := range strings.Split(idx.cell(r, scAliases), ";") {
+			if a = strings.TrimSpace(a); a != "" {
+				c.Aliases = append(c.Aliases, a)
+			}
+		}
 		c.Weight = num(r, row, "Weight", 0)
 		c.Min = num(r, row, "Min", 1)
 		c.Max = num(r, row, "Max", 5)
