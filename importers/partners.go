@@ -243,8 +243,35 @@ func (t *partnerReader) parseRoles(cell string) parsedRoles {
 	return pr
 }
 
+// untab splits, in a text file not separated by tabs, a row with fewer
+// cells than the header on the tabs inside its cells: what a row pasted
+// from a browser or a spreadsheet into a CSV looks like. It returns cells
+// as they were otherwise.
+func (t *partnerReader) untab(cells []string, row int) []string {
+	if t.headerWidth == 0 || len(cells) >= t.headerWidth || t.t.f.Delimiter == '\t' {
+		return cells
+	}
+	tabs := false
+	for _, c := range cells {
+		tabs = tabs || strings.ContainsRune(c, '\t')
+	}
+	if !tabs {
+		return cells
+	}
+	var out []string
+	for _, c := range cells {
+		out = append(out, strings.Split(c, "\t")...)
+	}
+	if len(out) > t.headerWidth {
+		return cells
+	}
+	t.report.add(RaggedRow, row, -1, "this row had %d cells but the header has %d, and its cells held tabs (a row pasted from a browser or a spreadsheet): it was split on the tabs into %d cells. Check its values.", len(cells), t.headerWidth, len(out))
+	return out
+}
+
 // row turns one row into a partner.
 func (t *partnerReader) row(cells []string, row int) {
+	cells = t.untab(cells, row)
 	t.check(cells, row)
 	name := strings.TrimSpace(Cell(cells, t.name))
 	if isErrorValue(name) {
@@ -261,6 +288,11 @@ func (t *partnerReader) row(cells []string, row int) {
 	p.Sources = t.slabs.newSources(core.Source{File: t.res.File, Sheet: t.res.Sheet, Row: row})
 	p.Extras = t.slabs.newExtras(len(t.extraIdx))
 	t.fields(p, cells, row)
+	if p.Website == "" && !strings.ContainsAny(name, " \t") && core.RegistrableDomain(name) != "" {
+		// A website typed in the name's cell, the website's left empty.
+		p.Website, p.Domain = name, core.RegistrableDomain(name)
+		t.report.add(BadValue, row, t.name, "the partner name %s looks like a website, and the row has no website: it was taken as the website too. If it is not the partner's name, type the name in column %s.", quote(name), t.cols[t.name].String())
+	}
 	for k, i := range t.extraIdx {
 		p.Extras = append(p.Extras, core.Extra{Column: t.extraCol[k], Value: Cell(cells, i)})
 	}

@@ -401,3 +401,32 @@ func TestProposesTheNameColumn(t *testing.T) {
 		})
 	}
 }
+
+// TestHandEditedRows: rows as people leave them after pasting from a
+// browser into a CSV. A short row whose cell holds tabs is split on them
+// and reported (before, the partner lost its website and role); a name
+// cell holding a website fills the empty website, with a warning.
+func TestHandEditedRows(t *testing.T) {
+	data := "Partner Name,Website,Partner Type\n" +
+		"Cobalt CRM,cobaltcrm.io,Technology\n" +
+		"Keystone Resellers\tkeystone.example\tChannel\n" +
+		"https://www.helix-consulting.example,,Service\n"
+	res, err := Read("partners.csv", []byte(data), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := res.Partners[1]
+	if k.Name != "Keystone Resellers" || k.Domain != "keystone.example" || k.PrimaryRole() != core.Channel {
+		t.Errorf("the tabbed row gave %+v", k)
+	}
+	h := res.Partners[2]
+	if h.Domain != "helix-consulting.example" || h.PrimaryRole() != core.Service {
+		t.Errorf("the name-as-website row gave %+v", h)
+	}
+	text := problemText(res.Problems)
+	for _, want := range []string{"row 3: this row had 1 cells but the header has 3, and its cells held tabs", "row 4, column A \"Partner Name\": the partner name \"https://www.helix-consulting.example\" looks like a website"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("problems lack %q:\n%s", want, text)
+		}
+	}
+}
