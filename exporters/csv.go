@@ -65,7 +65,11 @@ func WriteCSV(w io.Writer, e *core.Ecosystem, evaluation *core.Evaluation) error
 		row[at+1] = string(res.Tier)
 		row[at+2] = string(p.Override)
 		row[at+3] = safeText(p.OverrideReason)
-		row[at+4] = strconv.FormatFloat(ev.Confidence[i], 'f', 3, 64)
+		if ev.Results[i].Complete {
+			row[at+4] = strconv.FormatFloat(ev.Confidence[i], 'f', 3, 64)
+		} else {
+			row[at+4] = planbook.IncompleteText(e.MissingValues(p))
+		}
 		row[at+5] = strconv.Itoa(res.Rank)
 		for j, h := range pc.ExtraCols {
 			if v, ok := p.Extra(h); ok {

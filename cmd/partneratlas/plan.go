@@ -77,6 +77,9 @@ type jsonPartner struct {
 	Score       float64  `json:"score"`
 	Tier        string   `json:"tier"`
 	Confidence  float64  `json:"confidence"`
+	// Missing names the criteria the partner has no value for: its score
+	// counts their minimum, and its confidence says nothing of them.
+	Missing []string `json:"missing,omitempty"`
 }
 
 // runPlan imports the files, scores and tiers every partner, adds and
@@ -196,6 +199,7 @@ func runPlan(opt planOptions, stdout, stderr io.Writer) int {
 			out.Partners[i] = jsonPartner{
 				Name: p.Name, PrimaryRole: string(p.PrimaryRole()), Roles: roles,
 				Score: core.Round2(ev.Results[i].Score), Tier: string(ev.Results[i].Tier), Confidence: ev.Confidence[i],
+				Missing: eco.MissingValues(p),
 			}
 		}
 		if err := writeJSON(stdout, out); err != nil {

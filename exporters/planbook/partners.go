@@ -140,7 +140,13 @@ func (b *book) writePartners() error {
 		row[iTier] = excelize.Cell{Formula: b.tierFormula(r), Value: string(res.Tier)}
 		row[iTier+1] = text(string(p.Override))
 		row[iTier+2] = text(p.OverrideReason)
-		row[iTier+3] = excelize.Cell{StyleID: b.st.percent, Value: b.ev.Confidence[i]}
+		if res.Complete {
+			row[iTier+3] = excelize.Cell{StyleID: b.st.percent, Value: b.ev.Confidence[i]}
+		} else {
+			// A score resting on minimums for missing values is not one to
+			// be confident in, however stable under the weights.
+			row[iTier+3] = IncompleteText(b.e.MissingValues(p))
+		}
 		row[iTier+4] = res.Rank
 		for j, h := range pc.ExtraCols {
 			if v, ok := p.Extra(h); ok {
