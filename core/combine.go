@@ -82,13 +82,17 @@ func Combine(inputs []Input, today time.Time, same SamePartners) Combined {
 	}
 	m := Merge(rows, c.Ecosystem.SamePartners)
 	c.Ecosystem.Partners = m.Partners
+	// A criterion disagreed on is named as the scorecard names it.
+	names := map[string]string{}
+	for _, crit := range c.Ecosystem.Scorecard.Criteria {
+		names[criterionField(crit.Key)] = crit.Name
+	}
 	for k := range m.Conflicts {
-		if crit, ok := c.Ecosystem.Scorecard.Find(m.Conflicts[k].Field); ok {
-			m.Conflicts[k].Field = crit.Name
+		if n, ok := names[m.Conflicts[k].Field]; ok {
+			m.Conflicts[k].Field = n
 		}
 	}
-	c.Conflicts, c.Merged = m.Conflicts, m.Rows
-	c.Possible = c.Ecosystem.PossibleDuplicates()
+	c.Conflicts, c.Merged, c.Possible = m.Conflicts, m.Rows, m.Possible
 	return c
 }
 

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -57,5 +58,41 @@ func TestCombine(t *testing.T) {
 	}
 	if plan.Partners[0].Sources[0].File != "plan.xlsx" || len(plan.Partners[0].Sources) != 1 {
 		t.Errorf("Combine changed the plan it was given: %v", plan.Partners[0].Sources)
+	}
+}
+
+// BenchmarkCombine100k merges a 100,000-row list in which a third of the
+// rows repeat a partner with other values (so the merge reports
+// conflicts), some rows look alike (a division on a subdomain, a group
+// word), and the rest are distinct.
+func BenchmarkCombine100k(b *testing.B) {
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	rows := make([]*Partner, 100_000)
+	for i := range rows {
+		n := i
+		if i%3 == 2 {
+			n = i - 1 // the row before, again
+		}
+		site := fmt.Sprintf("https://www.partner%06d.com", n)
+		name := fmt.Sprintf("Partner %06d", n)
+		switch {
+		case i%101 == 0:
+			site = fmt.Sprintf("https://emea.partner%06d.com", n-1)
+		case i%103 == 0:
+			name += " Holdings"
+		}
+		p := &Partner{Name: name, Website: site, Domain: RegistrableDomain(site), Roles: []Role{Roles[i%5]}, Formal: true,
+			Owner: fmt.Sprintf("Owner %d", i%7), Sources: []Source{{File: "big.xlsx", Sheet: "Sheet1", Row: i + 2}},
+			Extras: []Extra{{Column: "Notes", Value: fmt.Sprint("note ", i%13)}}}
+		p.SetValue(SharedICP, float64(1+i%5))
+		rows[i] = p
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c := Combine([]Input{{File: "big.xlsx", Partners: rows}}, today, nil)
+		if len(c.Ecosystem.Partners) < 60_000 {
+			b.Fatal(len(c.Ecosystem.Partners))
+		}
 	}
 }

@@ -42,90 +42,137 @@ func (d PossibleDuplicate) String() string {
 // the first partners it looks like, by maps from each key to the first
 // partner with it: one pass over a million rows.
 type lookalikeIndex struct {
-	byName, byLoose, byHost, byDomain map[string]*Partner
+	byName, byLoose, byHost, byDomain map[string]int32 // key → entry
+	entries                           []indexed
+}
+
+// indexed is a partner in the index, with its keys.
+type indexed struct {
+	p    *Partner
+	keys partnerKeys
 }
 
 func newLookalikeIndex(n int) *lookalikeIndex {
-	return &lookalikeIndex{byName: make(map[string]*Partner, n), byLoose: make(map[string]*Partner, n),
-		byHost: make(map[string]*Partner, n), byDomain: make(map[string]*Partner, n)}
+	return &lookalikeIndex{byName: make(map[string]int32, n), byLoose: make(map[string]int32, n),
+		byHost: make(map[string]int32, n), byDomain: make(map[string]int32, n/2), entries: make([]indexed, 0, n)}
 }
 
-// keys are the keys of a partner: its PartnerName, its NormaliseName, the
-// host of its website (its domain when the website has none) and its
-// registrable domain.
-func keys(p *Partner) (name, loose, host, domain string) {
-	name, loose, domain = PartnerName(p.Name), NormaliseName(p.Name), p.Domain
-	if host = Host(p.Website); host == "" {
-		host = domain
+// partnerKeys are the keys of a partner: its PartnerName, its
+// NormaliseName, the host of its website (its domain when the website has
+// none) and its registrable domain.
+type partnerKeys struct{ name, loose, host, domain string }
+
+func keysOf(p *Partner) partnerKeys {
+	k := partnerKeys{name: PartnerName(p.Name), domain: p.Domain}
+	k.loose = k.name
+	if w := k.name[strings.LastIndexByte(k.name, ' ')+1:]; groupWords[w] {
+		k.loose = NormaliseName(p.Name) // only a group word at the end tells them apart
 	}
-	return name, loose, host, domain
+	if k.host = Host(p.Website); k.host == "" {
+		k.host = k.domain
+	}
+	return k
 }
 
 // add makes p the partner of its keys that have none yet.
-func (ix *lookalikeIndex) add(p *Partner) {
-	name, loose, host, domain := keys(p)
-	for _, k := range []struct {
-		m   map[string]*Partner
+func (ix *lookalikeIndex) add(p *Partner, k partnerKeys) {
+	i := int32(len(ix.entries))
+	ix.entries = append(ix.entries, indexed{p, k})
+	for _, m := range []struct {
+		m   map[string]int32
 		key string
-	}{{ix.byName, name}, {ix.byLoose, loose}, {ix.byHost, host}, {ix.byDomain, domain}} {
-		if k.key != "" && k.m[k.key] == nil {
-			k.m[k.key] = p
+	}{{ix.byName, k.name}, {ix.byLoose, k.loose}, {ix.byHost, k.host}, {ix.byDomain, k.domain}} {
+		if m.key == "" {
+			continue
+		}
+		if _, ok := m.m[m.key]; !ok {
+			m.m[m.key] = i
 		}
 	}
 }
 
-// sameAs is the partner row is the same as, beyond doubt or by the user's
-// verdict, and why; nil when none.
-func (ix *lookalikeIndex) sameAs(row *Partner, same SamePartners) (*Partner, string) {
-	name, _, host, _ := keys(row)
-	if p := ix.byName[name]; p != nil && name != "" && (p.Domain == "" || row.Domain == "" || p.Domain == row.Domain) {
-		return p, "the same name once case, punctuation and legal forms are set aside"
-	}
-	if p := ix.byHost[host]; p != nil && host != "" && namesAgree(name, PartnerName(p.Name)) {
-		return p, fmt.Sprintf("the same website (%s) and names that agree", host)
-	}
-	for _, l := range ix.lookalikes(row) {
-		if same[PairKey(l.p.Name, row.Name)] {
-			return l.p, "you decided they are one partner (" + l.reason + ")"
+// rekey gives the partner of entry i its keys again: it gained a website
+// from a row merged into it.
+func (ix *lookalikeIndex) rekey(i int32) {
+	e := &ix.entries[i]
+	e.keys = keysOf(e.p)
+	for _, m := range []struct {
+		m   map[string]int32
+		key string
+	}{{ix.byHost, e.keys.host}, {ix.byDomain, e.keys.domain}} {
+		if _, ok := m.m[m.key]; !ok && m.key != "" {
+			m.m[m.key] = i
 		}
 	}
-	return nil, ""
+}
+
+// at is the entry of key in m, -1 when none.
+func (ix *lookalikeIndex) at(m map[string]int32, key string) int32 {
+	if key == "" {
+		return -1
+	}
+	if i, ok := m[key]; ok {
+		return i
+	}
+	return -1
+}
+
+// sameAs is the entry of the partner row is the same as, beyond doubt or
+// by the user's verdict, and why; -1 when none.
+func (ix *lookalikeIndex) sameAs(row *Partner, k partnerKeys, same SamePartners) (int32, string) {
+	if i, ok := ix.byName[k.name]; ok && k.name != "" {
+		if p := ix.entries[i].p; p.Domain == "" || row.Domain == "" || p.Domain == row.Domain {
+			return i, "the same name once case, punctuation and legal forms are set aside"
+		}
+	}
+	if i, ok := ix.byHost[k.host]; ok && k.host != "" && namesAgree(k.name, ix.entries[i].keys.name) {
+		return i, fmt.Sprintf("the same website (%s) and names that agree", k.host)
+	}
+	if len(same) == 0 {
+		return -1, ""
+	}
+	for _, l := range ix.lookalikes(row, k) {
+		if same[PairKey(ix.entries[l.i].p.Name, row.Name)] {
+			return l.i, "you decided they are one partner (" + l.reason + ")"
+		}
+	}
+	return -1, ""
 }
 
 type lookalike struct {
-	p      *Partner
+	i      int32 // the entry
 	reason string
 }
 
 // lookalikes are the partners row looks like without being the same
 // beyond doubt, each with the reason.
-func (ix *lookalikeIndex) lookalikes(row *Partner) []lookalike {
-	name, loose, host, domain := keys(row)
+func (ix *lookalikeIndex) lookalikes(row *Partner, k partnerKeys) []lookalike {
+	name, loose, host, domain := k.name, k.loose, k.host, k.domain
 	var out []lookalike
-	add := func(p *Partner, reason string) {
-		if p == nil || p == row {
+	add := func(i int32, reason string) {
+		if ix.entries[i].p == row {
 			return
 		}
 		for _, l := range out {
-			if l.p == p {
+			if l.i == i {
 				return
 			}
 		}
-		out = append(out, lookalike{p, reason})
+		out = append(out, lookalike{i, reason})
 	}
-	if p := ix.byName[name]; p != nil && name != "" && p.Domain != "" && row.Domain != "" && p.Domain != row.Domain {
-		add(p, fmt.Sprintf("the same name on two websites (%s, %s)", p.Domain, row.Domain))
-	}
-	if p := ix.byHost[host]; p != nil && host != "" && !namesAgree(name, PartnerName(p.Name)) {
-		add(p, fmt.Sprintf("the same website (%s) under names that differ", host))
-	}
-	if p := ix.byDomain[domain]; p != nil && domain != "" {
-		if _, _, ph, _ := keys(p); ph != host {
-			add(p, fmt.Sprintf("websites on one domain (%s, %s): a company and its division or subsidiary?", ph, host))
+	if i := ix.at(ix.byName, name); i >= 0 {
+		if d := ix.entries[i].p.Domain; d != "" && row.Domain != "" && d != row.Domain {
+			add(i, fmt.Sprintf("the same name on two websites (%s, %s)", d, row.Domain))
 		}
 	}
-	if p := ix.byLoose[loose]; p != nil && loose != "" && PartnerName(p.Name) != name {
-		add(p, "the same name once Group, Holdings or Company is set aside")
+	if i := ix.at(ix.byHost, host); i >= 0 && !namesAgree(name, ix.entries[i].keys.name) {
+		add(i, fmt.Sprintf("the same website (%s) under names that differ", host))
+	}
+	if i := ix.at(ix.byDomain, domain); i >= 0 && ix.entries[i].keys.host != host {
+		add(i, fmt.Sprintf("websites on one domain (%s, %s): a company and its division or subsidiary?", ix.entries[i].keys.host, host))
+	}
+	if i := ix.at(ix.byLoose, loose); i >= 0 && ix.entries[i].keys.name != name {
+		add(i, "the same name once Group, Holdings or Company is set aside")
 	}
 	return out
 }
@@ -150,13 +197,21 @@ func LookAlike(partners []*Partner, same SamePartners) []PossibleDuplicate {
 	ix := newLookalikeIndex(len(partners))
 	var out []PossibleDuplicate
 	for _, p := range partners {
-		for _, l := range ix.lookalikes(p) {
-			if _, decided := same[PairKey(l.p.Name, p.Name)]; decided {
-				continue
-			}
-			out = append(out, PossibleDuplicate{A: l.p.Name, B: p.Name, AAt: firstSource(l.p), BAt: firstSource(p), Reason: l.reason})
+		k := keysOf(p)
+		out = ix.possible(out, p, k, same)
+		ix.add(p, k)
+	}
+	return out
+}
+
+// possible appends to out the partners p looks like, not decided on.
+func (ix *lookalikeIndex) possible(out []PossibleDuplicate, p *Partner, k partnerKeys, same SamePartners) []PossibleDuplicate {
+	for _, l := range ix.lookalikes(p, k) {
+		a := ix.entries[l.i].p
+		if _, decided := same[PairKey(a.Name, p.Name)]; decided {
+			continue
 		}
-		ix.add(p)
+		out = append(out, PossibleDuplicate{A: a.Name, B: p.Name, AAt: firstSource(a), BAt: firstSource(p), Reason: l.reason})
 	}
 	return out
 }

@@ -50,11 +50,13 @@ func (m MergedRow) String() string {
 	return fmt.Sprintf("%s (%s) is the same partner as %s (%s): %s; its values were merged into it.", m.Name, m.Row, m.Partner, m.Into, m.Reason)
 }
 
-// Merged is rows folded into partners.
+// Merged is rows folded into partners, and the partners kept apart that
+// look alike.
 type Merged struct {
 	Partners  []*Partner
 	Conflicts []Conflict
 	Rows      []MergedRow
+	Possible  []PossibleDuplicate
 }
 
 // Merge folds rows that are the same partner beyond doubt into one partner
@@ -70,14 +72,26 @@ type Merged struct {
 func Merge(rows []*Partner, same SamePartners) Merged {
 	var m Merged
 	ix := newLookalikeIndex(len(rows))
-	for _, row := range rows {
-		into, reason := ix.sameAs(row, same)
-		if into == nil {
-			p := row.Clone()
+	// Each row's keys and copy, on every core; the merge itself is one
+	// pass, in order.
+	keys := make([]partnerKeys, len(rows))
+	copies := make([]*Partner, len(rows))
+	inParallel(len(rows), perCore(len(rows), 2048), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			keys[i], copies[i] = keysOf(rows[i]), rows[i].Clone()
+		}
+	})
+	for r, row := range rows {
+		k := keys[r]
+		i, reason := ix.sameAs(row, k, same)
+		if i < 0 {
+			p := copies[r]
 			m.Partners = append(m.Partners, p)
-			ix.add(p)
+			m.Possible = ix.possible(m.Possible, p, k, same)
+			ix.add(p, k)
 			continue
 		}
+		into := ix.entries[i].p
 		at := Source{}
 		if len(row.Sources) > 0 {
 			at = row.Sources[0]
@@ -92,7 +106,7 @@ func Merge(rows []*Partner, same SamePartners) Merged {
 		m.Conflicts = mergeInto(into, row, m.Conflicts)
 		if row.Domain != "" && into.Domain == "" {
 			into.Domain, into.Website = row.Domain, row.Website
-			ix.add(into)
+			ix.rekey(i)
 		}
 	}
 	return m
@@ -125,7 +139,7 @@ func mergeInto(p, row *Partner, conflicts []Conflict) []Conflict {
 	}
 	if p.Website == "" {
 		p.Website = row.Website
-	} else if row.Website != "" && RegistrableDomain(p.Website) != RegistrableDomain(row.Website) {
+	} else if row.Website != "" && p.Domain != row.Domain {
 		report("website", p.Website, row.Website)
 	}
 	text("owner", &p.Owner, row.Owner)
@@ -142,7 +156,7 @@ func mergeInto(p, row *Partner, conflicts []Conflict) []Conflict {
 		if old, ok := p.Values[k]; !ok {
 			p.SetValue(k, v)
 		} else if old != v {
-			report(strings.ReplaceAll(k, "_", " "), strconv.FormatFloat(old, 'f', -1, 64), strconv.FormatFloat(v, 'f', -1, 64))
+			report(criterionField(k), strconv.FormatFloat(old, 'f', -1, 64), strconv.FormatFloat(v, 'f', -1, 64))
 		}
 	}
 	if row.Override != "" {
@@ -170,6 +184,10 @@ func mergeInto(p, row *Partner, conflicts []Conflict) []Conflict {
 	p.Sources = append(p.Sources, row.Sources...)
 	return conflicts
 }
+
+// criterionField names a criterion in a conflict before Combine names it
+// as the scorecard does: its key in words.
+func criterionField(key string) string { return strings.ReplaceAll(key, "_", " ") }
 
 func yesNo(b bool) string {
 	if b {
