@@ -35,7 +35,7 @@ type PossibleDuplicate struct {
 
 // String says it in a sentence.
 func (d PossibleDuplicate) String() string {
-	return fmt.Sprintf("%s (%s) and %s (%s) may be one partner: %s. They were kept apart; merge them if they are one.", d.A, d.AAt, d.B, d.BAt, d.Reason)
+	return fmt.Sprintf("%s (%s) and %s (%s) may be one partner (%s). They were kept apart; merge them if they are one.", d.A, d.AAt, d.B, d.BAt, d.Reason)
 }
 
 // lookalikeIndex finds, for a row, the first partner it is the same as and

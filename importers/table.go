@@ -52,8 +52,9 @@ type Table struct {
 
 // maxProblemsPerKind caps how many problems of one kind a read lists; the
 // rest are counted in one closing problem, so a million bad rows cannot
-// exhaust memory or the reader's patience.
-const maxProblemsPerKind = 500
+// exhaust memory. Front ends group them for reading (GroupProblems); the
+// plan workbook's Import log sheet lists them all.
+const maxProblemsPerKind = 200_000
 
 // report collects the problems of one read into its Table, at most
 // maxProblemsPerKind of each kind.

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -159,5 +161,44 @@ func TestOverlapColumnOption(t *testing.T) {
 	status, stdout, stderr := runCmd("overlap", "--ours", ours, "--partner", "Nimbus="+theirs, "--column", "Client=name")
 	if status != 0 || !strings.Contains(stdout, "Nimbus: 2 companies (2 customers); 1 shared (1 by domain") {
 		t.Errorf("with --column: status %d\n%s\n%s", status, stdout, stderr)
+	}
+}
+
+// TestPlanWarningsAPersonCanRead: a list with thousands of problems prints
+// at most about fifty lines of grouped warnings, and the workbook's Import
+// log sheet holds every one of them.
+func TestPlanWarningsAPersonCanRead(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("Partner Name,Website,Partner Type,Shared ICP\n")
+	for i := 0; i < 3000; i++ {
+		// A bad value and an unknown role on every row; every third row
+		// repeats the partner before with another ICP (merged, conflict).
+		n := i - i%3/2
+		fmt.Fprintf(&b, "Partner %d,p%d.example.com,Wholesale,%s\n", n, n, []string{"high", "4", "5"}[i%3])
+	}
+	in := write(t, dir, "big.csv", b.String())
+	out := filepath.Join(dir, "plan.xlsx")
+	status, stdout, stderr := runCmd("plan", "-o", out, in)
+	if status != 0 {
+		t.Fatal(stderr)
+	}
+	_, warnings, _ := strings.Cut(stdout, "Warnings (")
+	lines := strings.Count(warnings, "\n")
+	if lines > 55 || !strings.Contains(stdout, "on the Import log sheet of "+out) {
+		t.Errorf("%d lines of warnings:\n%s", lines, warnings)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(planbook.SheetImportLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total, _ := strconv.Atoi(strings.TrimSuffix(strings.Fields(warnings)[0], ","))
+	if logged := len(rows) - 3; logged != total || total < 3000 {
+		t.Errorf("the Import log holds %d problems, the report counts %d", logged, total)
 	}
 }

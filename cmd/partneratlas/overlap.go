@@ -167,9 +167,13 @@ func runOverlap(opt overlapOptions, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(report, "  %-56s %9.2f\n", "Our open pipeline among them", o.Pipeline)
 	}
-	writeWarnings(report, importers.UniqueProblems(problems))
+	log := "Every warning, one a row, is on the Import log sheet of the workbook -o writes."
 	if opt.out != "" {
-		if err := exporters.SaveWorkbook(opt.out, e, planbook.Options{}); err != nil {
+		log = "Every warning, one a row, is on the Import log sheet of " + opt.out + "."
+	}
+	writeWarnings(report, importers.UniqueProblems(problems), log)
+	if opt.out != "" {
+		if err := exporters.SaveWorkbook(opt.out, e, planbook.Options{Problems: importers.UniqueProblems(problems)}); err != nil {
 			return fail(stderr, saveMessage(opt.out, err))
 		}
 		fmt.Fprintf(report, "Wrote %s\n", opt.out)

@@ -179,7 +179,7 @@ func runPlan(opt planOptions, stdout, stderr io.Writer) int {
 
 	var werr error
 	if ext == ".xlsx" {
-		werr = exporters.SaveWorkbook(opt.out, eco, planbook.Options{Today: today, Evaluation: &ev})
+		werr = exporters.SaveWorkbook(opt.out, eco, planbook.Options{Today: today, Evaluation: &ev, Impact: impact, Problems: problems})
 	} else {
 		werr = exporters.SaveCSV(opt.out, eco, &ev)
 	}
@@ -332,6 +332,10 @@ func writeReport(w io.Writer, eco *core.Ecosystem, ev core.Evaluation, impact *c
 	if impact != nil {
 		writeMeasurement(w, eco, ev, impact, today)
 	}
-	writeWarnings(w, problems)
+	log := "Every warning, one a row, is on the Import log sheet of " + out + "."
+	if strings.ToLower(filepath.Ext(out)) != ".xlsx" {
+		log = "Write the plan as .xlsx (-o plan.xlsx) for every warning, one a row, on its Import log sheet."
+	}
+	writeWarnings(w, problems, log)
 	fmt.Fprintf(w, "Wrote %s\n", out)
 }

@@ -33,16 +33,31 @@ func checkInput(path, what string) string {
 	return ""
 }
 
-// writeWarnings prints the problems, one a line, under "Warnings:"; nothing
-// when there are none.
-func writeWarnings(w io.Writer, problems []importers.Problem) {
-	if len(problems) > 0 {
-		fmt.Fprintf(w, "Warnings:\n")
-		for _, p := range problems {
-			fmt.Fprintf(w, "  %s\n", strings.Join(strings.Fields(p.String()), " "))
+// writeWarnings prints the problems under "Warnings:", grouped by kind,
+// file and column with counts (importers.GroupProblems), at most
+// maxWarningLines groups; log says where every single one is. Nothing when
+// there are none.
+func writeWarnings(w io.Writer, problems []importers.Problem, log string) {
+	if len(problems) == 0 {
+		return
+	}
+	groups := importers.GroupProblems(problems)
+	fmt.Fprintf(w, "Warnings (%d, in %d groups):\n", len(problems), len(groups))
+	for i, g := range groups {
+		if i == maxWarningLines {
+			fmt.Fprintf(w, "  … and %d more groups. %s\n", len(groups)-i, log)
+			return
 		}
+		fmt.Fprintf(w, "  %s\n", strings.Join(strings.Fields(g.String()), " "))
+	}
+	if len(groups) < len(problems) {
+		fmt.Fprintf(w, "  %s\n", log)
 	}
 }
+
+// maxWarningLines is how many groups of warnings a report prints: about
+// what a person reads.
+const maxWarningLines = 50
 
 // writeJSON writes v to w as indented JSON, as plan and overlap report it.
 func writeJSON(w io.Writer, v any) error {

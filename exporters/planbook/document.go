@@ -102,7 +102,7 @@ func AssembleWith(sources []*Source, today time.Time, same core.SamePartners) *A
 	}
 	for _, d := range c.Possible {
 		a.Merged = append(a.Merged, importers.Problem{Kind: importers.Duplicate, File: d.BAt.File, Sheet: d.BAt.Sheet, Row: d.BAt.Row,
-			Message: fmt.Sprintf("%q may be the same partner as %s in %s: %s. Both were kept; merge them in Discover, or with --same on the command line, if they are one.", d.B, d.A, d.AAt, d.Reason)})
+			Message: fmt.Sprintf("%q may be the same partner as %s in %s (%s). Both were kept; merge them in Discover, or with --same on the command line, if they are one.", d.B, d.A, d.AAt, d.Reason)})
 	}
 	for _, x := range c.Conflicts {
 		a.Merged = append(a.Merged, importers.Problem{

@@ -26,6 +26,8 @@ const (
 	SheetMeasurement = "Measurement"
 	SheetDeals       = "Deals"
 	SheetRevenue     = "Account revenue"
+	// The problems of the import, one a row, when the caller gives them.
+	SheetImportLog = "Import log"
 )
 
 // Marker is the text in cell A1 of the hidden About sheet by which Partner

@@ -27,6 +27,10 @@ type Options struct {
 	// Impact is what the deals measure, when the caller has it already for
 	// the same ecosystem, evaluation and day; nil and Write measures.
 	Impact *core.Impact
+	// Problems are what the import that made the ecosystem met: written one
+	// a row on the Import log sheet, so that a summary can group them and
+	// nothing is hidden. None: no sheet.
+	Problems []importers.Problem
 }
 
 // Write writes the plan workbook of e to w: every sheet of the format, the
@@ -43,7 +47,7 @@ func Write(w io.Writer, e *core.Ecosystem, opt Options) error {
 	for _, step := range []func() error{
 		b.prepare, b.writeSummary, b.writePartners, b.writeScorecard,
 		b.writePlan, b.writePlays, b.writeMaturity, b.writeAbout,
-		b.writeHistory, b.writeOverlap, b.writeDealBook,
+		b.writeHistory, b.writeOverlap, b.writeDealBook, b.writeImportLog,
 	} {
 		if err := step(); err != nil {
 			return fmt.Errorf("write workbook: %w", err)
