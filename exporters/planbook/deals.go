@@ -69,7 +69,8 @@ type dealLayout struct {
 	rows        int // data rows (at least 1, as a table needs one)
 	// formulas are the formulas of a deal row, once written; row holds
 	// those of the row being written.
-	formulas, row map[string]string
+	formulas map[string]template
+	row      map[string]string
 }
 
 func newDealLayout(influencers, deals int) *dealLayout {
@@ -135,26 +136,24 @@ func lookup(a, what string) string {
 	return fmt.Sprintf(`IFERROR(INDEX(%s,MATCH(%s,%s,0))&"","")`, tableColumn(partnersTbl, what), escapeCriterion(a), tableColumn(partnersTbl, colPartner))
 }
 
-// rowMark stands for the row number in the formulas of deal rows, which
-// are written once (dealFormulas) and given each row's number (formulasOf).
-const rowMark = "¶"
-
 // formulasOf are the formulas of deal row r.
 func (l *dealLayout) formulasOf(r int) map[string]string {
 	if l.formulas == nil {
-		l.formulas = l.dealFormulas()
-		l.row = map[string]string{}
+		l.formulas, l.row = map[string]template{}, map[string]string{}
+		for h := range l.dealFormulas(1) {
+			l.formulas[h] = rowTemplate(func(r int) string { return l.dealFormulas(r)[h] })
+		}
 	}
 	n := strconv.Itoa(r)
-	for h, f := range l.formulas {
-		l.row[h] = strings.ReplaceAll(f, rowMark, n)
+	for h, t := range l.formulas {
+		l.row[h] = t.at(n)
 	}
 	return l.row
 }
 
-// dealFormulas are the formulas of a deal row, rowMark for its number.
-func (l *dealLayout) dealFormulas() map[string]string {
-	c := func(h string) string { return col(l.at[h]) + rowMark }
+// dealFormulas are the formulas of deal row r.
+func (l *dealLayout) dealFormulas(r int) map[string]string {
+	c := func(h string) string { return l.ref(h, r) }
 	f := map[string]string{}
 	f[dealACV] = fmt.Sprintf(`IF(AND(ISNUMBER(%s),%s>0),%s*12/%s,%s)`, c(dealTerm), c(dealTerm), c(dealAmount), c(dealTerm), c(dealAmount))
 	count := []string{fmt.Sprintf("(LEN(%s)>0)", c(dealSourcedBy))}

@@ -43,6 +43,20 @@ func (b *book) scoreFormula(r int) string {
 	return fmt.Sprintf("ROUND(100*SUM(%s)/%s,2)", strings.Join(terms, ","), sum)
 }
 
+// template is a formula of a row written once, cut where the row's number
+// goes.
+type template []string
+
+// rowTemplate writes the formula of f for a row whose number is a mark no
+// formula holds otherwise, and cuts it there.
+func rowTemplate(f func(r int) string) template {
+	const mark = 987654321
+	return template(strings.Split(f(mark), strconv.Itoa(mark)))
+}
+
+// at is the formula for the row numbered n.
+func (t template) at(n string) string { return strings.Join(t, n) }
+
 // tierFormula is the live formula of the Tier cell of row r: the override
 // when there is one, else the highest tier whose threshold the score reaches.
 // LEN(override)>0 rather than override<>"": excelize's calculator does not
@@ -124,6 +138,9 @@ func (b *book) writePartners() error {
 	}
 	iScore, iTier := pc.Index(colScore), pc.Index(colTier)
 	row := make([]any, len(pc.Headers))
+	// The formulas differ from row to row by the row's number only: each
+	// is written once and given the number (a hundred thousand rows).
+	score, tier := rowTemplate(b.scoreFormula), rowTemplate(b.tierFormula)
 	for i, p := range b.e.Partners {
 		r := i + 2
 		res := b.ev.Results[i]
@@ -136,8 +153,9 @@ func (b *book) writePartners() error {
 				row[pc.Criteria+j] = v
 			}
 		}
-		row[iScore] = excelize.Cell{StyleID: b.st.score, Formula: b.scoreFormula(r), Value: res.Score}
-		row[iTier] = excelize.Cell{Formula: b.tierFormula(r), Value: string(res.Tier)}
+		n := strconv.Itoa(r)
+		row[iScore] = excelize.Cell{StyleID: b.st.score, Formula: score.at(n), Value: res.Score}
+		row[iTier] = excelize.Cell{Formula: tier.at(n), Value: string(res.Tier)}
 		row[iTier+1] = text(string(p.Override))
 		row[iTier+2] = text(p.OverrideReason)
 		if res.Complete {
