@@ -33,7 +33,7 @@ func TestDiscoverPreviewMappingThenRemoveSource(t *testing.T) {
 	w := newTestWindow(t)
 	dir := t.TempDir()
 	list := filepath.Join(dir, "agencies.csv")
-	os.WriteFile(list, []byte("Partner Name;Website;Buyer fit;Partner Type\n"+
+	os.WriteFile(list, []byte("Partner Name;Website;Gut feel;Partner Type\n"+
 		"Cobalt CRM;cobaltcrm.io;5;Technology\n"+ // also in the sample
 		"Nimbus Agency;nimbus.example;4;Agency\n"+
 		"Orbit Studio;orbit.example;x;Agency\n"), 0o644)
@@ -47,12 +47,12 @@ func TestDiscoverPreviewMappingThenRemoveSource(t *testing.T) {
 		t.Fatal("no preview before the merge")
 	}
 	if got, want := p.selects[2].Selected, fieldLabels[importers.FieldExtra]; got != want {
-		t.Fatalf("Buyer fit maps to %q, want %q at first", got, want)
+		t.Fatalf("Gut feel maps to %q, want %q at first", got, want)
 	}
 	if len(p.res.Sample) != 3 || p.res.Sample[1][0] != "Nimbus Agency" {
 		t.Errorf("sample rows = %v", p.res.Sample)
 	}
-	// Fix the mapping: Buyer fit is the Shared ICP criterion.
+	// Fix the mapping: Gut feel is the Shared ICP criterion.
 	p.selects[2].SetSelected(criterionPrefix + "Shared ICP")
 	wait(t, p.read)
 	if c := p.res.Columns[2]; c.Field != importers.FieldCriterion || c.Criterion != core.SharedICP {
