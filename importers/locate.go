@@ -56,6 +56,7 @@ type found struct {
 	fit    headerFit
 	rest   []rawRow
 	src    rowSource
+	parts  *bookParts // what the workbook's sheet readers share
 	facts  sheetFacts // a worksheet's merges, dimension and formulas without a result
 	// what names the sheet or file in messages: "the sheet", "the file".
 	what string
@@ -157,19 +158,32 @@ func (f *File) locateSheet(opt Options, fit fitFunc, what string) (*found, error
 		rows  *sheetRows
 		head  []rawRow
 		fit   headerFit
+		facts *factsScan // found while the head is read
 	}
 	var best *scanned
+	parts := newBookParts(f)
+	release := func(err error) (*found, error) {
+		if best != nil {
+			best.rows.close()
+			best.facts.cancel()
+		}
+		parts.close()
+		return nil, err
+	}
 	for _, s := range candidates {
-		sr, err := openSheet(f.book, s, f.date1904)
+		facts := startScanSheet(f.data, s)
+		sr, err := f.openSheet(s, parts)
 		if err != nil {
-			return nil, sheetError(f.Name, s, err)
+			facts.cancel()
+			return release(sheetError(f.Name, s, err))
 		}
 		head, err := scanHead(sr, opt.HeaderRow)
 		if err != nil {
 			sr.close()
-			return nil, sheetError(f.Name, s, err)
+			facts.cancel()
+			return release(sheetError(f.Name, s, err))
 		}
-		sc := &scanned{sheet: s, rows: sr, head: head}
+		sc := &scanned{sheet: s, rows: sr, head: head, facts: facts}
 		if len(head) > 0 {
 			_, sc.fit = findHeader(head, fit)
 		}
@@ -179,17 +193,18 @@ func (f *File) locateSheet(opt Options, fit fitFunc, what string) (*found, error
 			len(head) > 0 && sc.fit.better(best.fit):
 			if best != nil {
 				best.rows.close()
+				best.facts.cancel()
 			}
 			best = sc
 		default:
 			sr.close()
+			facts.cancel()
 		}
 	}
 	if best == nil {
-		return nil, fail(Empty, f.Name, nil, "every sheet of the workbook is hidden (%s). Unhide the sheet with the %s in Excel, or choose it in the import preview.", strings.Join(f.HiddenSheets, ", "), what)
+		return release(fail(Empty, f.Name, nil, "every sheet of the workbook is hidden (%s). Unhide the sheet with the %s in Excel, or choose it in the import preview.", strings.Join(f.HiddenSheets, ", "), what))
 	}
 	if len(best.head) == 0 {
-		best.rows.close()
 		e := fail(Empty, f.Name, nil, "the sheet is empty: there is no row to import.")
 		if len(candidates) > 1 {
 			e.Message = fmt.Sprintf("every visible sheet is empty (%s): there is no row to import.", strings.Join(candidates, ", "))
@@ -199,19 +214,17 @@ func (f *File) locateSheet(opt Options, fit fitFunc, what string) (*found, error
 		if opt.Sheet == "" && len(f.HiddenSheets) > 0 {
 			e.Message += fmt.Sprintf(" Hidden sheets (%s) were not read: unhide the one with the %s, or choose it in the import preview.", strings.Join(f.HiddenSheets, ", "), what)
 		}
-		return nil, e
+		return release(e)
 	}
-	t := &found{f: f, sheet: best.sheet, rest: best.head, src: best.rows, what: "the sheet"}
-	t.facts = scanSheet(f.data, best.sheet)
+	t := &found{f: f, sheet: best.sheet, rest: best.head, src: best.rows, parts: parts, what: "the sheet"}
+	t.facts = best.facts.wait()
 	if t.facts.err != nil {
-		best.rows.close()
-		return nil, sheetError(f.Name, best.sheet, t.facts.err)
+		return release(sheetError(f.Name, best.sheet, t.facts.err))
 	}
 	if err := checkDimension(f.Name, best.sheet, t.facts.dimension); err != nil {
-		best.rows.close()
-		return nil, err
+		return release(err)
 	}
-	best.rows.chooseRaw(f.book, best.sheet, best.head)
+	best.rows.chooseRaw(func() (cellRows, error) { return f.openRows(best.sheet, parts) }, best.head)
 	return t, nil
 }
 
@@ -220,6 +233,7 @@ func (t *found) close() {
 	if sr, ok := t.src.(*sheetRows); ok {
 		sr.close()
 	}
+	t.parts.close()
 }
 
 // each calls row for every data row below the header, in order: the rows

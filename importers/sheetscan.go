@@ -2,11 +2,12 @@ package importers
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"path"
+	"runtime/debug"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -46,10 +47,53 @@ const maxUncached = 20
 // maxMerges caps the merged ranges kept for one sheet.
 const maxMerges = 10_000
 
+// factsScan is scanSheet running in a goroutine of its own, so that a
+// sheet's facts are found on another core while its head is read.
+type factsScan struct {
+	done  chan struct{}
+	stop  chan struct{}
+	facts sheetFacts
+}
+
+// startScanSheet starts scanning the facts of sheet.
+func startScanSheet(data []byte, sheet string) *factsScan {
+	fs := &factsScan{done: make(chan struct{}), stop: make(chan struct{})}
+	go func() {
+		defer close(fs.done)
+		defer func() {
+			if r := recover(); r != nil { // reported as the damaged file it is
+				fs.facts = sheetFacts{err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
+			}
+		}()
+		fs.facts = scanSheet(data, sheet, fs.stop)
+	}()
+	return fs
+}
+
+// wait returns the facts once found.
+func (fs *factsScan) wait() sheetFacts {
+	<-fs.done
+	return fs.facts
+}
+
+// cancel stops a scan whose facts are not needed.
+func (fs *factsScan) cancel() {
+	if fs == nil {
+		return
+	}
+	select {
+	case <-fs.stop:
+	default:
+		close(fs.stop)
+	}
+	<-fs.done
+}
+
 // scanSheet finds the worksheet part of sheet in the workbook's zip data and
-// scans it. It returns zero facts when anything is unclear: the facts only
-// refine an import, the import does not depend on them.
-func scanSheet(data []byte, sheet string) sheetFacts {
+// scans it, until stop is closed. It returns zero facts when anything is
+// unclear: the facts only refine an import, the import does not depend on
+// them.
+func scanSheet(data []byte, sheet string, stop <-chan struct{}) sheetFacts {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return sheetFacts{}
@@ -68,27 +112,39 @@ func scanSheet(data []byte, sheet string) sheetFacts {
 	if err != nil {
 		return facts
 	}
-	defer rc.Close()
-	facts.err = scanFacts(io.LimitReader(rc, xlsxOptions.UnzipSizeLimit), &facts)
+	w := xmlWindow{src: startInflater(rc, xlsxOptions.UnzipSizeLimit), stop: stop}
+	defer w.close()
+	facts.err = scanFacts(&w, &facts)
 	return facts
 }
 
 // sheetPart resolves a sheet's name to its part, "xl/worksheets/sheet1.xml",
 // through xl/workbook.xml and its relationships.
 func sheetPart(files map[string]*zip.File, sheet string) string {
+	wb, ok1 := readSmallPart(files["xl/workbook.xml"])
+	rels, ok2 := readSmallPart(files["xl/_rels/workbook.xml.rels"])
+	if !ok1 || !ok2 {
+		return ""
+	}
+	return resolveSheetPart(wb, rels, sheet)
+}
+
+// resolveSheetPart finds a sheet's part from the workbook part and its
+// relationships.
+func resolveSheetPart(workbook, rels []byte, sheet string) string {
 	var wb struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
 			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
 		} `xml:"sheets>sheet"`
 	}
-	var rels struct {
+	var rs struct {
 		Rels []struct {
 			ID     string `xml:"Id,attr"`
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
-	if !readXMLPart(files["xl/workbook.xml"], &wb) || !readXMLPart(files["xl/_rels/workbook.xml.rels"], &rels) {
+	if xml.Unmarshal(workbook, &wb) != nil || xml.Unmarshal(rels, &rs) != nil {
 		return ""
 	}
 	id := ""
@@ -97,7 +153,7 @@ func sheetPart(files map[string]*zip.File, sheet string) string {
 			id = s.ID
 		}
 	}
-	for _, r := range rels.Rels {
+	for _, r := range rs.Rels {
 		if r.ID == id && id != "" {
 			if strings.HasPrefix(r.Target, "/") {
 				return strings.TrimPrefix(r.Target, "/")
@@ -108,55 +164,86 @@ func sheetPart(files map[string]*zip.File, sheet string) string {
 	return ""
 }
 
-// readXMLPart decodes a small part (up to 16 MB).
-func readXMLPart(f *zip.File, v any) bool {
+// readSmallPart reads a small part (up to 16 MB).
+func readSmallPart(f *zip.File) ([]byte, bool) {
 	if f == nil || f.UncompressedSize64 > 16<<20 {
-		return false
+		return nil, false
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return false
+		return nil, false
 	}
 	defer rc.Close()
-	return xml.NewDecoder(io.LimitReader(rc, 16<<20)).Decode(v) == nil
+	b, err := io.ReadAll(io.LimitReader(rc, 16<<20))
+	return b, err == nil
 }
 
 // scanFacts reads the worksheet XML as bytes and picks out <dimension
-// ref="…"/> and every <mergeCell ref="…"/>, with or without a namespace
-// prefix.
+// ref="…"/>, every <mergeCell ref="…"/> and the cells with a formula and no
+// value, with or without a namespace prefix. It looks at each tag's first
+// bytes only, in the window the inflater fills from another goroutine, and
+// reads a tag as a 64 kB buffered reader would (a tag longer than that is
+// passed over).
 //
 // It returns the error that stopped the reading, nil at the end of the part.
-func scanFacts(r io.Reader, facts *sheetFacts) error {
-	br := bufio.NewReaderSize(r, 64<<10)
+func scanFacts(w *xmlWindow, facts *sheetFacts) error {
+	const bufSize = 64 << 10
 	// The cell being read: its reference and whether it has a formula and
 	// a value so far.
-	var cell string
+	var cell []byte
 	var hasF, hasV bool
 	endCell := func() {
-		if cell != "" && hasF && !hasV {
+		if len(cell) > 0 && hasF && !hasV {
 			if len(facts.uncached) < maxUncached {
-				if col, row, err := excelize.CellNameToCoordinates(cell); err == nil {
+				if col, row, err := excelize.CellNameToCoordinates(string(cell)); err == nil {
 					facts.uncached = append(facts.uncached, cellRef{row: row, col: col - 1})
 				}
 			} else {
 				facts.uncachedMore++
 			}
 		}
-		cell, hasF, hasV = "", false, false
+		cell, hasF, hasV = cell[:0], false, false
 	}
+	// more makes n bytes from p available, or as many as the part holds.
+	more := func(p, n int) []byte {
+		w.keep = p
+		for p+n > w.end() && w.fill() {
+		}
+		return w.buf[p-w.base : min(p+n, w.end())-w.base]
+	}
+	// readTag reads from p to the next '>' as bufio's ReadSlice does: the
+	// tag, or full when 64 kB hold no '>' (they are passed over), or the
+	// end of the part.
+	readTag := func(p int) (tag []byte, next int, full, end bool) {
+		b := more(p, bufSize)
+		if k := bytes.IndexByte(b, '>'); k >= 0 {
+			return b[:k+1], p + k + 1, false, false
+		}
+		if len(b) == bufSize {
+			return nil, p + bufSize, true, false
+		}
+		return nil, p + len(b), false, true
+	}
+	pos := w.base
 	for {
 		// Skip to the next tag.
-		if _, err := br.ReadSlice('<'); err != nil {
-			if err == bufio.ErrBufferFull {
-				continue
+		w.keep = pos
+		for {
+			if k := bytes.IndexByte(w.buf[pos-w.base:], '<'); k >= 0 {
+				pos += k + 1
+				break
 			}
-			return eof(err)
+			pos = w.end()
+			w.keep = pos
+			if !w.fill() {
+				return w.err
+			}
 		}
-		name, err := br.Peek(24)
-		if err != nil && len(name) == 0 {
-			return eof(err)
+		name := more(pos, 24)
+		if len(name) == 0 {
+			return w.err
 		}
-		closing := len(name) > 0 && name[0] == '/'
+		closing := name[0] == '/'
 		if closing {
 			name = name[1:]
 		}
@@ -172,12 +259,13 @@ func scanFacts(r io.Reader, facts *sheetFacts) error {
 			continue
 		case bytes.HasPrefix(name, []byte("c ")) || bytes.HasPrefix(name, []byte("c>")):
 			endCell()
-			tag, err := br.ReadSlice('>')
-			if err != nil {
+			tag, next, full, end := readTag(pos)
+			pos = next
+			if full || end {
 				continue
 			}
 			if !bytes.HasSuffix(tag, []byte("/>")) {
-				cell = attr(tag, "r")
+				cell = append(cell, attrBytes(tag, attrR)...)
 			}
 			continue
 		case bytes.HasPrefix(name, []byte("f>")) || bytes.HasPrefix(name, []byte("f ")) || bytes.HasPrefix(name, []byte("f/")):
@@ -192,14 +280,15 @@ func scanFacts(r io.Reader, facts *sheetFacts) error {
 		default:
 			continue
 		}
-		tag, err := br.ReadSlice('>')
-		if err == bufio.ErrBufferFull {
+		tag, next, full, end := readTag(pos)
+		pos = next
+		if full {
 			continue
 		}
-		if err != nil {
-			return eof(err)
+		if end {
+			return w.err
 		}
-		ref := attr(tag, "ref")
+		ref := string(attrBytes(tag, attrRef))
 		if isMerge {
 			if cr, ok := parseRange(ref); ok && len(facts.merges) < maxMerges {
 				facts.merges = append(facts.merges, cr)
@@ -218,22 +307,27 @@ func eof(err error) error {
 	return err
 }
 
-// attr returns the value of the attribute name in a tag's bytes.
-func attr(tag []byte, name string) string {
-	i := bytes.Index(tag, []byte(" "+name+"="))
+// attrR and attrRef are what attrBytes looks for: an attribute's name
+// after a space, before '='.
+var attrR, attrRef = []byte(" r="), []byte(" ref=")
+
+// attrBytes returns the value of the attribute named (" name=") in a tag's
+// bytes.
+func attrBytes(tag, named []byte) []byte {
+	i := bytes.Index(tag, named)
 	if i < 0 {
-		return ""
+		return nil
 	}
-	rest := tag[i+len(name)+2:]
+	rest := tag[i+len(named):]
 	if len(rest) < 2 {
-		return ""
+		return nil
 	}
 	q := rest[0]
 	end := bytes.IndexByte(rest[1:], q)
 	if end < 0 {
-		return ""
+		return nil
 	}
-	return string(rest[1 : 1+end])
+	return rest[1 : 1+end]
 }
 
 // parseRange reads "A1:C3" (or "B2") into a cellRange.

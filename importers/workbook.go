@@ -13,9 +13,11 @@ import (
 )
 
 // xlsxOptions are the limits every workbook is opened with: 512 MB unzipped
-// in all, and worksheets above 128 MB unzipped are streamed from a temporary
-// file instead of memory.
-var xlsxOptions = excelize.Options{UnzipSizeLimit: 512 << 20, UnzipXMLSizeLimit: 128 << 20}
+// in all; worksheets (and shared strings) above 16 MB unzipped are left out
+// of memory: excelize keeps them in a temporary file, and the sheet reader
+// unpacks them again from the workbook as it reads, so a 100 MB sheet never
+// sits in memory whole.
+var xlsxOptions = excelize.Options{UnzipSizeLimit: 512 << 20, UnzipXMLSizeLimit: 16 << 20}
 
 // openWorkbook opens an .xlsx workbook (decrypting it with opt.Password)
 // and lists its sheets.
@@ -78,26 +80,42 @@ func (f *File) sheetNamed(name string) (string, error) {
 	return found, nil
 }
 
-// sheetRows yields the rows of one worksheet through excelize's streaming
-// Rows iterator, so a big sheet is never held as a [][]string.
+// sheetRows yields the rows of one worksheet through a streaming iterator
+// (sheetReader, or excelize's Rows where it cannot be sure), so a big sheet
+// is never held as a [][]string.
 type sheetRows struct {
-	rows *excelize.Rows
+	rows cellRows
 	row  int
 	err  error
-	// raw asks excelize for raw values, which is about twice as fast as
-	// formatted ones; dates then names the date columns and their layout,
-	// and the reader formats them itself, in the workbook's date system.
+	// raw asks for raw values, which is about twice as fast as formatted
+	// ones; dates then names the date columns and their layout, and the
+	// reader formats them itself, in the workbook's date system.
 	raw      bool
 	dates    map[int]string
 	date1904 bool
 }
 
-func openSheet(f *excelize.File, sheet string, date1904 bool) (*sheetRows, error) {
-	rows, err := f.Rows(sheet)
+// openRows opens an iterator over the rows of sheet: the sheet reader when
+// parts is not nil and it can read the sheet, else excelize's Rows.
+func (f *File) openRows(sheet string, parts *bookParts) (cellRows, error) {
+	warmStyles(f.book)
+	if parts != nil && fastSheets {
+		if r, ok := openSheetReader(f, sheet, parts); ok {
+			return r, nil
+		}
+	}
+	return f.book.Rows(sheet)
+}
+
+func (f *File) openSheet(sheet string, parts *bookParts) (*sheetRows, error) {
+	rows, err := f.openRows(sheet, parts)
 	if err != nil {
 		return nil, err
 	}
-	return &sheetRows{rows: rows, date1904: date1904}, nil
+	if r, ok := rows.(*sheetReader); ok {
+		r.reuse = true // a rowSource's cells may be reused (scanHead copies the head)
+	}
+	return &sheetRows{rows: rows, date1904: f.date1904}, nil
 }
 
 func (s *sheetRows) next() ([]string, int, error) {
@@ -186,12 +204,12 @@ func generalNumber(v string) string {
 //
 // A 1904 workbook's head is also corrected: its date cells are rewritten from
 // their raw serial numbers.
-func (s *sheetRows) chooseRaw(f *excelize.File, sheet string, head []rawRow) {
+func (s *sheetRows) chooseRaw(open func() (cellRows, error), head []rawRow) {
 	if len(head) == 0 {
 		return
 	}
 	last := head[len(head)-1].row
-	rows, err := f.Rows(sheet)
+	rows, err := open()
 	if err != nil {
 		return
 	}
