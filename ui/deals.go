@@ -489,6 +489,7 @@ func (v *dealsView) fix(u core.Unmatched) {
 			return nil
 		})
 		if err != nil {
+			v.s.ws.logFailure("map partner name", err)
 			dialog.ShowError(err, v.s.ws.window())
 			return
 		}

@@ -42,6 +42,7 @@ func (w *MainWindow) fileChosen(f interface {
 	Close() error
 }, err error, title, suggestion string) fyne.URI {
 	if err != nil {
+		w.logFailure("file dialog", err)
 		w.showProblem(title, err.Error(), suggestion)
 		return nil
 	}
@@ -86,6 +87,7 @@ func (w *MainWindow) showSaveDialog(title, confirm, name, ext string, chosen fun
 			return
 		}
 		if uri.Scheme() != "file" {
+			w.env.Log.Warn("save refused: not a local file", "scheme", uri.Scheme(), "file", uri.Name())
 			w.showProblem("Could not save "+uri.Name(), "Partner Atlas can only save to a folder on this computer.", "")
 			return
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,21 +17,6 @@ import (
 	"partneratlas/exporters/planbook"
 	"partneratlas/importers"
 )
-
-// The choices of a column's mapping, besides one per criterion.
-var fieldLabels = map[importers.Field]string{
-	importers.FieldName:           "Partner name",
-	importers.FieldWebsite:        "Website",
-	importers.FieldRoles:          "Roles (primary first)",
-	importers.FieldOtherRoles:     "Other roles",
-	importers.FieldFormal:         "Formal partner (yes / no)",
-	importers.FieldOwner:          "Owner",
-	importers.FieldRegion:         "Region",
-	importers.FieldOverride:       "Tier override",
-	importers.FieldOverrideReason: "Override reason",
-	importers.FieldExtra:          "Keep as extra column",
-	importers.FieldIgnore:         "Ignore (leave out)",
-}
 
 const criterionPrefix = "Criterion: "
 
@@ -45,7 +31,7 @@ func fieldChoices(sc core.Scorecard) []string {
 			}
 			continue
 		}
-		out = append(out, fieldLabels[f])
+		out = append(out, importers.FieldLabel(f))
 	}
 	return out
 }
@@ -58,7 +44,7 @@ func choiceOf(c importers.Column, sc core.Scorecard) string {
 		}
 		return criterionPrefix + c.Criterion
 	}
-	return fieldLabels[c.Field]
+	return importers.FieldLabel(c.Field)
 }
 
 // columnOf turns a choice back into a mapping.
@@ -69,8 +55,8 @@ func columnOf(choice string, sc core.Scorecard) importers.Column {
 		}
 		return importers.Column{Field: importers.FieldCriterion, Criterion: name}
 	}
-	for f, l := range fieldLabels {
-		if l == choice {
+	for _, f := range importers.Fields {
+		if importers.FieldLabel(f) == choice {
 			return importers.Column{Field: f}
 		}
 	}
@@ -173,7 +159,9 @@ func (p *importPreview) readFirst() <-chan struct{} {
 	p.read = make(chan struct{})
 	uri, opt, read, deals := p.uri, p.opt, p.read, p.deals
 	p.w.startJob("Importing", "Reading "+uri.Name()+"…", func() func() {
+		start := time.Now()
 		res, dealRes, err := readFor(deals, uri, opt)
+		p.w.logRead(uri, deals, start, res, dealRes, err)
 		return func() {
 			defer close(read)
 			if importers.KindOf(err) == importers.Encrypted {
@@ -258,7 +246,9 @@ func (p *importPreview) reread() {
 	p.reading.Start()
 	p.importOK.Disable()
 	p.w.env.background(func() {
+		start := time.Now()
 		res, dealRes, err := readFor(deals, uri, opt)
+		p.w.logRead(uri, deals, start, res, dealRes, err)
 		fyne.Do(func() {
 			defer close(read)
 			if gen != p.gen || !p.open {
@@ -381,6 +371,18 @@ func (p *importPreview) found() (string, int) {
 	return partnerCount(n), n
 }
 
+// missingCriteria are the scorecard's criteria the partners read have no
+// value for, those no column holds first: said before any other problem,
+// since a criterion left unmapped lowers every score without a word (a plan
+// workbook and a deal export have none to say).
+func (p *importPreview) missingCriteria() []core.MissingCriterion {
+	if p.deals || p.res == nil || p.plan() || len(p.res.Partners) == 0 {
+		return nil
+	}
+	e := core.Ecosystem{Partners: p.res.Partners, Scorecard: p.opt.Scorecard}
+	return e.MissingCriteria()
+}
+
 // fill shows the last read.
 func (p *importPreview) fill() {
 	res := p.table()
@@ -444,6 +446,10 @@ func (p *importPreview) fill() {
 	if p.err != nil {
 		lines = append(lines, "Cannot import yet: "+p.err.Error()+" "+importSuggestion(importers.KindOf(p.err)))
 	}
+	missing := p.missingCriteria()
+	for _, m := range missing {
+		lines = append(lines, m.String())
+	}
 	for i, pr := range res.Problems {
 		if i == maxProblemsShown {
 			lines = append(lines, fmt.Sprintf("… and %d more.", len(res.Problems)-maxProblemsShown))
@@ -456,7 +462,7 @@ func (p *importPreview) fill() {
 		p.problems.SetText("None: every row reads cleanly.")
 	} else {
 		p.problems.Importance = widget.MediumImportance
-		if p.err != nil {
+		if p.err != nil || len(missing) > 0 && missing[0].NoColumn() {
 			p.problems.Importance = widget.DangerImportance
 		}
 		p.problems.SetText("• " + strings.Join(lines, "\n• "))
@@ -514,12 +520,15 @@ func (p *importPreview) merge() {
 	replace := (doc.Sample && !w.history.canUndo()) || len(doc.Ecosystem.Partners) == 0
 	today := w.env.now()
 	p.merged = w.startJob("Importing", "Merging "+uri.Name()+"…", func() func() {
+		start := time.Now()
 		var sources []*planbook.Source
 		if !replace {
 			sources = append(sources, planbook.PlanSource(doc.displayName(), base))
 		}
 		merged := planbook.Assemble(append(sources, res), today)
 		eco := merged.Ecosystem
+		w.logDone("import merge", uriFile(uri), start, nil, "partners before", len(base.Partners),
+			"partners after", len(eco.Partners), "problems", problemKinds(merged.Merged))
 		return func() {
 			path := ""
 			if uri.Scheme() == "file" {
@@ -574,6 +583,7 @@ func (p *importPreview) addDeals() {
 	name := uri.Name()
 	again := w.importedDeals(name)
 	today := w.env.now()
+	w.env.Log.Info("import deals", "file", name, "deals", len(res.Deals), "again", again)
 	w.edit("", func(e *core.Ecosystem) error {
 		e.AddDeals(name, res.Deals)
 		e.ApplyMeasuredRevenue(today)
@@ -591,6 +601,30 @@ func (p *importPreview) addDeals() {
 	w.screens[stepActivate].(*activateScreen).showImpact()
 	p.merged = closed()
 	p.next()
+}
+
+// logRead writes a read of the preview to the log: the file, how long
+// it took, what it found, or its error.
+func (w *MainWindow) logRead(uri fyne.URI, deals bool, start time.Time, res *planbook.Source, dealRes *importers.DealsResult, err error) {
+	file := uriFile(uri)
+	switch {
+	case res != nil:
+		w.logDone("import read", file, start, err, "plan workbook", res.Plan != nil, "rows", res.Rows,
+			"partners", len(res.Partners), "problems", problemKinds(res.Problems))
+	case dealRes != nil:
+		w.logDone("import deals read", file, start, err, "rows", dealRes.Rows, "deals", len(dealRes.Deals),
+			"problems", problemKinds(dealRes.Problems))
+	default:
+		w.logDone("import read", file, start, err, "deals", deals)
+	}
+}
+
+// uriFile names a file for the log: its path when it is a local file.
+func uriFile(uri fyne.URI) string {
+	if uri.Scheme() == "file" {
+		return uri.Path()
+	}
+	return uri.Name()
 }
 
 // importedDeals says whether an export of this name was imported into the

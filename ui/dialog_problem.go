@@ -18,7 +18,10 @@ import (
 const maxProblemsShown = 500
 
 // showProblem shows a plain-words dialog: what went wrong and what to do.
+// The title goes to the log (a title names at most a file); the message,
+// which may quote the user's data, does not.
 func (w *MainWindow) showProblem(title, message, suggestion string) {
+	w.env.Log.Info("dialog", "title", title)
 	text := message
 	if suggestion != "" {
 		text += "\n\n" + suggestion
@@ -50,6 +53,7 @@ func (w *MainWindow) showProblems(name, summary string, problems []importers.Pro
 	if len(problems) == 1 {
 		title = name + ": 1 warning"
 	}
+	w.env.Log.Info("dialog", "title", title, "problems", problemKinds(problems))
 	d := dialog.NewCustomWithoutButtons(title, container.NewBorder(head, nil, nil, nil, container.NewVScroll(list)), w.Window)
 	d.SetButtons([]fyne.CanvasObject{
 		widget.NewButton("Copy all", func() {

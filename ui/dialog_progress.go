@@ -70,6 +70,7 @@ func (w *MainWindow) setBusy(busy bool) {
 func (w *MainWindow) safely(work func() func()) (finish func()) {
 	defer func() {
 		if v := recover(); v != nil {
+			LogPanic(w.env.Log, v)
 			finish = func() {
 				w.showProblem("Something went wrong",
 					fmt.Sprintf("Partner Atlas met an internal error and stopped this task: %v. Your document is unchanged.", v),

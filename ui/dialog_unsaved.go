@@ -8,7 +8,10 @@ import (
 
 // askToSave runs then once the document's unsaved changes are dealt with:
 // saved, dropped, or, on Cancel, then does not run.
-func (w *MainWindow) askToSave(then func()) {
+func (w *MainWindow) askToSave(then func()) { w.askToSaveOr(then, nil) }
+
+// askToSaveOr is askToSave that runs cancelled, when not nil, on Cancel.
+func (w *MainWindow) askToSaveOr(then, cancelled func()) {
 	if !w.doc.Unsaved || (w.doc.Sample && !w.history.canUndo()) {
 		then()
 		return
@@ -24,7 +27,12 @@ func (w *MainWindow) askToSave(then func()) {
 		d.Hide()
 		then()
 	})
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	cancel := widget.NewButton("Cancel", func() {
+		d.Hide()
+		if cancelled != nil {
+			cancelled()
+		}
+	})
 	d = dialog.NewCustomWithoutButtons("Unsaved changes", msg, w.Window)
 	d.SetButtons([]fyne.CanvasObject{cancel, drop, save})
 	d.Show()
@@ -34,6 +42,8 @@ func (w *MainWindow) askToSave(then func()) {
 func (w *MainWindow) confirmClose() {
 	w.askToSave(func() {
 		w.stopConfidence()
+		w.quitRecovery()
+		w.env.Log.Info("quit")
 		w.Window.Close()
 	})
 }

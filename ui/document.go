@@ -31,6 +31,10 @@ type Document struct {
 	// Imported lists the paths of the files imported into the document in
 	// this session; Save As asks before writing over one of them.
 	Imported []string
+	// origin is the plan workbook a document restored after a crash came
+	// from: it has no Path, so that Save asks where, and Save As proposes
+	// this one.
+	origin string
 }
 
 // NewDocument returns an empty document with the default scorecard.

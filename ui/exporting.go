@@ -3,6 +3,7 @@ package ui
 import (
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2/storage"
 
@@ -32,7 +33,10 @@ func (w *MainWindow) ExportCSV(path string) <-chan struct{} {
 		if !current {
 			evaluation = nil
 		}
-		if err := exporters.SaveCSV(path, snapshot, evaluation); err != nil {
+		start := time.Now()
+		err := exporters.SaveCSV(path, snapshot, evaluation)
+		w.logDone("export csv", path, start, err, "partners", len(snapshot.Partners))
+		if err != nil {
 			return func() { w.showSaveError(name, path, err) }
 		}
 		return func() { w.say("Exported %s to %s.", partnerCount(len(snapshot.Partners)), path) }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,15 +18,39 @@ import (
 	"partneratlas/importers"
 )
 
-// Start opens what the app shows first: the files given on the command line
-// (imported into a new plan), else the plan saved last, else, on first start,
-// the embedded sample with a hint on how to import one's own list. It runs
-// on the UI goroutine; the channel closes when what it opens is shown.
+// Start opens what the app shows first. After a crash, it first offers to
+// restore the work the app kept (see offerRecovery). Then: the files given
+// on the command line, as a double-click on them opens them (OpenFiles),
+// else the plan saved last, else, on first start, the embedded sample with
+// a hint on how to import one's own list. It runs on the UI goroutine; the
+// channel closes when what it opens first is shown.
 func (w *MainWindow) Start(files []string) <-chan struct{} {
-	if len(files) > 0 {
-		w.setDocument(NewDocument(w.env.now()), nil)
-		return w.Import(files...)
+	w.env.Log.Info("window start", "files", len(files), "recent files", len(w.RecentFiles()))
+	if found := w.recovery.crashed(); len(found) > 0 {
+		return w.offerRecovery(found, func(restored bool) <-chan struct{} {
+			switch {
+			case !restored:
+				return w.startWith(files)
+			case len(files) > 0:
+				return w.OpenFiles(files...)
+			}
+			return closed()
+		})
 	}
+	return w.startWith(files)
+}
+
+// startWith opens files, or what the app opens without any.
+func (w *MainWindow) startWith(files []string) <-chan struct{} {
+	if len(files) > 0 {
+		return w.openFiles(files, w.startWithout)
+	}
+	return w.startWithout()
+}
+
+// startWithout opens the plan saved last or, on first start, the sample
+// with its hint.
+func (w *MainWindow) startWithout() <-chan struct{} {
 	for _, p := range w.RecentFiles() {
 		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
 			return w.OpenPath(p)
@@ -77,6 +102,7 @@ func (w *MainWindow) OpenSample() {
 func (w *MainWindow) openSample() {
 	doc, err := SampleDocument(w.env.now())
 	if err != nil {
+		w.logFailure("sample", err)
 		w.showProblem("Could not open the sample", err.Error(), "")
 		return
 	}
@@ -91,6 +117,7 @@ func (w *MainWindow) Open() {
 	w.askToSave(func() {
 		w.showOpenDialog("Open a plan workbook", "Open", []string{".xlsx"}, func(uri fyne.URI) {
 			if uri.Scheme() != "file" {
+				w.env.Log.Warn("open refused: not a local file", "scheme", uri.Scheme(), "file", uri.Name())
 				w.showProblem("Could not open "+uri.Name(), "Partner Atlas opens files in a folder on this computer.", "")
 				return
 			}
@@ -125,29 +152,45 @@ func (w *MainWindow) openPath(path string) <-chan struct{} {
 	today := w.env.now()
 	w.folder = parentFolder(storage.NewFileURI(path))
 	return w.startJob("Opening", "Reading "+name+"…", func() func() {
+		start := time.Now()
 		src, err := planbook.ReadFile(path, importers.Options{})
 		if err != nil {
+			w.logDone("open", path, start, err)
 			return func() { w.showImportError(name, err) }
 		}
 		doc := planbook.Assemble([]*planbook.Source{src}, today)
-		return func() {
-			d := &Document{Ecosystem: doc.Ecosystem, Path: path, Name: name}
-			if src.Plan == nil {
-				d.Path, d.Unsaved, d.Imported = "", true, []string{path}
-			} else {
-				w.addRecent(path)
-			}
-			w.setDocument(d, &doc.Evaluation)
-			if src.Plan == nil {
-				w.say("%s is a partner list, not a plan: it was imported into a new plan (%s). Save asks where to keep the plan.", name, partnerCount(len(d.Ecosystem.Partners)))
-			} else {
-				w.say("Opened %s: %s.", name, partnerCount(len(d.Ecosystem.Partners)))
-			}
-			if len(doc.Problems) > 0 {
-				w.showProblems(name, "Opened "+name+".", doc.Problems)
-			}
-		}
+		w.logOpened(path, start, src, doc)
+		return func() { w.showOpened(path, src, doc) }
 	})
+}
+
+// logOpened writes an opened file to the log, with what it holds.
+func (w *MainWindow) logOpened(path string, start time.Time, src *planbook.Source, doc *planbook.Assembly) {
+	w.logDone("open", path, start, nil, "plan workbook", src.Plan != nil,
+		"partners", len(doc.Ecosystem.Partners), "deals", dealsIn(doc.Ecosystem), "problems", problemKinds(doc.Problems))
+}
+
+// showOpened makes a file read by openPath the document: a plan workbook
+// as itself, any other spreadsheet as a new plan with no file yet. It runs
+// on the UI goroutine.
+func (w *MainWindow) showOpened(path string, src *planbook.Source, doc *planbook.Assembly) {
+	name := filepath.Base(path)
+	d := &Document{Ecosystem: doc.Ecosystem, Path: path, Name: name}
+	if src.Plan == nil {
+		d.Path, d.Unsaved, d.Imported = "", true, []string{path}
+	} else {
+		w.addRecent(path)
+	}
+	w.folder = parentFolder(storage.NewFileURI(path))
+	w.setDocument(d, &doc.Evaluation)
+	if src.Plan == nil {
+		w.say("%s is a partner list, not a plan: it was imported into a new plan (%s). Save asks where to keep the plan.", name, partnerCount(len(d.Ecosystem.Partners)))
+	} else {
+		w.say("Opened %s: %s.", name, partnerCount(len(d.Ecosystem.Partners)))
+	}
+	if len(doc.Problems) > 0 {
+		w.showProblems(name, "Opened "+name+".", doc.Problems)
+	}
 }
 
 // Save writes the plan workbook where the document lives; a document with
@@ -164,8 +207,11 @@ func (w *MainWindow) Save(then func()) {
 // SaveAs asks where to write the plan workbook, then writes it there.
 func (w *MainWindow) SaveAs(then func()) {
 	name := DefaultWorkbookName
-	if w.doc.Path != "" {
+	switch {
+	case w.doc.Path != "":
 		name = filepath.Base(w.doc.Path)
+	case w.doc.origin != "":
+		name = filepath.Base(w.doc.origin)
 	}
 	w.showSaveDialog("Save the plan workbook", "Save", name, ".xlsx", func(path string) {
 		w.confirmNotSource(path, func() { w.saveTo(path, then) })
@@ -207,18 +253,22 @@ func (w *MainWindow) saveTo(path string, then func()) <-chan struct{} {
 	name := filepath.Base(path)
 	w.folder = parentFolder(storage.NewFileURI(path))
 	return w.startJob("Saving", "Writing "+name+"…", func() func() {
-		if err := exporters.SaveWorkbook(path, snapshot, opt); err != nil {
+		start := time.Now()
+		err := exporters.SaveWorkbook(path, snapshot, opt)
+		w.logDone("save", path, start, err, "partners", len(snapshot.Partners), "deals", dealsIn(snapshot))
+		if err != nil {
 			return func() { w.showSaveError(name, path, err) }
 		}
 		return func() {
 			if w.doc == doc {
-				doc.Path, doc.Name, doc.Sample = path, name, false
+				doc.Path, doc.Name, doc.Sample, doc.origin = path, name, false, ""
 				// Edits made while it wrote are not in the file.
 				doc.Unsaved = w.edits != mark
 				if !doc.Unsaved {
 					w.history.markSaved()
 				}
 				w.refreshStatus()
+				w.keepRecovery()
 			}
 			w.addRecent(path)
 			w.say("Saved %s to %s.", partnerCount(len(snapshot.Partners)), path)

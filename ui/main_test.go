@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -42,11 +44,37 @@ func dialogText(w *MainWindow) string {
 	if top == nil {
 		return ""
 	}
+	return labelsOf(top)
+}
+
+// labelsOf is the text of every label under o, one a line.
+func labelsOf(o fyne.CanvasObject) string {
 	var lines []string
-	for _, x := range test.LaidOutObjects(top) {
+	for _, x := range test.LaidOutObjects(o) {
 		if l, ok := x.(*widget.Label); ok {
 			lines = append(lines, l.Text)
 		}
 	}
 	return strings.Join(lines, "\n")
 }
+
+// logBuffer is a log that a test reads back.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// logger is a logger writing to b, as the app's writes to its log file.
+func (b *logBuffer) logger() *slog.Logger { return slog.New(slog.NewTextHandler(b, nil)) }

@@ -16,7 +16,7 @@ func shortcut(key fyne.KeyName, shift bool) fyne.Shortcut {
 	return &desktop.CustomShortcut{KeyName: key, Modifier: mod}
 }
 
-// mainMenu is the menu bar: File, Edit and Go. The driver runs a menu
+// mainMenu is the menu bar: File, Edit, Go and Help. The driver runs a menu
 // item's shortcut wherever the focus is.
 func (w *MainWindow) mainMenu() *fyne.MainMenu {
 	item := func(label string, action func(), sc fyne.Shortcut) *fyne.MenuItem {
@@ -60,7 +60,8 @@ func (w *MainWindow) mainMenu() *fyne.MainMenu {
 		s := s
 		steps = append(steps, item(stepTitles[s], func() { w.Show(s) }, shortcut(keys[s], false)))
 	}
-	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Go", steps...))
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("About "+Title, w.showAbout))
+	return fyne.NewMainMenu(file, edit, fyne.NewMenu("Go", steps...), help)
 }
 
 // addShortcuts adds Ctrl+Y as a second Redo, as on Windows.

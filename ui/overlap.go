@@ -5,6 +5,7 @@ import (
 	"maps"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -290,7 +291,13 @@ func (v *overlapView) readList(partner, path string) <-chan struct{} {
 	done := make(chan struct{})
 	v.status.SetText("Reading " + filepath.Base(path) + "…")
 	v.ws.inBackground(func() {
+		start := time.Now()
 		res, err := importers.ReadAccounts(path, importers.Options{})
+		if err == nil {
+			v.ws.logDone("account list read", path, start, nil, "accounts", len(res.List.Accounts), "problems", problemKinds(res.Problems))
+		} else {
+			v.ws.logDone("account list read", path, start, err)
+		}
 		fyne.Do(func() {
 			if err != nil {
 				dialog.ShowError(err, v.win)
@@ -310,6 +317,7 @@ func (v *overlapView) readList(partner, path string) <-chan struct{} {
 				}
 			})
 			if tieErr != nil {
+				v.ws.logFailure("partner account list", tieErr)
 				dialog.ShowError(tieErr, v.win)
 				close(done)
 			} else {
@@ -373,7 +381,9 @@ func (v *overlapView) importSurvey() {
 		path := r.URI().Path()
 		r.Close()
 		v.ws.inBackground(func() {
+			start := time.Now()
 			res, err := importers.ReadSurvey(path, importers.Options{})
+			v.ws.logDone("survey read", path, start, err)
 			fyne.Do(func() {
 				if err != nil {
 					dialog.ShowError(err, v.win)

@@ -40,7 +40,7 @@ func TestWholePath(t *testing.T) {
 	// Import: the preview shows the column the app could not map.
 	wait(t, w.Import(list))
 	p := w.preview
-	if got := p.selects[3].Selected; got != fieldLabels[importers.FieldExtra] {
+	if got := p.selects[3].Selected; got != importers.FieldLabel(importers.FieldExtra) {
 		t.Fatalf("“Fit with our buyers” maps to %q at first, want an extra column", got)
 	}
 	p.selects[3].SetSelected(criterionPrefix + "Shared ICP")

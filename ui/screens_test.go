@@ -46,7 +46,7 @@ func TestDiscoverPreviewMappingThenRemoveSource(t *testing.T) {
 	if p == nil || !p.open {
 		t.Fatal("no preview before the merge")
 	}
-	if got, want := p.selects[2].Selected, fieldLabels[importers.FieldExtra]; got != want {
+	if got, want := p.selects[2].Selected, importers.FieldLabel(importers.FieldExtra); got != want {
 		t.Fatalf("Gut feel maps to %q, want %q at first", got, want)
 	}
 	if len(p.res.Sample) != 3 || p.res.Sample[1][0] != "Nimbus Agency" {

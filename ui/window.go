@@ -5,6 +5,8 @@
 package ui
 
 import (
+	"log/slog"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -43,6 +45,9 @@ type MainWindow struct {
 	preview    *importPreview
 	recentMenu *fyne.Menu
 	confidence confidenceRun
+	recovery   *recovery
+	offer      *recoveryOffer // the last offer to restore unsaved work
+	about      *aboutDialog   // Help › About, once shown
 }
 
 // toolbar is the row across the top: the actions, the search box and a line
@@ -62,18 +67,37 @@ type statusBar struct {
 	box                 *fyne.Container
 }
 
+// Options is what the app tells the window about itself and the computer
+// it runs on. The zero value is a window that logs nothing and keeps no
+// recovery file.
+type Options struct {
+	// Version and Build identify the binary, for Help › About.
+	Version, Build string
+	// Log receives the diagnostics (see logDone); nil discards them.
+	Log *slog.Logger
+	// LogFile is where Log writes, for Help › About; "" when nowhere.
+	LogFile string
+	// RecoveryFolder is the folder of the recovery files, in the user's
+	// config folder; "" keeps none.
+	RecoveryFolder string
+}
+
 // NewMainWindow builds the window over doc (an empty document when nil).
-// Show it with Window.Show or ShowAndRun.
-func NewMainWindow(a fyne.App, doc *Document) *MainWindow {
-	return newMainWindow(a, doc, desktopEnv())
+// Show it with Window.Show or ShowAndRun, and call Start.
+func NewMainWindow(a fyne.App, doc *Document, opt Options) *MainWindow {
+	return newMainWindow(a, doc, desktopEnv(opt))
 }
 
 func newMainWindow(a fyne.App, doc *Document, env env) *MainWindow {
 	if doc == nil {
 		doc = NewDocument(env.now())
 	}
+	if env.Log == nil {
+		env.Log = slog.New(slog.DiscardHandler)
+	}
 	protectFilesFromSaveDialogs()
 	w := &MainWindow{Window: a.NewWindow(Title), app: a, env: env}
+	w.recovery = newRecovery(env.RecoveryFolder, env.now())
 	w.Window.SetIcon(Icon())
 	w.Window.SetContent(w.build())
 	w.Window.Resize(fyne.NewSize(1280, 800))
@@ -223,4 +247,5 @@ func (w *MainWindow) documentChanged(rebuild, confident bool) {
 	if !confident {
 		w.scheduleConfidence()
 	}
+	w.keepRecovery()
 }

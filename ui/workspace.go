@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"log/slog"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -36,6 +37,12 @@ type workspace interface {
 	// a screen that works something out from it knows when to work it out
 	// again.
 	version() int
+	// logFailure writes a failure the screen shows the user to the log,
+	// without the user's data (see describeError).
+	logFailure(what string, err error)
+	// logDone writes a file operation to the log, with how long it took
+	// since start and its error.
+	logDone(op, file string, start time.Time, err error, attrs ...any)
 }
 
 // tableSource is what a partner table needs: the partners, their scores,
@@ -48,9 +55,11 @@ type tableSource interface {
 }
 
 // env is what the window takes from its surroundings, so that tests can give
-// their own: the clock, how work runs off the UI goroutine, and how long
-// tier confidence waits for edits to pause.
+// their own: what the app tells it (Options: the log, where recovery files
+// go), the clock, how work runs off the UI goroutine, how a delay is
+// waited for, and how long tier confidence waits for edits to pause.
 type env struct {
+	Options
 	now func() time.Time
 	// background runs work off the UI goroutine. The app runs it on a
 	// goroutine of its own. Tests run it at once, on their own goroutine:
@@ -62,11 +71,42 @@ type env struct {
 	// so that dragging a slider does not start a computation per pixel; 0
 	// works it out at once, on the UI goroutine.
 	confidenceDelay time.Duration
+	// after runs f on the UI goroutine once d has passed, unless stop is
+	// called first: the wait before a recovery file is written.
+	after func(d time.Duration, f func()) (stop func())
+	// recoveryDelay is how long the first unsaved change waits before the
+	// recovery file is written, and so the least time between two writes.
+	recoveryDelay time.Duration
 }
 
-// desktopEnv is the env of the real app.
-func desktopEnv() env {
-	return env{now: time.Now, background: func(f func()) { go f() }, confidenceDelay: 250 * time.Millisecond}
+// desktopEnv is the env of the real app. Work off the UI goroutine that
+// panics is logged, with its stack, before the panic ends the app.
+func desktopEnv(opt Options) env {
+	log := opt.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return env{
+		Options: opt,
+		now:     time.Now,
+		background: func(f func()) {
+			go func() {
+				defer func() {
+					if v := recover(); v != nil {
+						LogPanic(log, v)
+						panic(v)
+					}
+				}()
+				f()
+			}()
+		},
+		confidenceDelay: 250 * time.Millisecond,
+		after: func(d time.Duration, f func()) func() {
+			t := time.AfterFunc(d, func() { fyne.Do(f) })
+			return func() { t.Stop() }
+		},
+		recoveryDelay: RecoveryInterval,
+	}
 }
 
 // The window is the workspace of its screens.

@@ -1,7 +1,9 @@
 // Command partneratlas is the Partner Atlas app. With no argument it opens
-// the window with the sample ecosystem; `partneratlas FILE` opens the window
-// and imports FILE; `partneratlas plan` and `partneratlas overlap` run the
-// same work headless, for scripts and tests.
+// the window with the plan saved last (or the sample ecosystem);
+// `partneratlas FILE…` opens the window with those files, a plan workbook as
+// the document and any other spreadsheet in the import preview; `partneratlas plan` and `partneratlas overlap` run the
+// same work headless, for scripts and tests; `partneratlas --version` says
+// which build this is.
 package main
 
 import (
@@ -10,7 +12,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -42,6 +46,9 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 		}
 	}
 	switch args[0] {
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, versionLine())
+		return 0
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 {
 			for _, c := range commands {
@@ -58,12 +65,35 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	if strings.HasPrefix(args[0], "-") {
 		return fail(stderr, fmt.Sprintf("unknown option %s.", args[0]))
 	}
-	if len(args) == 1 {
-		if fi, err := os.Stat(args[0]); err == nil && !fi.IsDir() {
-			return runGUI(args)
-		}
+	if opensFiles(args) {
+		return runGUI(args)
 	}
 	return fail(stderr, fmt.Sprintf("unknown command %q.", args[0]))
+}
+
+// spreadsheetExtensions are the endings of the files a file manager hands
+// the app (what FyneApp.toml's MimeTypes cover, and what Open reads).
+var spreadsheetExtensions = []string{".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".txt"}
+
+// opensFiles says whether args are files to open in the window, as a
+// double-click or "Open with" passes them: every one an existing file, or
+// named like a spreadsheet (a missing one then gets the window's own plain
+// dialog, not a terminal message nobody sees). Anything else is a mistyped
+// command.
+func opensFiles(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	for _, a := range args {
+		if fi, err := os.Stat(a); err == nil && !fi.IsDir() {
+			continue
+		}
+		ext := strings.ToLower(filepath.Ext(a))
+		if !slices.Contains(spreadsheetExtensions, ext) {
+			return false
+		}
+	}
+	return true
 }
 
 // run parses c's options and runs it; -h or --help shows its help.
@@ -92,10 +122,11 @@ func usage(w io.Writer) {
 		}
 	}
 	line("", "open the window with the sample ecosystem, or the plan saved last")
-	line("FILE", "open the window and import FILE")
+	line("FILE…", "open the window with these files: a plan workbook as the document, any other spreadsheet in the import preview")
 	for _, c := range commands {
 		line(c.synopsis, c.summary)
 	}
+	line("version", "print the version, the build and the Go and Fyne versions")
 	line("help [COMMAND]", "show this help, or the options of a command")
 }
 
