@@ -3,6 +3,7 @@ package core
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // MissingCriterion is a criterion of the scorecard some partners have no
@@ -66,4 +67,12 @@ func (e *Ecosystem) MissingValues(p *Partner) []string {
 		}
 	}
 	return out
+}
+
+// IncompleteText is what a partner's confidence says when it misses values
+// (see MissingValues): "Incomplete: no Shared ICP". A percentage would claim
+// a certainty its score does not have; the workbook, the CSV and the app
+// all say this instead.
+func IncompleteText(missing []string) string {
+	return "Incomplete: no " + strings.Join(missing, ", no ")
 }

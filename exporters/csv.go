@@ -68,7 +68,7 @@ func WriteCSV(w io.Writer, e *core.Ecosystem, evaluation *core.Evaluation) error
 		if ev.Results[i].Complete {
 			row[at+4] = strconv.FormatFloat(ev.Confidence[i], 'f', 3, 64)
 		} else {
-			row[at+4] = planbook.IncompleteText(e.MissingValues(p))
+			row[at+4] = core.IncompleteText(e.MissingValues(p))
 		}
 		row[at+5] = strconv.Itoa(res.Rank)
 		for j, h := range pc.ExtraCols {

@@ -22,6 +22,7 @@ type discoverScreen struct {
 	list    *widget.List
 	empty   *widget.Label
 	table   *partnerTable
+	dups    *duplicatesPanel
 }
 
 // discoverActions are what Discover's buttons do, which the window does:
@@ -43,6 +44,7 @@ func newDiscoverScreen(ws workspace, act discoverActions) *discoverScreen {
 		textColumn("Sources", 260, func(i int) string { return sourceNames(e(i).Sources) }),
 	}, 0)
 
+	s.dups = newDuplicatesPanel(ws)
 	s.list = widget.NewList(
 		func() int { return len(s.sources) },
 		func() fyne.CanvasObject {
@@ -78,11 +80,11 @@ func newDiscoverScreen(ws workspace, act discoverActions) *discoverScreen {
 			s.empty),
 		container.NewVBox(container.NewGridWithColumns(2, importButton, openButton),
 			note("Or drop .xlsx, .csv, .tsv or .txt files on the window."), overlap),
-		nil, nil, s.list)
+		nil, nil, container.NewVSplit(s.list, s.dups.box))
 	side := container.New(&fixedWidth{width: 330}, panel(sources))
 	body := container.NewBorder(nil, nil, side, nil, container.NewPadded(tableFrame(s.table, subheading("Partners"))))
 	s.box = screenLayout("Discover",
-		"Bring in every list that describes your ecosystem: integrations, resellers, agencies, marketplaces, communities. Rows of the same partner are merged by web domain or name, and each keeps where it came from.",
+		"Bring in every list that describes your ecosystem: integrations, resellers, agencies, marketplaces, communities. Rows of the same partner beyond doubt are merged, and each keeps where it came from; partners that only look alike are listed to decide.",
 		nil, body)
 	return s
 }
@@ -95,6 +97,7 @@ func (s *discoverScreen) refresh() {
 		s.empty.Hide()
 	}
 	s.list.Refresh()
+	s.dups.refresh()
 	s.table.refresh()
 }
 

@@ -27,6 +27,7 @@ type evaluateScreen struct {
 	criteria  *fyne.Container
 	total     *widget.Label
 	problem   *widget.Label
+	missing   *widget.Label // the criteria partners have no value for, said first
 	newName   *widget.Entry
 	signature string // the criteria the table's columns were built for
 }
@@ -53,12 +54,15 @@ func newEvaluateScreen(ws workspace) *evaluateScreen {
 	s.problem.Importance = widget.DangerImportance
 	s.problem.Wrapping = fyne.TextWrapWord
 	s.problem.Hide()
+	s.missing = widget.NewLabel("")
+	s.missing.Wrapping = fyne.TextWrapWord
+	s.missing.Hide()
 	s.newName = widget.NewEntry()
 	s.newName.SetPlaceHolder("New criterion, e.g. Co-sell readiness")
 	s.newName.OnSubmitted = func(string) { s.addCriterion() }
 	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), s.addCriterion)
 
-	editor := container.NewVBox(subheading("Scorecard"),
+	editor := container.NewVBox(s.missing, subheading("Scorecard"),
 		note("Weights are relative: each shows as its share of the total. Values run on each criterion's scale; a missing value counts as the lowest and the score shows in italics."),
 		s.criteria, s.total, s.problem, widget.NewSeparator(),
 		container.NewBorder(nil, nil, nil, add, s.newName))
@@ -101,7 +105,37 @@ func (s *evaluateScreen) refresh() {
 	} else {
 		s.problem.Hide()
 	}
+	s.showMissing(e.MissingCriteria())
 	s.table.refresh()
+}
+
+// showMissing says, above the scorecard, which criteria partners have no
+// value for. A criterion no imported column held counts the minimum for
+// every partner, and only this says why the tiers are low: it gets the
+// whole sentence, in red. Criteria some partners lack get one line: the
+// blank cells of the table are the ones to fill.
+func (s *evaluateScreen) showMissing(missing []core.MissingCriterion) {
+	var lines, some []string
+	for _, m := range missing {
+		if m.NoColumn() {
+			lines = append(lines, m.String())
+		} else {
+			some = append(some, fmt.Sprintf("%s (%s)", m.Criterion.Name, partnerCount(m.Partners)))
+		}
+	}
+	if len(some) > 0 {
+		lines = append(lines, "Missing values: "+strings.Join(some, ", ")+". They count the minimum; the blank cells of the table are the ones to fill.")
+	}
+	if len(lines) == 0 {
+		s.missing.Hide()
+		return
+	}
+	s.missing.Importance = widget.MediumImportance
+	if len(missing) > 0 && missing[0].NoColumn() {
+		s.missing.Importance = widget.DangerImportance
+	}
+	s.missing.SetText(strings.Join(lines, "\n"))
+	s.missing.Show()
 }
 
 // rebuild makes one editor row and one table column per criterion. A row

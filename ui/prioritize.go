@@ -191,7 +191,8 @@ func (s *prioritizeScreen) showDetail() {
 	s.selected.SetText(p.Name)
 	var b strings.Builder
 	fmt.Fprintf(&b, "Score %s gives %s.", formatScore(r.Score), r.Computed)
-	if c, ok := s.ws.evaluation().ConfidenceOf(i); ok {
+	missing := e.MissingValues(p)
+	if c, ok := s.ws.evaluation().ConfidenceOf(i); ok && len(missing) == 0 {
 		fmt.Fprintf(&b, " Confidence %.0f%%: it keeps this tier under %.0f%% of weight changes.", 100*c, 100*c)
 	}
 	if r.Tied {
@@ -199,8 +200,9 @@ func (s *prioritizeScreen) showDetail() {
 	} else {
 		fmt.Fprintf(&b, "\nRank %d.", r.Rank)
 	}
-	if !r.Complete {
-		b.WriteString("\nSome criteria have no value: the score counts them as the lowest.")
+	if len(missing) > 0 {
+		fmt.Fprintf(&b, "\n%s. The score counts %s as the lowest, so the tier may be too low: type the %s in Evaluate.",
+			core.IncompleteText(missing), plural(len(missing), "it", "them"), plural(len(missing), "value", "values"))
 	}
 	if p.Override != "" {
 		fmt.Fprintf(&b, "\nOverridden to %s: %s", p.Override, p.OverrideReason)

@@ -457,8 +457,19 @@ func tierColumn(src tableSource) tableColumn {
 		}}
 }
 
+// confidenceColumn shows each partner's tier confidence, or "Incomplete"
+// for a partner missing criterion values (the detail names them): its
+// score rests on minimums, and a percentage would claim otherwise. It sorts
+// below every percentage.
 func confidenceColumn(src tableSource) tableColumn {
+	incomplete := func(i int) bool {
+		e := src.ecosystem()
+		return len(e.MissingValues(e.Partners[i])) > 0
+	}
 	conf := func(i int) float64 {
+		if incomplete(i) {
+			return -0.5
+		}
 		if c, ok := src.evaluation().ConfidenceOf(i); ok {
 			return c
 		}
@@ -466,6 +477,9 @@ func confidenceColumn(src tableSource) tableColumn {
 	}
 	return tableColumn{title: "Confidence", width: 112, numeric: true,
 		text: func(i int) string {
+			if incomplete(i) {
+				return "Incomplete"
+			}
 			if c, ok := src.evaluation().ConfidenceOf(i); ok {
 				return fmt.Sprintf("%.0f%%", 100*c)
 			}

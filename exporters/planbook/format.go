@@ -165,9 +165,3 @@ func tierLabels() []string {
 	}
 	return out
 }
-
-// IncompleteText is what the Confidence column says of a partner missing
-// values: "Incomplete: no Shared ICP".
-func IncompleteText(missing []string) string {
-	return "Incomplete: no " + strings.Join(missing, ", no ")
-}

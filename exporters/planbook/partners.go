@@ -163,7 +163,7 @@ func (b *book) writePartners() error {
 		} else {
 			// A score resting on minimums for missing values is not one to
 			// be confident in, however stable under the weights.
-			row[iTier+3] = IncompleteText(b.e.MissingValues(p))
+			row[iTier+3] = core.IncompleteText(b.e.MissingValues(p))
 		}
 		row[iTier+4] = res.Rank
 		for j, h := range pc.ExtraCols {
