@@ -22,6 +22,15 @@ type AccountIndex struct {
 	byDomain keyTable
 	byName   keyTable
 	byLoose  keyTable // ours only: the side that is searched
+	// byLead holds the lead keys of the names (their first word, and their
+	// first two read as one: see leadKeys) and, for each, the one company
+	// whose name starts with it, or a mark that several do: a distinctive
+	// word is one that starts one company's name and no other's.
+	byLead keyTable
+	// lead holds each name's lead-key hashes on a partner's list, whose
+	// names are looked up by them (nil on ours, where they would cost 16
+	// bytes a name for nothing).
+	lead [][2]uint64
 	// pop and amt hold, for each company's first row, the best population
 	// and the largest amount among its rows.
 	pop []Population
@@ -49,28 +58,45 @@ func indexAccounts(accounts []Account, loose bool) *AccountIndex {
 		pop:      make([]Population, n),
 		amt:      make([]float64, n),
 	}
-	nameHash, looseHash := ix.normalise(loose)
-	domains := 0
+	nameHash, looseHash, leadHash := ix.normalise(loose)
+	domains, leads := 0, 0
 	for i := range accounts {
 		domains += len(accounts[i].Domains)
+		if leadHash[i][0] != 0 {
+			leads++
+		}
+		if leadHash[i][1] != 0 {
+			leads++
+		}
 	}
 	ix.byDomain.init(domains)
 	ix.byName.init(n)
+	ix.byLead.init(leads)
 	if loose {
 		ix.byLoose.init(n)
 	}
 	for i := range accounts {
 		ix.add(i, nameHash[i], looseHash)
+		for _, h := range leadHash[i] {
+			if h != 0 {
+				ix.addLead(h, int32(i))
+			}
+		}
+	}
+	if !loose {
+		ix.lead = leadHash
 	}
 	return ix
 }
 
-// normalise normalises every name and hashes it, and its loose key when
-// loose is set. It is most of the work and needs nothing shared: it is
-// split over the cores when the list is big enough to repay the goroutines.
-func (ix *AccountIndex) normalise(loose bool) (nameHash, looseHash []uint64) {
+// normalise normalises every name and hashes it, its lead keys, and its
+// loose key when loose is set. It is most of the work and needs nothing
+// shared: it is split over the cores when the list is big enough to repay
+// the goroutines.
+func (ix *AccountIndex) normalise(loose bool) (nameHash, looseHash []uint64, leadHash [][2]uint64) {
 	n := len(ix.Accounts)
 	nameHash = make([]uint64, n)
+	leadHash = make([][2]uint64, n)
 	if loose {
 		looseHash = make([]uint64, n)
 	}
@@ -81,12 +107,14 @@ func (ix *AccountIndex) normalise(loose bool) (nameHash, looseHash []uint64) {
 			if name != "" {
 				nameHash[i] = maphash.String(hashSeed, name)
 				if loose {
-					looseHash[i], _ = looseKeyHash(name)
+					looseHash[i], leadHash[i][0], leadHash[i][1] = nameKeyHashes(name)
+				} else {
+					leadHash[i][0], leadHash[i][1] = leadKeyHashes(name)
 				}
 			}
 		}
 	})
-	return nameHash, looseHash
+	return nameHash, looseHash, leadHash
 }
 
 // add puts account i in the index: the company it belongs to (the first
@@ -177,10 +205,59 @@ func (ix *AccountIndex) looseOwner(name string, h uint64) int32 {
 	})
 }
 
+// addLead records that account i's name starts with the lead key of hash
+// h. The first company with the key keeps the slot; a second company marks
+// it shared (a negative position), and from then on the key finds nobody.
+// Lead keys are compared on their hashes only, not confirmed on the
+// strings as the other keys are: most names of a long list repeat a first
+// word, and confirming each repeat would mean expanding two names again. A
+// collision can only make a key look shared, losing a fuzzy match;
+// sharedWord confirms every match on the names.
+func (ix *AccountIndex) addLead(h uint64, i int32) {
+	t := &ix.byLead
+	tag := uint32(h >> 32)
+	for p := h & t.mask; ; p = (p + 1) & t.mask {
+		s := &t.slots[p]
+		if s.idx == 0 {
+			*s = keySlot{tag: tag, idx: i + 1}
+			return
+		}
+		if s.tag == tag {
+			if s.idx > 0 && ix.canon[s.idx-1] != ix.canon[i] {
+				s.idx = -s.idx
+			}
+			return
+		}
+	}
+}
+
+// leadOwner returns the first account of the one company whose name starts
+// with the lead key of hash h, or -1 when none or several do.
+func (ix *AccountIndex) leadOwner(h uint64) int32 {
+	t := &ix.byLead
+	if len(t.slots) == 0 {
+		return -1
+	}
+	tag := uint32(h >> 32)
+	for p := h & t.mask; ; p = (p + 1) & t.mask {
+		s := t.slots[p]
+		if s.idx == 0 {
+			return -1
+		}
+		if s.tag == tag {
+			if s.idx < 0 {
+				return -1
+			}
+			return s.idx - 1
+		}
+	}
+}
+
 // keyTable is an open-addressing hash table (linear probing) from a key's
 // 64-bit hash to the first account that had the key. Each slot holds the
 // hash's high 32 bits, to skip most wrong slots without touching the
-// accounts, and the account's position plus one (0 marks an empty slot).
+// accounts, and the account's position plus one (0 marks an empty slot;
+// byLead marks a key several companies share by a negative position).
 type keyTable struct {
 	slots []keySlot
 	mask  uint64
@@ -240,8 +317,9 @@ func (ix *AccountIndex) Companies() int {
 	return n
 }
 
-// find looks for their account i among ours.
-func (ix *AccountIndex) find(theirs *AccountIndex, i int, decisions Decisions) (Match, bool) {
+// findExact looks for their account i among ours by domain, then by
+// normalised name.
+func (ix *AccountIndex) findExact(theirs *AccountIndex, i int) (Match, bool) {
 	a := &theirs.Accounts[i]
 	for _, d := range a.Domains {
 		if j := ix.domainOwner(d, maphash.String(hashSeed, d)); j >= 0 {
@@ -254,6 +332,16 @@ func (ix *AccountIndex) find(theirs *AccountIndex, i int, decisions Decisions) (
 	}
 	if j := ix.nameOwner(name, maphash.String(hashSeed, name)); j >= 0 {
 		return Match{Ours: int(j), Theirs: i, Kind: MatchName, Key: name, Confidence: NameConfidence}, true
+	}
+	return Match{}, false
+}
+
+// findLoose looks for their account i among ours by the loose key of its
+// name, confirmed by a FuzzyScore of at least FuzzySimilarity.
+func (ix *AccountIndex) findLoose(theirs *AccountIndex, i int, decisions Decisions) (Match, bool) {
+	name := theirs.norm[i]
+	if name == "" {
+		return Match{}, false
 	}
 	h, ok := looseKeyHash(name)
 	if !ok {
@@ -273,4 +361,50 @@ func (ix *AccountIndex) find(theirs *AccountIndex, i int, decisions Decisions) (
 		m.Decision = decisions[ix.norm[j]+"\x1f"+name]
 	}
 	return m, true
+}
+
+// findSharedWord looks for their account i among ours by a distinctive
+// word the two names start with (see commonWord): a key of its name that
+// starts no other company's name on their list, and one company's on ours,
+// not already matched (used).
+func (ix *AccountIndex) findSharedWord(theirs *AccountIndex, i int, used map[int32]bool, decisions Decisions) (Match, bool) {
+	name := theirs.norm[i]
+	if name == "" {
+		return Match{}, false
+	}
+	var hs [2]uint64 // most names find nothing: no key strings built for them
+	if theirs.lead != nil {
+		hs = theirs.lead[i]
+	} else { // a list indexed as ours
+		hs[0], hs[1] = leadKeyHashes(name)
+	}
+	for k, h := range hs {
+		if h == 0 {
+			continue
+		}
+		if o := theirs.leadOwner(h); o < 0 || int(theirs.canon[o]) != i {
+			continue // another of their companies starts with it too
+		}
+		j := ix.leadOwner(h)
+		if j < 0 || used[ix.canon[j]] {
+			continue
+		}
+		one, two := leadKeys(name)
+		key := one
+		if k == 1 {
+			key = two
+		}
+		shared, conf, ok := sharedWord(ix.norm[j], name, key,
+			writtenInFull(ix.Accounts[j].Name), writtenInFull(theirs.Accounts[i].Name))
+		if !ok {
+			continue
+		}
+		m := Match{Ours: int(j), Theirs: i, Kind: MatchFuzzy, Key: shared, Confidence: round3(conf),
+			Similarity: round3(FuzzyScore(ix.norm[j], name)), sharedWord: true}
+		if len(decisions) > 0 {
+			m.Decision = decisions[ix.norm[j]+"\x1f"+name]
+		}
+		return m, true
+	}
+	return Match{}, false
 }

@@ -3,6 +3,8 @@ package core
 import (
 	"fmt"
 	"math"
+	"sort"
+	"strings"
 )
 
 // MatchKind says how two accounts were found to be the same company.
@@ -16,7 +18,8 @@ const (
 )
 
 // Confidence of each kind of match. A fuzzy match's confidence is its
-// similarity scaled into 0.60–0.80, below any exact match.
+// similarity scaled into 0.60–0.80, or 0.60–0.75 for names that only share
+// a distinctive word (SharedWordConfidence), below any exact match.
 const (
 	DomainConfidence = 0.99
 	NameConfidence   = 0.90
@@ -65,6 +68,9 @@ type Match struct {
 	Decision     Decision // fuzzy matches only
 	Population   OverlapPopulation
 	theirPop     Population // the partner company's best population
+	// sharedWord marks a fuzzy match on a distinctive word the names start
+	// with (Key), rather than on the same words (see findSharedWord).
+	sharedWord bool
 }
 
 // Reason says in words why the two accounts were matched.
@@ -74,6 +80,14 @@ func (m Match) Reason(ours, theirs []Account) string {
 		return fmt.Sprintf("Same website domain %s", m.Key)
 	case MatchName:
 		return fmt.Sprintf("Same company name once case, accents, punctuation and legal forms are set aside (%q)", m.Key)
+	}
+	if m.sharedWord {
+		what, it := "word", "it"
+		if strings.Contains(m.Key, " ") {
+			what, it = "words", "them"
+		}
+		return fmt.Sprintf("%q and %q share the distinctive %s %q (no other name on either list starts with %s): check and accept or reject",
+			ours[m.Ours].Name, theirs[m.Theirs].Name, what, m.Key, it)
 	}
 	return fmt.Sprintf("Similar names %q and %q (similarity %.2f): check and accept or reject",
 		ours[m.Ours].Name, theirs[m.Theirs].Name, m.Similarity)
@@ -171,40 +185,29 @@ func (s SharedAccount) Counted() bool { return !(s.Kind == MatchFuzzy && s.Decis
 func (s SharedAccount) DecisionKey() string { return FuzzyKey(s.Ours, s.Theirs) }
 
 // OverlapWith matches a partner's list against ours (the index), first on
-// domain, then on normalised name, then on a loose name key confirmed by a
-// similarity of at least FuzzySimilarity. Each of our companies counts at
-// most once, each of theirs too. Rejected fuzzy matches are kept in Matches
-// but not counted.
+// domain, then on normalised name; what is left then on a loose name key
+// confirmed by a similarity of at least FuzzySimilarity, and what is still
+// left on a distinctive word both names start with (findSharedWord). Each
+// of our companies counts at most once, each of theirs too, and an exact
+// match always wins over a fuzzy one. Rejected fuzzy matches are kept in
+// Matches but not counted.
 func (ix *AccountIndex) OverlapWith(partner string, accounts []Account, decisions Decisions) Overlap {
 	return ix.OverlapIndexed(partner, PrepareAccounts(accounts), decisions)
 }
 
-// OverlapIndexed is OverlapWith over a list already prepared.
+// OverlapIndexed is OverlapWith over a list already prepared. Matches are in
+// the order of the partner's list.
 func (ix *AccountIndex) OverlapIndexed(partner string, theirs *AccountIndex, decisions Decisions) Overlap {
 	o := Overlap{Partner: partner, ByKind: map[MatchKind]int{}}
 	used := make(map[int32]bool)
-	for i := range theirs.Accounts {
-		if int(theirs.canon[i]) != i {
-			continue // a duplicate on their list
-		}
-		o.Companies++
-		tp := theirs.pop[i]
-		if tp == Customer {
-			o.Customers++
-		}
-		m, ok := ix.find(theirs, i, decisions)
-		if !ok {
-			continue
-		}
+	keep := func(m Match) {
 		c := ix.canon[m.Ours]
-		if used[c] {
-			continue
-		}
 		op := ix.pop[c]
-		m.Population, m.theirPop = populationOf(op, tp), tp
+		m.theirPop = theirs.pop[m.Theirs]
+		m.Population = populationOf(op, m.theirPop)
 		o.Matches = append(o.Matches, m)
 		if m.Kind == MatchFuzzy && m.Decision == Rejected {
-			continue
+			return
 		}
 		used[c] = true
 		o.Counts[m.Population]++
@@ -212,6 +215,43 @@ func (ix *AccountIndex) OverlapIndexed(partner string, theirs *AccountIndex, dec
 			o.Pipeline += ix.amt[c]
 		}
 		o.ByKind[m.Kind]++
+	}
+	var left []int // their companies with no exact match, for the fuzzy passes
+	for i := range theirs.Accounts {
+		if int(theirs.canon[i]) != i {
+			continue // a duplicate on their list
+		}
+		o.Companies++
+		if theirs.pop[i] == Customer {
+			o.Customers++
+		}
+		m, ok := ix.findExact(theirs, i)
+		switch {
+		case !ok:
+			left = append(left, i)
+		case !used[ix.canon[m.Ours]]:
+			keep(m)
+		}
+	}
+	exact := len(o.Matches)
+	n := 0
+	for _, i := range left {
+		m, ok := ix.findLoose(theirs, i, decisions)
+		switch {
+		case !ok:
+			left[n] = i
+			n++
+		case !used[ix.canon[m.Ours]]:
+			keep(m)
+		}
+	}
+	for _, i := range left[:n] {
+		if m, ok := ix.findSharedWord(theirs, i, used, decisions); ok {
+			keep(m)
+		}
+	}
+	if len(o.Matches) > exact {
+		sort.Slice(o.Matches, func(a, b int) bool { return o.Matches[a].Theirs < o.Matches[b].Theirs })
 	}
 	return o
 }

@@ -97,6 +97,8 @@ func TestSimilarity(t *testing.T) {
 		{FuzzyScore, "stark industries international", "stark industries intl", 1, 1, true},
 		{FuzzyScore, "university of leeds", "leeds university", 0.85, 0.95, true},
 		{FuzzyScore, "acme widgets", "acme widget", 1, 1, true},
+		{FuzzyScore, "j b hunt transport", "jb hunt transport", 1, 1, true}, // initials joined
+		{FuzzyScore, "amazoncom", "amazon com", 1, 1, true},
 	}
 	for _, tt := range tests {
 		if s := tt.score(tt.a, tt.b); s < tt.lo || s > tt.hi {

@@ -3,9 +3,11 @@ package main
 import (
 	"encoding/json"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
+	"partneratlas/core"
 	"partneratlas/exporters/planbook"
 	"partneratlas/importers"
 )
@@ -23,10 +25,11 @@ func TestOverlapJSONAndWorkbook(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
 		t.Fatalf("the JSON does not parse: %v\n%s", err, stdout)
 	}
-	// 142 shared companies, all by name: see TestOverlapSP500Nasdaq in
-	// package importers for how the count was checked.
-	if len(got) != 1 || got[0].Partner != "Nasdaq" || got[0].Populations["both_customers"] != 142 ||
-		got[0].Matches["name"] != 142 || got[0].Matches["domain"] != 0 || got[0].Score != 2 {
+	// 156 shared companies, 142 by name and 14 fuzzy (a brand beside its
+	// legal name): see TestOverlapSP500Nasdaq in package importers for how
+	// the count was checked.
+	if len(got) != 1 || got[0].Partner != "Nasdaq" || got[0].Populations["both_customers"] != 156 ||
+		got[0].Matches["name"] != 142 || got[0].Matches["fuzzy"] != 14 || got[0].Matches["domain"] != 0 || got[0].Score != 2 {
 		t.Errorf("JSON = %+v", got)
 	}
 	for _, want := range []string{"Nasdaq: 4675 companies", "row 5571", "Wrote " + out} {
@@ -39,8 +42,27 @@ func TestOverlapJSONAndWorkbook(t *testing.T) {
 		t.Fatalf("reopen: %v", err)
 	}
 	o := res.Plan.OverlapOf("Nasdaq")
-	if o == nil || o.SharedCompanies() != 142 || len(o.Shared) != 142 || len(res.Plan.Partners) != 1 {
+	if o == nil || o.SharedCompanies() != 156 || len(o.Shared) != 156 || len(res.Plan.Partners) != 1 {
 		t.Fatalf("reopened overlap = %+v", o)
+	}
+	// The fuzzy matches come back as the proposals they were: pending, with
+	// their confidence and the reason naming the shared word.
+	fuzzy := 0
+	for _, s := range o.Shared {
+		if s.Kind != core.MatchFuzzy {
+			continue
+		}
+		fuzzy++
+		if s.Decision != core.Pending || s.Confidence < 0.6 || s.Confidence >= core.NameConfidence ||
+			!strings.Contains(s.Reason, "distinctive") || !strings.Contains(s.Reason, strconv.Quote(s.Key)) {
+			t.Errorf("reopened fuzzy match %+v", s)
+		}
+		if s.Ours == "Cisco" && (s.Theirs != "Cisco Systems, Inc." || s.Key != "cisco" || s.Confidence != core.SharedWordPrefixConfidence) {
+			t.Errorf("reopened Cisco match %+v, want Cisco Systems, Inc. on \"cisco\" at %v", s, core.SharedWordPrefixConfidence)
+		}
+	}
+	if fuzzy != 14 {
+		t.Errorf("reopened %d fuzzy matches, want 14", fuzzy)
 	}
 	if v, _ := res.Plan.Partners[0].Value("customer_overlap"); v != 2 {
 		t.Errorf("customer overlap = %v, want 2", v)
