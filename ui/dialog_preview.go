@@ -447,9 +447,7 @@ func (p *importPreview) fill() {
 		lines = append(lines, "Cannot import yet: "+p.err.Error()+" "+importSuggestion(importers.KindOf(p.err)))
 	}
 	missing := p.missingCriteria()
-	for _, m := range missing {
-		lines = append(lines, m.String())
-	}
+	lines = append(lines, missingSentences(missing, "on the left", "type the values in Evaluate after the import")...)
 	for i, pr := range res.Problems {
 		if i == maxProblemsShown {
 			lines = append(lines, fmt.Sprintf("… and %d more.", len(res.Problems)-maxProblemsShown))

@@ -80,9 +80,10 @@ func newDiscoverScreen(ws workspace, act discoverActions) *discoverScreen {
 			s.empty),
 		container.NewVBox(container.NewGridWithColumns(2, importButton, openButton),
 			note("Or drop .xlsx, .csv, .tsv or .txt files on the window."), overlap),
-		nil, nil, container.NewVSplit(s.list, s.dups.box))
+		nil, nil, s.list)
 	side := container.New(&fixedWidth{width: 330}, panel(sources))
-	body := container.NewBorder(nil, nil, side, nil, container.NewPadded(tableFrame(s.table, subheading("Partners"))))
+	body := container.NewBorder(nil, nil, side, nil, container.NewPadded(
+		container.NewBorder(s.dups.banner, nil, nil, nil, tableFrame(s.table, subheading("Partners")))))
 	s.box = screenLayout("Discover",
 		"Bring in every list that describes your ecosystem: integrations, resellers, agencies, marketplaces, communities. Rows of the same partner beyond doubt are merged, and each keeps where it came from; partners that only look alike are listed to decide.",
 		nil, body)

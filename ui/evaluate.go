@@ -110,32 +110,55 @@ func (s *evaluateScreen) refresh() {
 }
 
 // showMissing says, above the scorecard, which criteria partners have no
-// value for. A criterion no imported column held counts the minimum for
-// every partner, and only this says why the tiers are low: it gets the
-// whole sentence, in red. Criteria some partners lack get one line: the
-// blank cells of the table are the ones to fill.
+// value for (see missingSentences), in red when a criterion has no value
+// at all: only this says why the tiers are low.
 func (s *evaluateScreen) showMissing(missing []core.MissingCriterion) {
-	var lines, some []string
-	for _, m := range missing {
-		if m.NoColumn() {
-			lines = append(lines, m.String())
-		} else {
-			some = append(some, fmt.Sprintf("%s (%s)", m.Criterion.Name, partnerCount(m.Partners)))
-		}
-	}
-	if len(some) > 0 {
-		lines = append(lines, "Missing values: "+strings.Join(some, ", ")+". They count the minimum; the blank cells of the table are the ones to fill.")
-	}
+	lines := missingSentences(missing, "in the import preview", "type the values in the table")
 	if len(lines) == 0 {
 		s.missing.Hide()
 		return
 	}
 	s.missing.Importance = widget.MediumImportance
-	if len(missing) > 0 && missing[0].NoColumn() {
+	if missing[0].NoColumn() {
 		s.missing.Importance = widget.DangerImportance
 	}
 	s.missing.SetText(strings.Join(lines, "\n"))
 	s.missing.Show()
+}
+
+// missingSentences says in at most two sentences what core.MissingCriteria
+// found: the criteria no partner has a value for, with their weights (no
+// column held them: every partner counts the minimum), then those some
+// partners lack. mapWhere says where a column is mapped, fill where the
+// values can be typed.
+func missingSentences(missing []core.MissingCriterion, mapWhere, fill string) []string {
+	var none, some []string
+	of := 0
+	for _, m := range missing {
+		of = m.Of
+		if m.NoColumn() {
+			none = append(none, fmt.Sprintf("%s (%.0f%% of the score)", m.Criterion.Name, 100*m.Share))
+		} else {
+			some = append(some, fmt.Sprintf("%s (%s)", m.Criterion.Name, partnerCount(m.Partners)))
+		}
+	}
+	var out []string
+	if len(none) > 0 {
+		out = append(out, fmt.Sprintf("No column holds %s: each of the %s counts the minimum on %s, so scores and tiers are lower than they should be. Map the column that holds %s %s, or %s.",
+			joinAnd(none), partnerCount(of), plural(len(none), "it", "them"), plural(len(none), "it", "each"), mapWhere, fill))
+	}
+	if len(some) > 0 {
+		out = append(out, "Missing values: "+strings.Join(some, ", ")+". They count the minimum; the blank cells of the table are the ones to fill.")
+	}
+	return out
+}
+
+// joinAnd joins words as a sentence lists them: "a, b and c".
+func joinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // rebuild makes one editor row and one table column per criterion. A row

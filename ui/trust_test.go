@@ -39,16 +39,13 @@ func TestPreviewSaysMissingCriterionFirst(t *testing.T) {
 	w := newTestWindow(t)
 	p := importGutFeel(t, w, "Nimbus Agency,nimbus.example,4\nOrbit Studio,orbit.example,5\n")
 	first := strings.SplitN(p.problems.Text, "\n", 2)[0]
-	if !strings.HasPrefix(first, "• Shared ICP (35% of the score) has no value for any of the 2 partners") {
-		t.Errorf("first problem = %q, want Shared ICP missing for both partners", first)
+	if want := "• No column holds Shared ICP (35% of the score), Customer overlap (25% of the score), Product alignment (20% of the score) and Revenue potential (20% of the score): each of the 2 partners counts the minimum on them"; !strings.HasPrefix(first, want) {
+		t.Errorf("first problem = %q, want it to start %q", first, want)
 	}
 	p.selects[2].SetSelected(criterionPrefix + "Shared ICP")
 	wait(t, p.read)
-	if strings.Contains(p.problems.Text, "Shared ICP (35% of the score)") {
-		t.Errorf("problems after mapping Gut feel to Shared ICP still say it is missing: %q", p.problems.Text)
-	}
-	if !strings.Contains(p.problems.Text, "Customer overlap (25% of the score) has no value for any of the 2 partners") {
-		t.Errorf("problems = %q, want the other criteria still said missing", p.problems.Text)
+	if want := "• No column holds Customer overlap (25% of the score), Product alignment (20% of the score) and Revenue potential (20% of the score): each of the 2 partners"; !strings.HasPrefix(p.problems.Text, want) {
+		t.Errorf("problems after mapping Gut feel to Shared ICP = %q, want it to start %q", p.problems.Text, want)
 	}
 }
 
@@ -64,7 +61,7 @@ func TestEvaluateSaysCriterionWithNoColumn(t *testing.T) {
 	})
 	w.Show(stepEvaluate)
 	ev := w.screens[stepEvaluate].(*evaluateScreen)
-	if !strings.HasPrefix(ev.missing.Text, "Shared ICP (35% of the score) has no value for any of the 40 partners") || ev.missing.Importance != widget.DangerImportance {
+	if !strings.HasPrefix(ev.missing.Text, "No column holds Shared ICP (35% of the score): each of the 40 partners counts the minimum on it") || ev.missing.Importance != widget.DangerImportance {
 		t.Errorf("Evaluate says %q (%v), want Shared ICP missing for all 40 first, in red", ev.missing.Text, ev.missing.Importance)
 	}
 }
@@ -135,11 +132,15 @@ func TestDiscoverPossibleDuplicates(t *testing.T) {
 			}
 			w.Show(stepDiscover)
 			d := w.screens[stepDiscover].(*discoverScreen).dups
-			if !d.box.Visible() || len(d.pairs) != 1 || d.pairs[0].A != "Nimbus Group" || d.pairs[0].B != "Nimbus Holdings" {
-				t.Fatalf("possible duplicates = %+v (shown %v), want Nimbus Group ↔ Nimbus Holdings", d.pairs, d.box.Visible())
+			if !d.banner.Visible() || len(d.pairs) != 1 || d.pairs[0].A != "Nimbus Group" || d.pairs[0].B != "Nimbus Holdings" {
+				t.Fatalf("possible duplicates = %+v (shown %v), want Nimbus Group and Nimbus Holdings", d.pairs, d.banner.Visible())
 			}
-			if !strings.Contains(d.title.Text, "(1)") {
-				t.Errorf("title = %q, want the count", d.title.Text)
+			if !strings.HasPrefix(d.text.Text, "1 pair of partners may be duplicates") {
+				t.Errorf("banner = %q, want the count", d.text.Text)
+			}
+			test.Tap(findButton(t, d.banner, "Review…"))
+			if !strings.Contains(labelsOf(d.rows), "Nimbus Group  and  Nimbus Holdings") {
+				t.Fatalf("review lists %q, want the pair", labelsOf(d.rows))
 			}
 			test.Tap(findButton(t, d.rows, tt.button))
 			e := w.doc.Ecosystem
@@ -149,8 +150,8 @@ func TestDiscoverPossibleDuplicates(t *testing.T) {
 			if same, ok := e.SamePartners[core.PairKey("Nimbus Group", "Nimbus Holdings")]; !ok || same != tt.same {
 				t.Errorf("verdict = %v, %v; want %v recorded", same, ok, tt.same)
 			}
-			if d.box.Visible() || len(d.pairs) != 0 {
-				t.Errorf("after %s the pair is still listed: %+v", tt.button, d.pairs)
+			if d.banner.Visible() || len(d.pairs) != 0 || !strings.Contains(labelsOf(d.rows), "None left to decide") {
+				t.Errorf("after %s the pair is still listed: %+v, %q", tt.button, d.pairs, labelsOf(d.rows))
 			}
 			w.Undo()
 			if n := len(w.doc.Ecosystem.Partners); n != 43 || len(d.pairs) != 1 {
