@@ -144,6 +144,11 @@ type Overlap struct {
 	// Pipeline is the value of our open opportunities among the shared accounts.
 	Pipeline float64
 	ByKind   map[MatchKind]int
+	// Method says how the overlap was computed when not from both lists on
+	// this computer: "" for plain matching, a sentence starting "computed
+	// privately" for a private overlap (FinishPrivateOverlap), whose
+	// matches are exact only and whose partner names are unknown.
+	Method string
 	// Matches are the matches found, rejected fuzzy ones included (they are
 	// kept so the user can change their mind) but not counted. They point
 	// into the lists matched, and are nil when the overlap was reopened

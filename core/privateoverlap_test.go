@@ -1,0 +1,480 @@
+package core
+
+import (
+	"bytes"
+	"context"
+	"crypto/md5"
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/csv"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// readUniversities reads the world universities list (name and domains)
+// with encoding/csv, as a list of accounts; every third is a customer and
+// every seventh an open opportunity, so every population is filled.
+func readUniversities(t testing.TB) []Account {
+	t.Helper()
+	f, err := os.Open("../importers/testdata/world-universities.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []Account
+	for i, r := range recs[1:] {
+		a := Account{Name: r[0], Domains: ParseDomains(r[1]), Row: i + 2, Population: Prospect}
+		switch {
+		case i%7 == 0:
+			a.Population, a.Amount = Opportunity, float64(1000+i)
+		case i%3 == 0:
+			a.Population = Customer
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// namesOf turns rows of a real list into accounts known by name only,
+// every other one a customer.
+func namesOf(rows []listRow) []Account {
+	out := make([]Account, len(rows))
+	for i, r := range rows {
+		out[i] = Account{Name: r.name, Row: i + 2, Population: Prospect}
+		if i%2 == 0 {
+			out[i].Population = Customer
+		}
+	}
+	return out
+}
+
+// exactOverlap is plain overlap's result restricted to its exact matches
+// (domain and name): what a private overlap can find.
+func exactOverlap(ours, theirs []Account) Overlap {
+	o := IndexAccounts(ours).OverlapWith("p", theirs, nil)
+	x := Overlap{Companies: o.Companies, Customers: o.Customers, ByKind: map[MatchKind]int{}}
+	ix := IndexAccounts(ours)
+	for _, m := range o.Matches {
+		if m.Kind == MatchFuzzy {
+			continue
+		}
+		x.Counts[m.Population]++
+		x.ByKind[m.Kind]++
+		c := ix.canon[m.Ours]
+		if ix.pop[c] == Opportunity {
+			x.Pipeline += ix.amt[c]
+		}
+	}
+	return x
+}
+
+// exchange runs the three steps in memory, through the file format.
+func exchange(t testing.TB, ours, theirs []Account, mode PrivateMode, pops bool) (Overlap, []byte, []byte) {
+	t.Helper()
+	ctx := context.Background()
+	req, st, err := MakePrivateRequest(ctx, ours, PrivateRequestOptions{Mode: mode, From: "Requester Ltd", SharePopulations: pops})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reqFile bytes.Buffer
+	if _, err := req.WriteTo(&reqFile); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadPrivateFile(bytes.NewReader(reqFile.Bytes()), PrivateLimits{MaxEntries: DefaultMaxEntries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := AnswerPrivateRequest(ctx, got, theirs, PrivateAnswerOptions{From: "Answerer GmbH", SharePopulations: pops})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ansFile bytes.Buffer
+	if _, err := ans.WriteTo(&ansFile); err != nil {
+		t.Fatal(err)
+	}
+	reqBack, err := ReadPrivateFile(bytes.NewReader(reqFile.Bytes()), PrivateLimits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ansBack, err := ReadPrivateFile(bytes.NewReader(ansFile.Bytes()), PrivateLimits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var state bytes.Buffer
+	if _, err := st.WriteTo(&state); err != nil {
+		t.Fatal(err)
+	}
+	stBack, err := ReadPrivateState(&state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := FinishPrivateOverlap(ctx, stBack, reqBack, ansBack, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o, reqFile.Bytes(), ansFile.Bytes()
+}
+
+// TestPrivateOverlapEqualsPlain checks, on real lists, that each mode
+// finds what plain overlap finds by domain and by name.
+func TestPrivateOverlapEqualsPlain(t *testing.T) {
+	sp := namesOf(readList(t, "sp500-constituents.csv", "Security", "Symbol", ""))
+	nasdaq := namesOf(readList(t, "nasdaq-listed-symbols.csv", "Company Name", "Symbol", ""))
+	old := namesOf(readList(t, "sp500-2016-names.csv", "Name", "Symbol", ""))
+	unis := readUniversities(t)
+	lists := []struct {
+		name         string
+		ours, theirs []Account
+	}{
+		{"S&P 500 against Nasdaq", sp, nasdaq},
+		{"Nasdaq against S&P 500", nasdaq, sp},
+		{"S&P 500 of 2016 against today's", old, sp},
+		{"universities, two overlapping halves", unis[:6000], unis[4000:]},
+	}
+	for _, l := range lists {
+		want := exactOverlap(l.ours, l.theirs)
+		if want.SharedCompanies() == 0 {
+			t.Fatalf("%s: plain overlap shares nothing; the test proves nothing", l.name)
+		}
+		for _, mode := range []PrivateMode{PrivateCounts, PrivateMatches} {
+			t.Run(l.name+"/"+string(mode), func(t *testing.T) {
+				got, _, _ := exchange(t, l.ours, l.theirs, mode, true)
+				if got.Companies != want.Companies || got.Customers != want.Customers {
+					t.Errorf("companies, customers = %d, %d, want %d, %d", got.Companies, got.Customers, want.Companies, want.Customers)
+				}
+				if got.Counts != want.Counts {
+					t.Errorf("counts = %v, want %v", got.Counts, want.Counts)
+				}
+				for _, k := range []MatchKind{MatchDomain, MatchName} {
+					if got.ByKind[k] != want.ByKind[k] {
+						t.Errorf("by %s = %d, want %d", k, got.ByKind[k], want.ByKind[k])
+					}
+				}
+				if mode == PrivateMatches && got.Pipeline != want.Pipeline {
+					t.Errorf("pipeline = %v, want %v", got.Pipeline, want.Pipeline)
+				}
+				if mode == PrivateMatches && len(got.Shared) != got.SharedCompanies() {
+					t.Errorf("%d shared accounts written out, want %d", len(got.Shared), got.SharedCompanies())
+				}
+				if mode == PrivateCounts && len(got.Shared) != 0 {
+					t.Errorf("counts mode wrote out %d shared accounts, want none", len(got.Shared))
+				}
+				if !strings.HasPrefix(got.Method, "computed privately") || !strings.Contains(got.Method, "fuzzy") {
+					t.Errorf("Method = %q, want it to say computed privately and why fuzzy matches are missing", got.Method)
+				}
+			})
+		}
+	}
+}
+
+// TestPrivateFilesHoldNoAccount checks that neither file holds any key in
+// the clear, nor an unsalted hash of one, and that two requests of one
+// list share no blinded value.
+func TestPrivateFilesHoldNoAccount(t *testing.T) {
+	unis := readUniversities(t)
+	ours, theirs := unis[:700], unis[400:1100]
+	for _, mode := range []PrivateMode{PrivateCounts, PrivateMatches} {
+		t.Run(string(mode), func(t *testing.T) {
+			o, req, ans := exchange(t, ours, theirs, mode, true)
+			if o.SharedCompanies() == 0 {
+				t.Fatal("nothing shared: the test proves nothing")
+			}
+			var secrets []string
+			for _, list := range [][]Account{ours, theirs} {
+				for _, a := range list {
+					secrets = append(secrets, a.Name, NormaliseName(a.Name), string(keyMessage(MatchName, NormaliseName(a.Name))))
+					for _, d := range a.Domains {
+						secrets = append(secrets, d, string(keyMessage(MatchDomain, d)))
+					}
+				}
+			}
+			for _, s := range secrets {
+				forms := []string{}
+				if len(s) >= 6 { // shorter strings turn up by chance in random bytes
+					forms = append(forms, s)
+				}
+				for _, sum := range [][]byte{md5Of(s), sha1Of(s), sha256Of(s)} {
+					forms = append(forms, string(sum), hex.EncodeToString(sum), strings.ToUpper(hex.EncodeToString(sum)),
+						base64.StdEncoding.EncodeToString(sum), base64.RawURLEncoding.EncodeToString(sum))
+				}
+				for _, f := range forms {
+					if bytes.Contains(req, []byte(f)) || bytes.Contains(ans, []byte(f)) {
+						t.Fatalf("a file holds %q (from key %q)", f, s)
+					}
+				}
+			}
+			_, req2, _ := exchange(t, ours, theirs, mode, true)
+			first := map[string]bool{}
+			for _, e := range bodyOf(t, req) {
+				for _, k := range e.Keys {
+					first[string(k[:])] = true
+				}
+			}
+			for _, e := range bodyOf(t, req2) {
+				for _, k := range e.Keys {
+					if first[string(k[:])] {
+						t.Fatal("two requests of the same list share a blinded value")
+					}
+				}
+			}
+		})
+	}
+}
+
+func md5Of(s string) []byte    { h := md5.Sum([]byte(s)); return h[:] }
+func sha1Of(s string) []byte   { h := sha1.Sum([]byte(s)); return h[:] }
+func sha256Of(s string) []byte { h := sha256.Sum256([]byte(s)); return h[:] }
+
+func bodyOf(t *testing.T, file []byte) []BlindedAccount {
+	t.Helper()
+	f, err := ReadPrivateFile(bytes.NewReader(file), PrivateLimits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(f.Ours, f.Theirs...)
+}
+
+// resealed returns file with its checksum made right again after an
+// edit, as a deliberate forger would: what the checksum cannot catch must
+// be caught by the pairing and the values.
+func resealed(t *testing.T, file []byte) []byte {
+	t.Helper()
+	i := bytes.Index(file, []byte("Checksum: "))
+	j := i + bytes.IndexByte(file[i:], '\n') + 2
+	return append(append(append([]byte{}, file[:i]...), []byte("Checksum: "+checksum(file[:i], file[j:])+"\n\n")...), file[j:]...)
+}
+
+// TestPrivateOverlapRefusals checks that a damaged, edited, reordered,
+// replayed, mispaired or foreign-version file is refused by kind, with a
+// message that says what happened.
+func TestPrivateOverlapRefusals(t *testing.T) {
+	ctx := context.Background()
+	sp := namesOf(readList(t, "sp500-constituents.csv", "Security", "Symbol", ""))
+	make1 := func(mode PrivateMode) (*PrivateState, []byte) {
+		req, st, err := MakePrivateRequest(ctx, sp[:200], PrivateRequestOptions{Mode: mode, From: "Us", SharePopulations: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		req.WriteTo(&b)
+		return st, b.Bytes()
+	}
+	answer := func(req []byte) []byte {
+		f, err := ReadPrivateFile(bytes.NewReader(req), PrivateLimits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := AnswerPrivateRequest(ctx, f, sp[100:300], PrivateAnswerOptions{From: "Them", SharePopulations: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		a.WriteTo(&b)
+		return b.Bytes()
+	}
+	st, req := make1(PrivateMatches)
+	ans := answer(req)
+	_, req2 := make1(PrivateMatches)
+	ans2 := answer(req2)
+	_, countsReq := make1(PrivateCounts)
+	head, err := ReadPrivateFile(bytes.NewReader(req), PrivateLimits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := head.Header.Entries
+	entriesLine := []byte(fmt.Sprintf("Entries: %d\n", n))
+	bodyAt := bytes.Index(req, []byte("\n\n")) + 2
+	ansBodyAt := bytes.Index(ans, []byte("\n\n")) + 2
+	edit := func(b []byte, at int, fn func([]byte)) []byte {
+		c := append([]byte{}, b...)
+		fn(c[at:])
+		return c
+	}
+	entry := 2 + ElementSize // one key per entry on a names-only list
+	swap := func(b []byte) {
+		tmp := append([]byte{}, b[:entry]...)
+		copy(b, b[entry:2*entry])
+		copy(b[entry:], tmp)
+	}
+	identity := edit(req, bodyAt, func(b []byte) { clear(b[2 : 2+ElementSize]) })
+	tests := []struct {
+		name     string
+		req, ans []byte
+		st       *PrivateState
+		limits   PrivateLimits
+		kind     PrivateErrorKind
+		says     string
+	}{
+		{"request cut short", req[:len(req)-100], ans, st, PrivateLimits{}, PrivateDamaged, "cut short"},
+		{"request cut in its header", req[:40], ans, st, PrivateLimits{}, PrivateDamaged, "header"},
+		{"answer cut short", req, ans[:ansBodyAt+500], st, PrivateLimits{}, PrivateDamaged, "cut short"},
+		{"a byte of the request edited", edit(req, bodyAt+40, func(b []byte) { b[0] ^= 1 }), ans, st, PrivateLimits{}, PrivateDamaged, "checksum"},
+		{"a byte of the answer edited", req, edit(ans, ansBodyAt+40, func(b []byte) { b[0] ^= 1 }), st, PrivateLimits{}, PrivateDamaged, "checksum"},
+		{"the answer's entries reordered", req, edit(ans, ansBodyAt, swap), st, PrivateLimits{}, PrivateDamaged, "checksum"},
+		{"the header's count edited", bytes.Replace(req, entriesLine, []byte(fmt.Sprintf("Entries: %d\n", n-1)), 1), ans, st, PrivateLimits{}, PrivateDamaged, ""},
+		{"the header's lines reordered", bytes.Replace(req, []byte("File: request\n"), []byte(""), 1), ans, st, PrivateLimits{}, PrivateDamaged, "reordered"},
+		{"something appended", append(append([]byte{}, req...), 'x'), ans, st, PrivateLimits{}, PrivateDamaged, "longer"},
+		{"not a .pao file", []byte("Name,Website\nAcme,acme.com\n"), ans, st, PrivateLimits{}, PrivateDamaged, "not a private overlap file"},
+		{"a request of a newer version", bytes.Replace(req, []byte("Format: 1"), []byte("Format: 2"), 1), ans, st, PrivateLimits{}, PrivateVersion, "format 2"},
+		{"an answer of an older version", req, bytes.Replace(ans, []byte("Format: 1"), []byte("Format: 0"), 1), st, PrivateLimits{}, PrivateVersion, "older version"},
+		{"an answer to another request", req, ans2, st, PrivateLimits{}, PrivatePairing, "another request"},
+		{"a request made on another computer", req2, ans2, st, PrivateLimits{}, PrivatePairing, "not made on this computer"},
+		{"the request and the answer swapped", ans, req, st, PrivateLimits{}, PrivatePairing, "give the request"},
+		{"an answer finished twice", req, ans, st.Forget(time.Now()), PrivateLimits{}, PrivateReplayed, "finished once"},
+		{"a resealed request with a neutral value", resealed(t, identity), nil, st, PrivateLimits{}, PrivateRefused, "neutral"},
+		{"a request over the limit", req, nil, st, PrivateLimits{MaxEntries: 150}, PrivateTooLarge, fmt.Sprintf("%d entries", n)},
+		{"a matches request answered counts only", req, []byte("counts-only"), st, PrivateLimits{}, PrivateRefused, "counts only"},
+		{"a counts request answered counts only", countsReq, []byte("counts-only"), st, PrivateLimits{}, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := func() error {
+				r, err := ReadPrivateFile(bytes.NewReader(tt.req), tt.limits)
+				if err != nil {
+					return err
+				}
+				if tt.ans == nil || string(tt.ans) == "counts-only" {
+					_, err := AnswerPrivateRequest(ctx, r, sp[:10], PrivateAnswerOptions{CountsOnly: tt.ans != nil})
+					return err
+				}
+				a, err := ReadPrivateFile(bytes.NewReader(tt.ans), PrivateLimits{})
+				if err != nil {
+					return err
+				}
+				_, err = FinishPrivateOverlap(ctx, tt.st, r, a, nil)
+				return err
+			}()
+			if tt.kind == "" {
+				if err != nil {
+					t.Errorf("err = %v, want none", err)
+				}
+				return
+			}
+			if got := PrivateErrorKindOf(err); got != tt.kind {
+				t.Fatalf("error = %v (kind %q), want kind %q", err, got, tt.kind)
+			}
+			if !strings.Contains(err.Error(), tt.says) {
+				t.Errorf("error = %q, want it to say %q", err, tt.says)
+			}
+		})
+	}
+}
+
+// TestPrivateRequestRefusesOddShapes checks that the answering side
+// refuses a counts request whose entries differ in width or carry a tag
+// that is no population: after the shuffle either would single an entry
+// out.
+func TestPrivateRequestRefusesOddShapes(t *testing.T) {
+	ctx := context.Background()
+	unis := readUniversities(t)[:300]
+	req, _, err := MakePrivateRequest(ctx, unis, PrivateRequestOptions{Mode: PrivateCounts, SharePopulations: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		edit func(f *PrivateFile)
+	}{
+		{"an entry narrower", func(f *PrivateFile) { f.Ours[3].Keys = f.Ours[3].Keys[:1] }},
+		{"a tag that is no population", func(f *PrivateFile) { f.Ours[3].Tag = 7 }},
+		{"a tag where populations are not shared", func(f *PrivateFile) { f.Header.Populations = false }},
+		{"an answer given as a request", func(f *PrivateFile) { f.Header.File = FileAnswer }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := *req
+			f.Ours = append([]BlindedAccount{}, req.Ours...)
+			tt.edit(&f)
+			if err := CheckPrivateRequest(&f, PrivateAnswerOptions{}); PrivateErrorKindOf(err) != PrivateRefused {
+				t.Errorf("CheckPrivateRequest = %v, want a refusal", err)
+			}
+		})
+	}
+	if err := CheckPrivateRequest(req, PrivateAnswerOptions{}); err != nil {
+		t.Errorf("CheckPrivateRequest(well-formed) = %v, want nil", err)
+	}
+}
+
+// TestPrivateOverlapCancel checks that a cancelled step stops with the
+// context's error.
+func TestPrivateOverlapCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, _, err := MakePrivateRequest(ctx, readUniversities(t)[:2000], PrivateRequestOptions{Mode: PrivateCounts})
+	if err == nil || !strings.Contains(err.Error(), "canceled") {
+		t.Errorf("MakePrivateRequest(cancelled) = %v, want context canceled", err)
+	}
+}
+
+// privateBenchAccounts makes n accounts with a name and a website each; from
+// on, so two lists made with from 0 and n/2 share half of them.
+func privateBenchAccounts(n, from int) []Account {
+	out := make([]Account, n)
+	for i := range out {
+		k := from + i
+		out[i] = Account{Name: fmt.Sprintf("Company %d Labs", k), Domains: []string{fmt.Sprintf("company%d.com", k)}, Row: i + 2}
+		if k%3 == 0 {
+			out[i].Population = Prospect
+		}
+	}
+	return out
+}
+
+// BenchmarkPrivateOverlap100k times each step on 100,000 accounts a side
+// (a name and a website each, half of them shared), and reports the file
+// sizes. Run it with -benchtime=1x: one step is seconds long.
+func BenchmarkPrivateOverlap100k(b *testing.B) {
+	ctx := context.Background()
+	ours, theirs := privateBenchAccounts(100_000, 0), privateBenchAccounts(100_000, 50_000)
+	for _, mode := range []PrivateMode{PrivateCounts, PrivateMatches} {
+		var req, ans *PrivateFile
+		var st *PrivateState
+		var reqSize, ansSize int
+		b.Run(string(mode)+"/request", func(b *testing.B) {
+			for b.Loop() {
+				var err error
+				req, st, err = MakePrivateRequest(ctx, ours, PrivateRequestOptions{Mode: mode, SharePopulations: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			var buf bytes.Buffer
+			req.WriteTo(&buf)
+			reqSize = buf.Len()
+			b.ReportMetric(float64(reqSize)/1e6, "MB-file")
+		})
+		b.Run(string(mode)+"/answer", func(b *testing.B) {
+			for b.Loop() {
+				var err error
+				ans, err = AnswerPrivateRequest(ctx, req, theirs, PrivateAnswerOptions{SharePopulations: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			var buf bytes.Buffer
+			ans.WriteTo(&buf)
+			ansSize = buf.Len()
+			b.ReportMetric(float64(ansSize)/1e6, "MB-file")
+		})
+		b.Run(string(mode)+"/finish", func(b *testing.B) {
+			for b.Loop() {
+				o, err := FinishPrivateOverlap(ctx, st, req, ans, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if o.SharedCompanies() != 50_000 {
+					b.Fatalf("shared = %d, want 50000", o.SharedCompanies())
+				}
+			}
+		})
+	}
+}
