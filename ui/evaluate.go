@@ -22,6 +22,8 @@ type evaluateScreen struct {
 	ws workspace
 	frame
 	table *partnerTable
+	split *container.Split // the scorecard, and the table beside it
+	panel *wheelScroll     // the scorecard's scroll
 
 	rows      []*criterionRow
 	criteria  *fyne.Container
@@ -66,11 +68,12 @@ func newEvaluateScreen(ws workspace) *evaluateScreen {
 		note("Weights are relative: each shows as its share of the total. Values run on each criterion's scale; a missing value counts as the lowest and the score shows in italics."),
 		s.criteria, s.total, s.problem, widget.NewSeparator(),
 		container.NewBorder(nil, nil, nil, add, s.newName))
-	side := container.New(&fixedWidth{width: 400}, panel(container.NewVScroll(editor)))
-	body := container.NewBorder(nil, nil, side, nil, container.NewPadded(tableFrame(s.table, subheading("Type a value in a cell to score a partner"))))
+	s.panel = newWheelScroll(editor)
+	s.split = besideTable("evaluate", panel(s.panel),
+		container.NewPadded(tableFrame(s.table, subheading("Type a value in a cell to score a partner"))), 0.34)
 	s.box = screenLayout("Evaluate",
 		"Score every partner on a weighted scorecard instead of gut feel. Drag a weight or type a value: scores and tiers update at once.",
-		nil, body)
+		nil, s.split)
 	return s
 }
 

@@ -116,3 +116,73 @@ func tableFrame(t *partnerTable, left fyne.CanvasObject) fyne.CanvasObject {
 	}
 	return container.NewBorder(bar, nil, nil, nil, t.table)
 }
+
+// besideTable puts a table and the panel that works on its selection side
+// by side, with a divider the user can drag: the panel takes its room from
+// the table and never lies over it. Where the user leaves the divider is
+// kept in the app's preferences under "split."+name and found again at the
+// next start; offset is where it stands before the user moves it (the
+// leading side's share of the width, 0 to 1).
+func besideTable(name string, leading, trailing fyne.CanvasObject, offset float64) *container.Split {
+	split := container.NewHSplit(leading, trailing)
+	key := "split." + name
+	prefs := fyne.CurrentApp().Preferences()
+	split.Offset = prefs.FloatWithFallback(key, offset)
+	split.Leading = container.New(&dividerWatch{split: split, key: key, saved: split.Offset}, leading)
+	return split
+}
+
+// dividerWatch lays out the leading side of a split, which the split
+// resizes whenever its divider moves, and keeps the divider's new place in
+// the app's preferences.
+type dividerWatch struct {
+	split *container.Split
+	key   string
+	saved float64
+}
+
+func (d *dividerWatch) MinSize(objects []fyne.CanvasObject) fyne.Size { return objects[0].MinSize() }
+
+func (d *dividerWatch) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(size)
+	if off := d.split.Offset; off != d.saved {
+		d.saved = off
+		fyne.CurrentApp().Preferences().SetFloat(d.key, off)
+	}
+}
+
+// wheelLines is how many lines of text a click of the mouse wheel scrolls a
+// panel, as in other desktop apps.
+const wheelLines = 3
+
+// wheelScroll is a vertical scroll whose wheel click moves about wheelLines
+// lines of text: Fyne's own moves a fixed 25 pixels on Linux and Windows,
+// and 10 on macOS, under one line of a label, which made a long panel
+// such as the scorecard a chore to scroll.
+type wheelScroll struct {
+	container.Scroll
+}
+
+func newWheelScroll(content fyne.CanvasObject) *wheelScroll {
+	s := &wheelScroll{}
+	s.Direction = container.ScrollVerticalOnly
+	s.Content = content
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// Scrolled scrolls by wheelLines lines for each click of the wheel.
+func (s *wheelScroll) Scrolled(ev *fyne.ScrollEvent) {
+	e := *ev
+	e.Scrolled.DY = wheelDistance(ev.Scrolled.DY)
+	s.Scroll.Scrolled(&e)
+}
+
+// wheelDistance turns what a driver reports for wheel clicks into the
+// distance of wheelLines lines per click. Linux and Windows report 25 per
+// click; a touchpad reports smaller steps, which scale alike.
+func wheelDistance(dy float32) float32 {
+	line := fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height + theme.LineSpacing()
+	return dy / 25 * wheelLines * line
+}

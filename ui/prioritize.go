@@ -23,7 +23,8 @@ type prioritizeScreen struct {
 	ws workspace
 	frame
 	table      *partnerTable
-	tier       core.Tier // the tier shown; "" for all
+	split      *container.Split // the table, and the panel beside it
+	tier       core.Tier        // the tier shown; "" for all
 	tabs       *fyne.Container
 	thresholds map[core.Tier]*widget.Entry
 	thProblem  *widget.Label
@@ -97,11 +98,10 @@ func newPrioritizeScreen(ws workspace) *prioritizeScreen {
 		subheading("Override the tier"), note("An override keeps its reason, so whoever reads the plan knows why the score was not followed."),
 		s.override, s.reason, s.apply, s.overrideOK)
 	top := container.NewVBox(container.NewHBox(th, s.thProblem), s.band, s.tabs)
-	body := container.NewBorder(nil, nil, nil, container.New(&fixedWidth{width: 330}, panel(container.NewVScroll(side))),
-		container.NewPadded(tableFrame(s.table, nil)))
+	s.split = besideTable("prioritize", container.NewPadded(tableFrame(s.table, nil)), panel(newWheelScroll(side)), 0.68)
 	s.box = screenLayout("Prioritize",
 		"Tiers follow the score: Tier 1 (strategic), Tier 2, Tier 3 and Monitor. Confidence is the share of weight changes of ±20 % under which a partner keeps its tier; “=” marks a tie.",
-		top, body)
+		top, s.split)
 	return s
 }
 

@@ -25,6 +25,7 @@ type segmentScreen struct {
 	ws workspace
 	frame
 	table  *partnerTable
+	split  *container.Split // the table, and the panel beside it
 	filter *widget.Select
 	counts *fyne.Container
 	grid   *fyne.Container
@@ -73,11 +74,10 @@ func newSegmentScreen(ws workspace) *segmentScreen {
 
 	side := container.NewVBox(subheading("Partners per role and tier"), s.grid, widget.NewSeparator(), s.editor)
 	filterBar := container.NewHBox(widget.NewLabel("Show"), s.filter)
-	body := container.NewBorder(nil, nil, nil, container.New(&fixedWidth{width: 380}, panel(container.NewVScroll(side))),
-		container.NewPadded(tableFrame(s.table, filterBar)))
+	s.split = besideTable("segment", container.NewPadded(tableFrame(s.table, filterBar)), panel(newWheelScroll(side)), 0.66)
 	s.box = screenLayout("Segment",
 		"Give every partner a primary role, and other roles where it plays several: technology, channel, service, marketplace, influencer. Partners without a role come first.",
-		s.counts, body)
+		s.counts, s.split)
 	return s
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"image/color"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -49,10 +50,15 @@ const (
 
 // tableColumn is one column of a partner table.
 type tableColumn struct {
-	title   string
+	title string
+	// width is the most the column takes when its content is longer than
+	// wideColumn; the column is otherwise as wide as its header and content.
 	width   float32
 	numeric bool // right-aligned, sorted from the highest first
-	kind    cellKind
+	// names marks the column of the partner's name: it and the columns
+	// before it stay in view when the table scrolls right.
+	names bool
+	kind  cellKind
 	// text is what the cell of partner i shows.
 	text func(i int) string
 	// compare orders two partners for this column; nil compares text.
@@ -84,11 +90,18 @@ type partnerTable struct {
 	sortCol  int
 	sortDesc bool
 	selected int // partner index, -1 when none
+	// chosen is the selected partner itself, so that the selection follows
+	// it when the rows are sorted or filtered again, or partners are added.
+	chosen *core.Partner
+	// shownRow is the row the table highlights, -1 when none.
+	shownRow int
+	// fitted is the width fitColumns gave each column.
+	fitted   map[int]float32
 	updating bool
 }
 
 func newPartnerTable(src tableSource, cols []tableColumn, sortCol int) *partnerTable {
-	t := &partnerTable{src: src, selected: -1, sortCol: sortCol}
+	t := &partnerTable{src: src, selected: -1, shownRow: -1, sortCol: sortCol}
 	t.count = widget.NewLabel("")
 	t.count.Alignment = fyne.TextAlignTrailing
 	t.count.Importance = widget.LowImportance
@@ -101,10 +114,14 @@ func newPartnerTable(src tableSource, cols []tableColumn, sortCol int) *partnerT
 	t.table.CreateHeader = func() fyne.CanvasObject { return newHeaderCell(t.sortBy) }
 	t.table.UpdateHeader = t.updateHeader
 	t.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row < 0 || id.Row >= len(t.rows) {
+		if t.updating || id.Row < 0 || id.Row >= len(t.rows) {
 			return
 		}
 		t.selected = t.rows[id.Row]
+		t.shownRow = id.Row
+		if e := t.src.ecosystem(); e != nil && t.selected < len(e.Partners) {
+			t.chosen = e.Partners[t.selected]
+		}
 		if t.onSelect != nil {
 			t.onSelect(t.selected)
 		}
@@ -116,15 +133,77 @@ func newPartnerTable(src tableSource, cols []tableColumn, sortCol int) *partnerT
 	return t
 }
 
-// setColumns changes the columns, as when a criterion is added.
+// setColumns changes the columns, as when a criterion is added. The
+// partner's name and the columns before it stick to the left.
 func (t *partnerTable) setColumns(cols []tableColumn) {
 	t.cols = cols
 	if t.sortCol >= len(cols) {
 		t.sortCol = 0
 	}
+	t.table.StickyColumnCount = 0
+	t.fitted = map[int]float32{}
 	for i, c := range cols {
-		t.table.SetColumnWidth(i, c.width)
+		if c.names {
+			t.table.StickyColumnCount = i + 1
+		}
+		t.fitted[i] = columnWidth(c, 0) // the content is measured by refresh
+		t.table.SetColumnWidth(i, t.fitted[i])
 	}
+}
+
+// Column widths: every column is as wide as its header and its widest
+// cell, so that no header and no short value is cut; a long free text
+// stops at wideColumn (or the column's own width, when larger) and ends
+// with an ellipsis.
+const (
+	wideColumn = 300
+	// measuredRows is how many partners the widths are taken from: enough
+	// for any real list, few enough for a drag of a weight over 10,000
+	// partners to stay smooth.
+	measuredRows = 300
+)
+
+// fitColumns sets each column's width from its header and its content.
+// The widths come from the first measuredRows partners of the whole list,
+// not of the rows shown, so that typing into the search box does not make
+// the columns jump.
+func (t *partnerTable) fitColumns() {
+	e := t.src.ecosystem()
+	n := 0
+	if e != nil {
+		n = min(len(e.Partners), measuredRows)
+	}
+	for i, c := range t.cols {
+		if w := columnWidth(c, n); w != t.fitted[i] {
+			t.fitted[i] = w
+			t.table.SetColumnWidth(i, w)
+		}
+	}
+}
+
+// columnWidth is how wide column c must be to show its header and the
+// cells of partners 0 to n-1 in full, within its limit.
+func columnWidth(c tableColumn, n int) float32 {
+	size := theme.TextSize()
+	pad := 2*theme.InnerPadding() + 2*theme.Padding()
+	head := fyne.MeasureText(c.title, size, fyne.TextStyle{Bold: true}).Width + pad
+	head += theme.IconInlineSize() + theme.Padding() // the sort arrow
+	var body float32
+	switch c.kind {
+	case cellTier:
+		body = tierChipWidth + 2*theme.Padding()
+	case cellInput:
+		body = fyne.MeasureText("00000", size, fyne.TextStyle{}).Width + pad + 2*theme.InputBorderSize()
+	default:
+		if c.text != nil {
+			for i := range n {
+				style := fyne.TextStyle{Italic: c.italic != nil && c.italic(i)}
+				body = max(body, fyne.MeasureText(c.text(i), size, style).Width+pad)
+			}
+		}
+		body = min(body, max(c.width, wideColumn))
+	}
+	return float32(math.Ceil(float64(max(head, body))))
 }
 
 // refresh filters by the screen's filter and the search box, sorts, and
@@ -151,8 +230,49 @@ func (t *partnerTable) refresh() {
 		t.rows = append(t.rows, i)
 	}
 	t.sortRows()
+	t.fitColumns()
 	t.count.SetText(fmt.Sprintf("Showing %d of %d partners", len(t.rows), len(e.Partners)))
+	t.follow(e)
 	t.table.Refresh()
+}
+
+// follow keeps the selection on the partner the user chose: after a sort,
+// a filter, or an edit that moves the partner to another row, the row
+// highlighted is the partner's new row, and the screen's panel goes on
+// showing that partner. A partner the filter hides stays chosen, with no
+// row highlighted, until it shows again; a partner no longer in the plan
+// (removed, or an undo that brought back an earlier copy with another
+// name) is forgotten.
+func (t *partnerTable) follow(e *core.Ecosystem) {
+	if t.chosen != nil {
+		t.selected = slices.Index(e.Partners, t.chosen)
+		if t.selected < 0 { // an undo replaces the partners with copies
+			name := t.chosen.Name
+			t.selected = slices.IndexFunc(e.Partners, func(p *core.Partner) bool { return p.Name == name })
+		}
+		if t.selected >= 0 {
+			t.chosen = e.Partners[t.selected]
+		} else {
+			t.chosen = nil
+		}
+	} else if t.selected >= len(e.Partners) {
+		t.selected = -1
+	}
+	row := -1
+	if t.selected >= 0 {
+		row = t.row(t.selected)
+	}
+	if row == t.shownRow {
+		return
+	}
+	t.updating = true
+	defer func() { t.updating = false }()
+	t.shownRow = row
+	if row < 0 {
+		t.table.UnselectAll()
+		return
+	}
+	t.table.Select(widget.TableCellID{Row: row, Col: max(t.table.StickyColumnCount-1, 0)})
 }
 
 // editing says whether one of the table's entries has the focus.
@@ -334,6 +454,9 @@ func (e *cellEntry) bind(i, col int, text string) {
 	}
 }
 
+// tierChipWidth is the width of a tier chip, which holds "Monitor".
+const tierChipWidth = 84
+
 // tierChip is a tier's name on its colour.
 type tierChip struct {
 	widget.BaseWidget
@@ -359,7 +482,7 @@ func (c *tierChip) set(t core.Tier) {
 func (c *tierChip) CreateRenderer() fyne.WidgetRenderer {
 	c.text.TextSize = theme.TextSize() - 1
 	chip := container.NewStack(c.bg, container.NewCenter(c.text))
-	size := fyne.NewSize(84, 22)
+	size := fyne.NewSize(tierChipWidth, 22)
 	box := container.NewHBox(container.NewCenter(container.NewGridWrap(size, chip)), layout.NewSpacer())
 	return widget.NewSimpleRenderer(container.NewPadded(box))
 }
@@ -431,7 +554,7 @@ func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64)
 // Columns many screens share.
 
 func nameColumn(src tableSource) tableColumn {
-	return tableColumn{title: "Partner", width: 240, text: func(i int) string { return src.ecosystem().Partners[i].Name }}
+	return tableColumn{title: "Partner", width: 320, names: true, text: func(i int) string { return src.ecosystem().Partners[i].Name }}
 }
 
 func scoreColumn(src tableSource) tableColumn {
