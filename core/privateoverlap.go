@@ -79,20 +79,20 @@ func ParsePrivateMode(s string) (PrivateMode, error) {
 // side and what the requester learns, for the file's header and for the
 // screen before anything is written.
 func (m PrivateMode) Reveals(populations bool) string {
-	pops := "The partner learns how many of our companies are customers, open opportunities and prospects, not which."
+	pops := "The answering side learns how many of the requesting side's companies are customers, open opportunities and prospects, not which."
 	if !populations {
-		pops = "Our populations (customer, prospect) are not shared."
+		pops = "The requesting side's populations are not sent."
 	}
 	if m == PrivateMatches {
-		pops = "Our populations are not sent."
+		pops = "The requesting side's populations are not sent."
 	}
 	switch m {
 	case PrivateCounts:
-		return "Counts only: the partner learns how many companies are on our list and nothing else about them; " +
-			"we learn how many of our companies the partner has, per population, not which ones, and how many companies its list holds. " + pops
+		return "Counts only: the answering side learns how many companies the requesting side's list holds and nothing else about them; " +
+			"the requesting side learns how many of its companies the answering side has, per population, not which ones, and how many companies the answering side's list holds. " + pops
 	case PrivateMatches:
-		return "Our matches: the partner learns how many companies are on our list and nothing else about them; " +
-			"we learn which of our companies the partner has, never the partner's companies we do not have, and how many companies its list holds. " + pops
+		return "Our matches: the answering side learns how many companies the requesting side's list holds and nothing else about them; " +
+			"the requesting side learns which of its companies the answering side has, never the answering side's companies it does not have, and how many companies the answering side's list holds. " + pops
 	}
 	return ""
 }

@@ -19,7 +19,7 @@ import (
 )
 
 // commands are the subcommands, in the order the help lists them.
-var commands = []command{planCommand, overlapCommand}
+var commands = []command{planCommand, overlapCommand, privateOverlapCommand}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))

@@ -1,0 +1,422 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/user"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"partneratlas/core"
+	"partneratlas/exporters"
+	"partneratlas/exporters/planbook"
+	"partneratlas/importers"
+)
+
+// private-overlap: the three steps of a private overlap, each run by one
+// side on its own computer, exchanging .pao files (core.PrivateFile).
+//
+// The requesting side's secret lives in a state file, one per request,
+// named after the request id, in the private folder: by default
+// os.UserConfigDir()/partneratlas/private (on Linux ~/.config/partneratlas/
+// private), --state-dir to choose another. The folder is made 0700 and each
+// state file 0600; finish replaces the state by a record without the secret,
+// so a request is finished once. The answering side records the requests
+// it answered in answered.txt in the same folder, so a request is answered
+// once.
+
+var privateOverlapCommand = command{
+	name: "private-overlap",
+	synopsis: "private-overlap request --ours FILE [--mode counts|matches] -o REQUEST.pao | " +
+		"private-overlap answer --ours FILE REQUEST.pao -o ANSWER.pao [--max-entries N] [--counts-only] | " +
+		"private-overlap finish REQUEST.pao ANSWER.pao [--json] [-o OUT.xlsx]",
+	summary: "learn what our account list shares with a partner's without either side handing its list over: " +
+		"request blinds our list into a file for the partner, answer blinds the partner's list and our request with its own secret, " +
+		"finish opens the answer and prints the shared customers and prospects as overlap does; exact matches only (domain and name), " +
+		"since fuzzy matching cannot work on blinded keys",
+	needs: map[string]string{
+		"ours":        "an account list, such as --ours customers.csv",
+		"mode":        "counts or matches",
+		"from":        "your company's name, such as --from \"Acme Analytics\"",
+		"max-entries": "a number of entries, such as --max-entries 50000",
+		"state-dir":   "a folder",
+		"o":           "a file name, such as -o request.pao", "out": "a file name", "output": "a file name",
+		"column": columnNeeds["column"], "sheet": columnNeeds["sheet"], "header-row": columnNeeds["header-row"],
+	},
+	flags: func(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
+		var opt privateOptions
+		fs.StringVar(&opt.ours, "ours", "", "request, answer: your own account list, `FILE` (.xlsx or .csv)")
+		fs.StringVar(&opt.mode, "mode", string(core.PrivateCounts), "request: what you learn, `MODE`: counts (how many of your accounts the partner has, per population) or matches (which ones)")
+		fs.StringVar(&opt.from, "from", "", "request, answer: who makes the file, `NAME`, as its header says (default: your user name)")
+		fs.BoolVar(&opt.withholdPopulations, "withhold-populations", false, "request, answer: send no populations (customer, prospect): the counts then come without the population matrix")
+		fs.IntVar(&opt.maxEntries, "max-entries", core.DefaultMaxEntries, "answer: refuse a request of more than `N` entries")
+		fs.BoolVar(&opt.countsOnly, "counts-only", false, "answer: refuse a request that asks which of its accounts you have (mode matches)")
+		fs.StringVar(&opt.stateDir, "state-dir", "", "where the secrets of your requests and the record of your answers are kept, `DIR` (default: your configuration folder)")
+		opt.table.register(fs, "the account list")
+		fs.BoolVar(&opt.json, "json", false, "finish: print the overlap as JSON on standard output, as overlap --json does; the report goes to standard error")
+		out := (*stringValue)(&opt.out)
+		fs.Var(out, "o", "the file to write, `OUT`: REQUEST.pao, ANSWER.pao, or with finish a workbook (.xlsx) with the Overlap sheet")
+		fs.Var(out, "out", "")
+		fs.Var(out, "output", "")
+		return func(args []string, stdout, stderr io.Writer) int {
+			if len(args) == 0 {
+				return fail(stderr, "private-overlap needs a step: request, answer or finish.")
+			}
+			opt.args = args[1:]
+			switch args[0] {
+			case "request":
+				return runPrivateRequest(opt, stdout, stderr)
+			case "answer":
+				return runPrivateAnswer(opt, stdout, stderr)
+			case "finish":
+				return runPrivateFinish(opt, stdout, stderr)
+			}
+			return fail(stderr, fmt.Sprintf("%q is not a step of private-overlap: the steps are request, answer and finish.", args[0]))
+		}
+	},
+}
+
+// privateOptions is the parsed command line of private-overlap.
+type privateOptions struct {
+	args                []string // the files after the step
+	ours                string
+	mode                string
+	from                string
+	withholdPopulations bool
+	maxEntries          int
+	countsOnly          bool
+	stateDir            string
+	json                bool
+	out                 string
+	table               tableChoice
+}
+
+// privateDir returns the folder of the states and the answer record,
+// made if missing, readable by the user only.
+func (o privateOptions) privateDir() (string, error) {
+	dir := o.stateDir
+	if dir == "" {
+		conf, err := os.UserConfigDir()
+		if err != nil {
+			return "", fmt.Errorf("find your configuration folder to keep the request's secret in: %w; give one with --state-dir", err)
+		}
+		dir = filepath.Join(conf, "partneratlas", "private")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("make %s to keep the request's secret in: %w", dir, err)
+	}
+	return dir, nil
+}
+
+// sender is the --from name, or the user's.
+func (o privateOptions) sender() string {
+	if o.from != "" {
+		return o.from
+	}
+	if u, err := user.Current(); err == nil {
+		if u.Name != "" {
+			return u.Name
+		}
+		return u.Username
+	}
+	return "someone"
+}
+
+// readOurList reads an account list with the table options, as overlap
+// does.
+func (o privateOptions) readOurList(stderr io.Writer) (*importers.AccountsResult, string) {
+	if o.ours == "" {
+		return nil, "give your own account list with --ours FILE."
+	}
+	if msg := checkInput(o.ours, "the account list file"); msg != "" {
+		return nil, msg
+	}
+	maps, err := o.table.mappings(core.DefaultScorecard())
+	if err != nil {
+		return nil, err.Error()
+	}
+	res, err := importers.ReadAccounts(o.ours, importers.Options{Sheet: o.table.sheet, HeaderRow: o.table.headerRow})
+	if res != nil && len(maps) > 0 {
+		if opt := o.table.options(maps, res.Columns); opt.Columns != nil {
+			res, err = importers.ReadAccounts(o.ours, opt)
+		}
+	}
+	if err != nil {
+		return nil, importMessage(o.ours, err)
+	}
+	if res != nil {
+		if msg := unused(maps, []string{o.ours}, [][]importers.Column{res.Columns}); msg != "" {
+			return nil, msg
+		}
+	}
+	writeWarnings(stderr, importers.UniqueProblems(res.Problems), "")
+	return res, ""
+}
+
+// checkOut says what is wrong with -o for a file ending in ext.
+func checkOut(out, ext, step string) string {
+	switch {
+	case out == "":
+		return fmt.Sprintf("%s needs a file to write: -o FILE%s.", step, ext)
+	case strings.ToLower(filepath.Ext(out)) != ext:
+		return fmt.Sprintf("cannot write %s: give -o a name ending in %s.", out, ext)
+	}
+	return ""
+}
+
+// writeAtomic writes a file by a temporary file beside it and a rename, so
+// no half-written file is ever left under its name; perm is its mode.
+func writeAtomic(path string, perm fs.FileMode, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if err := tmp.Chmod(perm); err != nil && !errors.Is(err, errors.ErrUnsupported) {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// readPrivateFile opens and reads a .pao file.
+func readPrivateFile(path string, lim core.PrivateLimits) (*core.PrivateFile, error) {
+	if msg := checkInput(path, "the .pao file"); msg != "" {
+		return nil, errors.New(strings.TrimSuffix(msg, "."))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	pf, err := core.ReadPrivateFile(f, lim)
+	if err != nil {
+		return pf, fmt.Errorf("%s: %w", path, err)
+	}
+	return pf, nil
+}
+
+// statePath is where the state of request id is kept.
+func statePath(dir, id string) string { return filepath.Join(dir, "request-"+id+".json") }
+
+// runPrivateRequest blinds our list into REQUEST.pao and keeps the secret.
+func runPrivateRequest(opt privateOptions, stdout, stderr io.Writer) int {
+	mode, err := core.ParsePrivateMode(opt.mode)
+	switch {
+	case len(opt.args) > 0:
+		return fail(stderr, fmt.Sprintf("request takes no file but --ours and -o; %s is one too many.", opt.args[0]))
+	case err != nil:
+		return fail(stderr, err.Error()+".")
+	case checkOut(opt.out, ".pao", "request") != "":
+		return fail(stderr, checkOut(opt.out, ".pao", "request"))
+	}
+	dir, err := opt.privateDir()
+	if err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	pops := !opt.withholdPopulations
+	fmt.Fprintf(stdout, "Mode %s. %s\n", mode, mode.Reveals(pops && mode == core.PrivateCounts))
+	res, msg := opt.readOurList(stderr)
+	if msg != "" {
+		return fail(stderr, msg)
+	}
+	start := time.Now()
+	req, st, err := core.MakePrivateRequest(context.Background(), res.List.Accounts, core.PrivateRequestOptions{
+		Mode: mode, From: opt.sender(), List: opt.ours, SharePopulations: pops})
+	if err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	state := statePath(dir, st.RequestID)
+	if err := writeAtomic(state, 0o600, func(w io.Writer) error { _, err := st.WriteTo(w); return err }); err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	if err := writeAtomic(opt.out, 0o644, func(w io.Writer) error { _, err := req.WriteTo(w); return err }); err != nil {
+		os.Remove(state)
+		return fail(stderr, err.Error()+".")
+	}
+	fmt.Fprintf(stdout, "Wrote %s: request %s, %d entries (one per company of %s), in %.1f s.\n",
+		opt.out, st.RequestID[:8], req.Header.Entries, opt.ours, time.Since(start).Seconds())
+	fmt.Fprintf(stdout, "Send it to your partner; they answer it with: partneratlas private-overlap answer --ours THEIR-LIST %s -o answer.pao\n", filepath.Base(opt.out))
+	fmt.Fprintf(stdout, "The secret that opens the answer stays on this computer, in %s; keep %s to finish.\n", state, filepath.Base(opt.out))
+	return 0
+}
+
+// answeredPath is the record of the requests answered from this folder.
+func answeredPath(dir string) string { return filepath.Join(dir, "answered.txt") }
+
+// answeredOn returns when request id was answered, or false.
+func answeredOn(dir, id string) (string, bool) {
+	b, err := os.ReadFile(answeredPath(dir))
+	if err != nil {
+		return "", false
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == id {
+			return f[1], true
+		}
+	}
+	return "", false
+}
+
+// runPrivateAnswer answers a partner's request with our list.
+func runPrivateAnswer(opt privateOptions, stdout, stderr io.Writer) int {
+	switch {
+	case len(opt.args) != 1:
+		return fail(stderr, "answer needs the partner's request, one file: answer --ours FILE REQUEST.pao -o ANSWER.pao.")
+	case checkOut(opt.out, ".pao", "answer") != "":
+		return fail(stderr, checkOut(opt.out, ".pao", "answer"))
+	case opt.maxEntries <= 0:
+		return fail(stderr, "--max-entries needs a number above 0.")
+	}
+	dir, err := opt.privateDir()
+	if err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	req, err := readPrivateFile(opt.args[0], core.PrivateLimits{MaxEntries: opt.maxEntries})
+	if req != nil {
+		h := req.Header
+		fmt.Fprintf(stdout, "Request %s from %s, made %s: %d entries, mode %s.\n%s\n",
+			h.RequestID[:8], h.From, h.Made.Local().Format("2 January 2006 15:04"), h.Entries, h.Mode, h.Reveals)
+	}
+	if err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	if when, ok := answeredOn(dir, req.Header.RequestID); ok {
+		return fail(stderr, fmt.Sprintf("you answered request %s on %s; a request is answered once: ask your partner for a new request.", req.Header.RequestID[:8], when))
+	}
+	if err := core.CheckPrivateRequest(req, core.PrivateAnswerOptions{MaxEntries: opt.maxEntries, CountsOnly: opt.countsOnly}); err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	res, msg := opt.readOurList(stderr)
+	if msg != "" {
+		return fail(stderr, msg)
+	}
+	pops := !opt.withholdPopulations
+	what := "how many companies are on your list and, for each shared one, whether it is your customer"
+	if !pops {
+		what = "how many companies are on your list, not which are your customers"
+	}
+	fmt.Fprintf(stdout, "Your answer tells %s %s; your list itself does not leave this computer.\n", req.Header.From, what)
+	start := time.Now()
+	ans, err := core.AnswerPrivateRequest(context.Background(), req, res.List.Accounts, core.PrivateAnswerOptions{
+		From: opt.sender(), MaxEntries: opt.maxEntries, CountsOnly: opt.countsOnly, SharePopulations: pops})
+	if err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	if err := writeAtomic(opt.out, 0o644, func(w io.Writer) error { _, err := ans.WriteTo(w); return err }); err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	rec, err := os.OpenFile(answeredPath(dir), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err == nil {
+		_, err = fmt.Fprintf(rec, "%s %s %s\n", req.Header.RequestID, time.Now().UTC().Format(time.RFC3339), filepath.Base(opt.args[0]))
+		if cerr := rec.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "Warning: cannot record that request %s was answered (%v): nothing stops answering it again.\n", req.Header.RequestID[:8], err)
+	}
+	fmt.Fprintf(stdout, "Wrote %s: %d of their entries blinded again, %d companies of yours blinded, in %.1f s. Send it back to %s.\n",
+		opt.out, len(ans.Ours), len(ans.Theirs), time.Since(start).Seconds(), req.Header.From)
+	return 0
+}
+
+// runPrivateFinish opens the partner's answer and reports the overlap.
+func runPrivateFinish(opt privateOptions, stdout, stderr io.Writer) int {
+	switch {
+	case len(opt.args) != 2:
+		return fail(stderr, "finish needs your request and the partner's answer: finish REQUEST.pao ANSWER.pao.")
+	case opt.out != "" && strings.ToLower(filepath.Ext(opt.out)) != ".xlsx":
+		return fail(stderr, fmt.Sprintf("cannot write %s: the overlap is written as an .xlsx workbook; give -o a name ending in .xlsx.", opt.out))
+	}
+	dir, err := opt.privateDir()
+	if err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	req, err := readPrivateFile(opt.args[0], core.PrivateLimits{})
+	if err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	ans, err := readPrivateFile(opt.args[1], core.PrivateLimits{})
+	if err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	state := statePath(dir, req.Header.RequestID)
+	var st *core.PrivateState
+	if f, err := os.Open(state); err == nil {
+		st, err = core.ReadPrivateState(f)
+		f.Close()
+		if err != nil {
+			return fail(stderr, fmt.Sprintf("%s: %v.", state, err))
+		}
+	}
+	start := time.Now()
+	o, err := core.FinishPrivateOverlap(context.Background(), st, req, ans, nil)
+	if err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	if o.Partner == "" {
+		o.Partner = "Partner"
+	}
+	report := stdout
+	if opt.json {
+		report = stderr
+		if err := writeJSON(stdout, overlapJSON([]core.Overlap{o})); err != nil {
+			return fail(stderr, fmt.Sprintf("cannot write the JSON: %v.", err))
+		}
+	}
+	fmt.Fprintf(report, "Overlap %s (%.1f s).\n", o.Method, time.Since(start).Seconds())
+	fmt.Fprintf(report, "Our list %s: %d companies\n", st.List, st.Companies)
+	fmt.Fprintf(report, "%s: %d companies (%d customers); %d shared (%d by domain, %d by name); customer overlap score %g\n",
+		o.Partner, o.Companies, o.Customers, o.SharedCompanies(), o.ByKind[core.MatchDomain], o.ByKind[core.MatchName], core.OverlapScore(o))
+	for _, p := range core.OverlapPopulations {
+		fmt.Fprintf(report, "  %-56s %6d\n", p, o.Counts[p])
+	}
+	if st.Mode == core.PrivateMatches {
+		fmt.Fprintf(report, "  %-56s %9.2f\n", "Our open pipeline among them", o.Pipeline)
+		for _, s := range o.Shared {
+			fmt.Fprintf(report, "    %s (%s, by %s %s)\n", s.Ours, s.Population, s.Kind, s.Key)
+		}
+	} else {
+		fmt.Fprintln(report, "  Which accounts, and the open pipeline among them, are not known in counts mode.")
+	}
+	if !ans.Header.Populations {
+		fmt.Fprintln(report, "  The partner did not share which of its accounts are customers: every shared account counts as its prospect.")
+	}
+	if opt.out != "" {
+		e := core.NewEcosystem("Customer overlap", time.Now())
+		e.Partners = append(e.Partners, &core.Partner{Name: o.Partner, Formal: true})
+		e.SetOverlapResults([]core.Overlap{o})
+		if err := exporters.SaveWorkbook(opt.out, e, planbook.Options{}); err != nil {
+			return fail(stderr, saveMessage(opt.out, err))
+		}
+		fmt.Fprintf(report, "Wrote %s\n", opt.out)
+	}
+	done := st.Forget(time.Now())
+	if err := writeAtomic(state, 0o600, func(w io.Writer) error { _, err := done.WriteTo(w); return err }); err != nil {
+		fmt.Fprintf(stderr, "Warning: cannot delete the secret of request %s from %s (%v): delete the file by hand.\n", st.RequestID[:8], state, err)
+	}
+	return 0
+}
