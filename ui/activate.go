@@ -86,8 +86,8 @@ func newActivateScreen(ws workspace, importDeals func()) *activateScreen {
 	s.impactTab = container.NewTabItem("Impact", s.impactBody)
 	s.partnersTab = container.NewTabItem("Partners", s.partners.box)
 	s.dealsTab = container.NewTabItem("Deals", s.deals.box)
-	s.rulesTab = container.NewTabItem("Attribution rules", container.NewVScroll(container.NewPadded(s.rules)))
-	s.ecosystemTab = container.NewTabItem("Ecosystem & review", container.NewVScroll(s.buildEcosystem()))
+	s.rulesTab = container.NewTabItem("Attribution rules", newWheelScroll(container.NewPadded(s.rules)))
+	s.ecosystemTab = container.NewTabItem("Ecosystem & review", newWheelScroll(s.buildEcosystem()))
 	s.tabs = container.NewAppTabs(s.impactTab, s.partnersTab, s.dealsTab, s.rulesTab, s.ecosystemTab)
 
 	s.box = screenLayout("Activate & measure",
@@ -167,7 +167,7 @@ func (s *activateScreen) buildEcosystem() fyne.CanvasObject {
 	review := panel(container.NewVBox(subheading("Review"),
 		note("Review the ecosystem at least twice a year. Marking a review keeps the plan as it stands, to compare the next review with."),
 		container.NewHBox(s.last, widget.NewSeparator(), s.next), container.NewHBox(s.mark)))
-	changes := panel(container.NewBorder(s.changesTitle, nil, nil, nil, container.NewVScroll(s.changes)))
+	changes := panel(container.NewBorder(s.changesTitle, nil, nil, nil, newWheelScroll(s.changes)))
 	bottom := container.NewBorder(nil, nil, container.New(&fixedWidth{width: 470}, review), nil, changes)
 	return container.NewBorder(nil, bottom, nil, nil, charts)
 }

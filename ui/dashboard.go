@@ -111,7 +111,7 @@ func newDashboard(ws workspace) *dashboard {
 		chart("Top partners by revenue", legend(legendItem{segmentSample, "Sourced"}, legendItem{tint(segmentSample, influencedTint), "Influenced"}), d.top, 280),
 		chart("Revenue won per quarter", legend(legendItem{sourcedColour, "Sourced"}, legendItem{influencedColour, "Influenced only"},
 			legendItem{noPartnerColour, "No partner"}), d.quarters, 280))
-	d.box = container.NewVScroll(container.NewVBox(tiles, row1, row2))
+	d.box = newWheelScroll(container.NewVBox(tiles, row1, row2))
 	return d
 }
 

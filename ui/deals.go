@@ -187,7 +187,7 @@ func newDealsView(s *activateScreen) *dealsView {
 	}
 	filters := container.NewBorder(nil, nil, container.NewHBox(wide(v.category, 160), wide(v.partner, 190)), nil, v.text)
 	list := container.NewBorder(container.NewVBox(filters, container.NewBorder(nil, nil, v.count, v.inWindow)),
-		panel(container.New(&minHeight{height: 112}, container.NewVScroll(v.explain))), nil, nil, v.table)
+		panel(container.New(&minHeight{height: 112}, newWheelScroll(v.explain))), nil, nil, v.table)
 	imp := widget.NewButtonWithIcon("Import deals…", theme.FolderOpenIcon(), s.importDeals)
 	v.leaveOut = widget.NewCheck("Save totals only, without the deal rows", func(on bool) {
 		if v.setting {

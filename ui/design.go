@@ -91,9 +91,9 @@ func newDesignScreen(ws workspace) *designScreen {
 
 	left := container.NewVBox(subheading("Plays per segment and tier"), note("Pick a cell to see and edit its plays."), s.matrix)
 	plays := container.NewBorder(container.NewVBox(s.title, s.who), nil, nil, nil, s.list)
-	right := container.NewVSplit(plays, panel(container.NewVScroll(editor)))
+	right := container.NewVSplit(plays, panel(newWheelScroll(editor)))
 	right.Offset = 0.4
-	body := container.NewBorder(nil, nil, container.New(&fixedWidth{width: 520}, container.NewVScroll(left)), nil, container.NewPadded(right))
+	body := container.NewBorder(nil, nil, container.New(&fixedWidth{width: 520}, newWheelScroll(left)), nil, container.NewPadded(right))
 	s.box = screenLayout("Design",
 		"Programs and plays for each segment and tier: engagement, enablement, co-marketing and co-sell, each with an owner, a cadence and a KPI.",
 		nil, body)

@@ -334,9 +334,9 @@ func (p *importPreview) show() {
 
 	controls := container.NewHBox(widget.NewLabel("Sheet"), p.sheet, widget.NewSeparator(),
 		widget.NewLabel("Header row"), container.NewGridWrap(fyne.NewSize(64, p.header.MinSize().Height), p.header), minus, plus, apply)
-	mapping := container.NewBorder(subheading("Columns: what each one holds"), nil, nil, nil, container.NewVScroll(p.mapping))
+	mapping := container.NewBorder(subheading("Columns: what each one holds"), nil, nil, nil, newWheelScroll(p.mapping))
 	sample := container.NewBorder(subheading("The first rows, as they will be read"), nil, nil, nil, p.sample)
-	problems := container.NewBorder(subheading("Problems found"), nil, nil, nil, container.NewVScroll(p.problems))
+	problems := container.NewBorder(subheading("Problems found"), nil, nil, nil, newWheelScroll(p.problems))
 	split := container.NewHSplit(mapping, container.NewVSplit(sample, problems))
 	split.Offset = 0.42
 	content := container.NewBorder(container.NewVBox(p.summary, controls, p.reading), nil, nil, nil, split)

@@ -54,7 +54,7 @@ func (w *MainWindow) showProblems(name, summary string, problems []importers.Pro
 		title = name + ": 1 warning"
 	}
 	w.env.Log.Info("dialog", "title", title, "problems", problemKinds(problems))
-	d := dialog.NewCustomWithoutButtons(title, container.NewBorder(head, nil, nil, nil, container.NewVScroll(list)), w.Window)
+	d := dialog.NewCustomWithoutButtons(title, container.NewBorder(head, nil, nil, nil, newWheelScroll(list)), w.Window)
 	d.SetButtons([]fyne.CanvasObject{
 		widget.NewButton("Copy all", func() {
 			w.app.Clipboard().SetContent(strings.Join(all, "\n"))

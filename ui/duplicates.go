@@ -77,7 +77,7 @@ func (d *duplicatesPanel) showDialog() {
 	d.fill()
 	intro := widget.NewLabel("These partners look alike but are not the same beyond doubt, so each was kept. Merge the ones that are one partner (the first name stays); keep apart the ones that are two. Each choice can be undone and is saved in the plan, so the next import of the same lists follows it.")
 	intro.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(d.rows))
+	content := container.NewBorder(intro, nil, nil, nil, newWheelScroll(d.rows))
 	d.dialog = dialog.NewCustom("Possible duplicates", "Close", content, d.ws.window())
 	d.dialog.SetOnClosed(func() { d.open = false })
 	d.dialog.Resize(fyne.NewSize(760, 560))

@@ -238,7 +238,7 @@ func (s *evaluateScreen) newCriterionRow(key string) *criterionRow {
 			s.setWeight(key, v)
 		}
 	}
-	r.weight = widget.NewEntry()
+	r.weight = numberEntry()
 	r.weight.OnChanged = func(v string) {
 		if r.setting {
 			return
@@ -251,7 +251,7 @@ func (s *evaluateScreen) newCriterionRow(key string) *criterionRow {
 	r.share.Alignment = fyne.TextAlignTrailing
 	r.share.TextStyle.Bold = true
 	scale := func(isMax bool) *widget.Entry {
-		e := widget.NewEntry()
+		e := numberEntry()
 		e.OnChanged = func(v string) {
 			x, ok := importers.ParseNumber(v)
 			if r.setting || !ok {

@@ -186,3 +186,22 @@ func wheelDistance(dy float32) float32 {
 	line := fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height + theme.LineSpacing()
 	return dy / 25 * wheelLines * line
 }
+
+// numberEntry is an entry for a short number, such as a weight or the end
+// of a scale, that lets the mouse wheel through to the panel or table
+// around it (see passWheel).
+func numberEntry() *widget.Entry {
+	e := widget.NewEntry()
+	passWheel(e)
+	return e
+}
+
+// passWheel makes a one-line entry leave the mouse wheel to what holds it.
+// A Fyne entry scrolls its own text sideways and so takes every wheel
+// click over it, even when its text fits: a panel of entries, or a table
+// whose cells are entries, would not scroll while the pointer is over one.
+// It suits short values only: a text longer than the entry is cut.
+func passWheel(e *widget.Entry) {
+	e.Wrapping = fyne.TextWrapOff
+	e.Scroll = fyne.ScrollNone
+}

@@ -55,7 +55,7 @@ func newMaturityScreen(ws workspace) *maturityScreen {
 	}
 	s.box = screenLayout("Maturity matrix",
 		"Tap the cell that describes your practice today; tap it again to take the rating back. The shaded cell is the stage held: your rating, else the stage the data supports.",
-		nil, container.NewVScroll(grid))
+		nil, newWheelScroll(grid))
 	return s
 }
 

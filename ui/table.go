@@ -106,7 +106,7 @@ func newPartnerTable(src tableSource, cols []tableColumn, sortCol int) *partnerT
 	t.count.Alignment = fyne.TextAlignTrailing
 	t.count.Importance = widget.LowImportance
 	t.table = widget.NewTable(
-		func() (int, int) { return len(t.rows), len(t.cols) },
+		func() (int, int) { return len(t.rows), len(t.cols) + t.endColumns() },
 		t.newCell,
 		t.updateCell,
 	)
@@ -149,6 +149,7 @@ func (t *partnerTable) setColumns(cols []tableColumn) {
 		t.fitted[i] = columnWidth(c, 0) // the content is measured by refresh
 		t.table.SetColumnWidth(i, t.fitted[i])
 	}
+	t.fitEnd()
 }
 
 // Column widths: every column is as wide as its header and its widest
@@ -178,6 +179,36 @@ func (t *partnerTable) fitColumns() {
 			t.fitted[i] = w
 			t.table.SetColumnWidth(i, w)
 		}
+	}
+	t.fitEnd()
+}
+
+// endColumns is the number of empty columns after the last: one when
+// columns stick to the left. Fyne's table (2.8) lets the wheel scroll its
+// columns only as far as the width of those that do not stick, while it
+// draws them after those that do, so the wheel stopped short of the last
+// column by the width of the sticky ones. An empty column that wide at the
+// end lets the wheel reach the last column.
+func (t *partnerTable) endColumns() int {
+	if t.table.StickyColumnCount > 0 {
+		return 1
+	}
+	return 0
+}
+
+// fitEnd sizes the empty column of endColumns.
+func (t *partnerTable) fitEnd() {
+	if t.endColumns() == 0 {
+		return
+	}
+	sep := theme.Padding() // the table's separator
+	w := -sep
+	for i := range t.table.StickyColumnCount {
+		w += t.fitted[i] + sep
+	}
+	if end := len(t.cols); t.fitted[end] != w {
+		t.fitted[end] = w
+		t.table.SetColumnWidth(end, w)
 	}
 }
 
@@ -429,6 +460,7 @@ type cellEntry struct {
 
 func newCellEntry(t *partnerTable) *cellEntry {
 	e := &cellEntry{table: t, partner: -1}
+	passWheel(&e.Entry)
 	e.ExtendBaseWidget(e)
 	e.OnChanged = func(s string) {
 		if e.setting || e.partner < 0 || e.col >= len(t.cols) || t.cols[e.col].edit == nil {
