@@ -30,6 +30,9 @@ import (
 // privateOverlapTag is the domain-separation tag of hash to element: fixed,
 // app-specific and versioned, so that a blinded key of Partner Atlas is
 // never the blinded key of another protocol, nor of another format version.
+// Both sides must read keys alike: a change to NormaliseName or
+// RegistrableDomain that changes a key bumps PrivateOverlapFormat and this
+// tag, so two versions refuse each other's files instead of missing matches.
 const privateOverlapTag = "PartnerAtlas-PrivateOverlap-v1-ristretto255_XMD:SHA-512_R255MAP_RO_"
 
 // PrivateOverlapFormat is the version of the .pao files and state this
