@@ -54,7 +54,7 @@ func (b *book) writeAbout() error {
 			}
 		}
 	}
-	return s.sw.Flush()
+	return s.flush()
 }
 
 // readAbout reads the About sheet: the format version, refused when newer

@@ -262,6 +262,7 @@ func (b *book) writeDeals(m *core.Impact, l *dealLayout, outcome map[string]core
 	if err := s.add(headerCells(b.st.header, l.headers)...); err != nil {
 		return err
 	}
+	s.startBody()
 	row := make([]any, len(l.headers))
 	for i := range deals {
 		d := &deals[i]
@@ -388,7 +389,7 @@ func (b *book) writeDeals(m *core.Impact, l *dealLayout, outcome map[string]core
 	}); err != nil {
 		return err
 	}
-	return s.sw.Flush()
+	return s.flush()
 }
 
 // partnerRole and partnerTier are what the formulas of the Deals sheet look

@@ -16,35 +16,50 @@ import (
 // the attribute "r:id" literally and fails to open the workbook.
 var streamedDrawing = regexp.MustCompile(`<drawing xmlns:relationships="http://schemas\.openxmlformats\.org/officeDocument/2006/relationships" relationships:id="(rId\d+)"></drawing>`)
 
+// endOfRows is where the body of a streamed sheet goes: after the rows
+// excelize's stream writer wrote.
+var endOfRows = []byte(`</sheetData>`)
+
 // formulaCell is the start of a streamed cell holding a formula.
 var formulaCell = regexp.MustCompile(`<c r="([A-Z]+[0-9]+)"([^>]*)><f>`)
 
-// writeFixed copies the workbook in data to w, rewriting two things the
-// stream writer cannot write: a sheet's drawing reference, as
-// <drawing r:id="…"/> (the root element declares the r prefix), and the
-// array formulas of arrays (cells by sheet name), as <f t="array">, which
-// a MEDIAN(IF(…)) needs in Excel before 365 and in LibreOffice. Every other
-// part is copied as it is, without recompressing.
+// assemble writes the workbook to w: the parts excelize wrote in data, copied
+// without recompressing, with the body of each streamed sheet (parts, by
+// sheet name, deflated already) put at the end of its <sheetData>. It
+// rewrites two things excelize's stream writer cannot write: a sheet's
+// drawing reference, as <drawing r:id="…"/> (the root element declares the r
+// prefix), and the array formulas of arrays (cells by sheet name) in the rows
+// excelize wrote, as <f t="array">, which a MEDIAN(IF(…)) needs in Excel
+// before 365 and in LibreOffice.
 //
-// charts names the sheets with charts; only they and the sheets with array
-// formulas are read and rewritten.
-func writeFixed(w io.Writer, data []byte, charts []string, arrays map[string][]string) error {
+// charts names the sheets with charts; only they, the sheets with array
+// formulas and the sheets with a body are read and written again.
+func assemble(w io.Writer, data []byte, charts []string, arrays map[string][]string, parts map[string]*deflatedPart, d *deflater) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return err
 	}
-	parts, err := sheetParts(zr)
+	names, err := sheetParts(zr)
 	if err != nil {
 		return err
 	}
-	cells := map[string]map[string]bool{} // part → array cells; every part to rewrite
+	rows := map[string]*deflatedPart{} // zip part → its rows
+	for sheet, p := range parts {
+		part, ok := names[sheet]
+		if !ok {
+			return fmt.Errorf("no part for sheet %s", sheet)
+		}
+		rows[part] = p
+	}
+	drawn := map[string]bool{}
 	for _, sheet := range charts {
-		if part, ok := parts[sheet]; ok && cells[part] == nil {
-			cells[part] = map[string]bool{}
+		if part, ok := names[sheet]; ok {
+			drawn[part] = true
 		}
 	}
+	cells := map[string]map[string]bool{} // part → its array cells
 	for sheet, refs := range arrays {
-		part, ok := parts[sheet]
+		part, ok := names[sheet]
 		if !ok {
 			return fmt.Errorf("no part for sheet %s", sheet)
 		}
@@ -57,7 +72,8 @@ func writeFixed(w io.Writer, data []byte, charts []string, arrays map[string][]s
 	}
 	zw := zip.NewWriter(w)
 	for _, f := range zr.File {
-		if _, rewrite := cells[f.Name]; !rewrite {
+		p, streamed := rows[f.Name]
+		if !streamed && !drawn[f.Name] && cells[f.Name] == nil {
 			if err := zw.Copy(f); err != nil {
 				return err
 			}
@@ -67,13 +83,11 @@ func writeFixed(w io.Writer, data []byte, charts []string, arrays map[string][]s
 		if err != nil {
 			return err
 		}
-		changed := false
-		if streamedDrawing.Match(b) {
+		if drawn[f.Name] && streamedDrawing.Match(b) {
 			if !bytes.Contains(b, []byte(`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`)) {
 				return fmt.Errorf("%s does not declare the r prefix", f.Name)
 			}
 			b = streamedDrawing.ReplaceAll(b, []byte(`<drawing r:id="$1"/>`))
-			changed = true
 		}
 		if set := cells[f.Name]; len(set) > 0 {
 			b = formulaCell.ReplaceAllFunc(b, func(m []byte) []byte {
@@ -83,20 +97,32 @@ func writeFixed(w io.Writer, data []byte, charts []string, arrays map[string][]s
 				}
 				return []byte(fmt.Sprintf(`<c r="%s"%s><f t="array" ref="%s">`, sub[1], sub[2], sub[1]))
 			})
-			changed = true
 		}
-		if !changed {
-			if err := zw.Copy(f); err != nil {
+		if !streamed {
+			out, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
+			if err != nil {
+				return err
+			}
+			if _, err := out.Write(b); err != nil {
 				return err
 			}
 			continue
 		}
-		hdr := f.FileHeader
-		out, err := zw.CreateHeader(&zip.FileHeader{Name: hdr.Name, Method: zip.Deflate, Modified: hdr.Modified})
+		at := bytes.Index(b, endOfRows)
+		if at < 0 || bytes.Index(b[at+1:], endOfRows) >= 0 {
+			return fmt.Errorf("%s has no single </sheetData> to put its rows before", f.Name)
+		}
+		var deflated bytes.Buffer
+		crc, size, err := d.writeEntry(&deflated, b[:at], p, b[at:])
 		if err != nil {
 			return err
 		}
-		if _, err := out.Write(b); err != nil {
+		out, err := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified,
+			CRC32: crc, CompressedSize64: uint64(deflated.Len()), UncompressedSize64: uint64(size)})
+		if err != nil {
+			return err
+		}
+		if _, err := deflated.WriteTo(out); err != nil {
 			return err
 		}
 	}

@@ -54,7 +54,7 @@ func (b *book) writeHistory() error {
 	if err := s.addAll(rows); err != nil {
 		return err
 	}
-	return s.sw.Flush()
+	return s.flush()
 }
 
 // readHistory restores the snapshot of the last review from the History

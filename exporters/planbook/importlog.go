@@ -29,6 +29,7 @@ func (b *book) writeImportLog() error {
 	if err := s.add(headerCells(b.st.header, ImportLogHeader)...); err != nil {
 		return err
 	}
+	s.startBody()
 	first := s.row
 	room := excelize.TotalRows - s.row - 1
 	for i, p := range ps {
@@ -47,5 +48,5 @@ func (b *book) writeImportLog() error {
 		Name: "ImportLog", StyleName: "TableStyleLight1"}); err != nil {
 		return err
 	}
-	return s.sw.Flush()
+	return s.flush()
 }

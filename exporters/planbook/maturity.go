@@ -50,7 +50,7 @@ func (b *book) writeMaturity() error {
 	if err := s.addAll(rows); err != nil {
 		return err
 	}
-	return s.sw.Flush()
+	return s.flush()
 }
 
 func (pr *reader) readMaturity() {

@@ -151,7 +151,7 @@ func (b *book) streamMeasurement(sr sheetRows, modelRow, sinceRow, untilRow, sta
 	if err := s.addAll(sr.rows); err != nil {
 		return err
 	}
-	return s.sw.Flush()
+	return s.flush()
 }
 
 // measureKeyFigures writes the attach rate, the lift of partner deals over

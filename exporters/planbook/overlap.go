@@ -99,11 +99,12 @@ func (b *book) writeOverlapSheet(m *core.AccountMap) error {
 		if err := s.add(styled(st.note, "Account names are not shared: the match list is left out, only the counts are written.")); err != nil {
 			return err
 		}
-		return s.sw.Flush()
+		return s.flush()
 	}
 	if err := s.addAll([][]any{nil, {styled(st.section, "Matches")}, headerCells(st.header, MatchHeader)}); err != nil {
 		return err
 	}
+	s.startBody()
 	room := excelize.TotalRows - s.row - 1
 	written := 0
 	for _, o := range m.Results {
@@ -112,7 +113,7 @@ func (b *book) writeOverlapSheet(m *core.AccountMap) error {
 				if err := s.add(styled(st.note, fmt.Sprintf("The match list stops here: a sheet holds %d rows at most.", excelize.TotalRows))); err != nil {
 					return err
 				}
-				return s.sw.Flush()
+				return s.flush()
 			}
 			written++
 			var sim any
@@ -131,7 +132,7 @@ func (b *book) writeOverlapSheet(m *core.AccountMap) error {
 			}
 		}
 	}
-	return s.sw.Flush()
+	return s.flush()
 }
 
 func rowNumber(r int) any {
@@ -166,7 +167,7 @@ func (b *book) writeDiscoverySheet(sv *core.Survey) error {
 	if err := s.addAll(rows); err != nil {
 		return err
 	}
-	return s.sw.Flush()
+	return s.flush()
 }
 
 // readOverlap restores the account mapping from the Overlap and Discovery

@@ -136,13 +136,15 @@ func (b *book) writePartners() error {
 	if err := s.add(head...); err != nil {
 		return err
 	}
+	s.startBody()
 	iScore, iTier := pc.Index(colScore), pc.Index(colTier)
 	row := make([]any, len(pc.Headers))
 	// The formulas differ from row to row by the row's number only: each
-	// is written once and given the number (a hundred thousand rows).
+	// is a shared formula, written in full in the first row only (a hundred
+	// thousand rows).
 	score, tier := rowTemplate(b.scoreFormula), rowTemplate(b.tierFormula)
+	last := len(b.e.Partners) + 1
 	for i, p := range b.e.Partners {
-		r := i + 2
 		res := b.ev.Results[i]
 		clear(row)
 		for j, v := range FixedCells(p) {
@@ -153,9 +155,8 @@ func (b *book) writePartners() error {
 				row[pc.Criteria+j] = v
 			}
 		}
-		n := strconv.Itoa(r)
-		row[iScore] = excelize.Cell{StyleID: b.st.score, Formula: score.at(n), Value: res.Score}
-		row[iTier] = excelize.Cell{Formula: tier.at(n), Value: string(res.Tier)}
+		row[iScore] = sharedCell{t: &score, last: last, style: b.st.score, value: res.Score}
+		row[iTier] = sharedCell{t: &tier, last: last, value: string(res.Tier)}
 		row[iTier+1] = text(string(p.Override))
 		row[iTier+2] = text(p.OverrideReason)
 		if res.Complete {
@@ -189,7 +190,7 @@ func (b *book) writePartners() error {
 	if err != nil {
 		return err
 	}
-	return s.sw.Flush()
+	return s.flush()
 }
 
 // partnersColumn is a whole column of the Partners sheet, for COUNTIFS.

@@ -12,6 +12,7 @@ func (b *book) writePlan() error {
 	if err != nil {
 		return err
 	}
+	s.startBody()
 	st := b.st
 	type key struct {
 		t core.Tier
@@ -69,5 +70,5 @@ func (b *book) writePlan() error {
 			}
 		}
 	}
-	return s.sw.Flush()
+	return s.flush()
 }

@@ -39,7 +39,7 @@ func (b *book) writePlays() error {
 		Name: "Plays", StyleName: "TableStyleMedium2", ShowRowStripes: boolPtr(true)}); err != nil {
 		return err
 	}
-	return s.sw.Flush()
+	return s.flush()
 }
 
 func (pr *reader) readPlays() {

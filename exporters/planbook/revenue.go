@@ -25,12 +25,13 @@ func (b *book) writeRevenue() error {
 	if err := s.add(headerCells(b.st.header, []string{revenueAccount, revenueWebsite, revenueDate, revenueARR})...); err != nil {
 		return err
 	}
+	s.startBody()
 	for _, r := range rows {
 		if err := s.add(text(r.Account), text(r.Website), b.dateCell(r.Date), styled(b.st.amount, r.ARR)); err != nil {
 			return err
 		}
 	}
-	return s.sw.Flush()
+	return s.flush()
 }
 
 // readRevenue restores the account revenue rows.

@@ -89,7 +89,7 @@ func (b *book) writeScorecard() error {
 	if err := s.addAll(rows); err != nil {
 		return err
 	}
-	return s.sw.Flush()
+	return s.flush()
 }
 
 func (pr *reader) readScorecard() error {

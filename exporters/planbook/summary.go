@@ -60,7 +60,7 @@ func (b *book) writeSummary() error {
 	if err := s.addAll(sr.rows); err != nil {
 		return err
 	}
-	return s.sw.Flush()
+	return s.flush()
 }
 
 // summaryHeadline writes the headline figures.

@@ -44,6 +44,7 @@ func Write(w io.Writer, e *core.Ecosystem, opt Options) error {
 		return err
 	}
 	defer b.f.Close()
+	defer b.deflater.wait()
 	for _, step := range []func() error{
 		b.prepare, b.writeSummary, b.writePartners, b.writeScorecard,
 		b.writePlan, b.writePlays, b.writeMaturity, b.writeAbout,
@@ -53,11 +54,12 @@ func Write(w io.Writer, e *core.Ecosystem, opt Options) error {
 			return fmt.Errorf("write workbook: %w", err)
 		}
 	}
+	b.deflater.wait()
 	var buf bytes.Buffer
 	if _, err := b.f.WriteTo(&buf); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
-	if err := writeFixed(w, buf.Bytes(), []string{SheetSummary, SheetMeasurement}, b.arrays); err != nil {
+	if err := assemble(w, buf.Bytes(), []string{SheetSummary, SheetMeasurement}, b.arrays, b.parts, b.deflater); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
 	return nil
@@ -77,13 +79,17 @@ type book struct {
 	// formulas says the Measurement sheet's figures are formulas over the
 	// Deals sheet; false when the deal rows are left out.
 	formulas bool
-	// arrays are the cells of each sheet that hold array formulas (see
-	// writeFixed).
+	// arrays are the cells of each sheet that hold array formulas.
 	arrays map[string][]string
+	// deflater deflates the rows of the sheets as they are written, and
+	// parts holds them by sheet name until the workbook is assembled.
+	deflater *deflater
+	parts    map[string]*deflatedPart
 }
 
 func newBook(e *core.Ecosystem, opt Options) (*book, error) {
-	b := &book{e: e, opt: opt, f: excelize.NewFile(), arrays: map[string][]string{}}
+	b := &book{e: e, opt: opt, f: excelize.NewFile(), arrays: map[string][]string{},
+		deflater: newDeflater(), parts: map[string]*deflatedPart{}}
 	b.ev = Evaluate(e, opt.Evaluation)
 	b.cols = LayoutPartnerColumns(e)
 	b.rows = max(1, len(e.Partners))
@@ -199,10 +205,20 @@ func col(i int) string { return importers.ColumnLetter(i) }
 
 func cell(c, r int) string { return fmt.Sprintf("%s%d", col(c), r) }
 
-// streamSheet writes a sheet row by row.
+// streamSheet writes a sheet row by row. excelize's stream writer writes
+// what surrounds the rows (columns, panes, tables, drawings) and the first
+// rows; the body of a big sheet, from the row after its table's header on
+// (excelize reads that header back to name the table's columns), is written
+// by the row encoder and deflated as it comes; assemble puts them together.
 type streamSheet struct {
-	sw  *excelize.StreamWriter
-	row int
+	sw   *excelize.StreamWriter
+	row  int
+	name string
+	b    *book
+	// body says the rows go to the row encoder.
+	body bool
+	enc  rowEncoder
+	part *deflatedPart
 }
 
 func (b *book) stream(sheet string, widths ...float64) (*streamSheet, error) {
@@ -217,7 +233,16 @@ func (b *book) stream(sheet string, widths ...float64) (*streamSheet, error) {
 			return nil, err
 		}
 	}
-	return &streamSheet{sw: sw}, nil
+	s := &streamSheet{sw: sw, name: sheet, b: b, part: &deflatedPart{}}
+	s.enc.arrays = func() []string { return b.arrays[sheet] }
+	return s, nil
+}
+
+// startBody sends the rows from here on to the row encoder: the body of a
+// sheet that may hold a row for each partner, deal or problem.
+func (s *streamSheet) startBody() {
+	s.body = true
+	s.enc.buf = s.b.deflater.buffer()
 }
 
 // titled opens sheet for streaming, with its title and a note on what it
@@ -233,7 +258,27 @@ func (b *book) titled(sheet, title, note string, widths ...float64) (*streamShee
 // add writes the next row, from column A.
 func (s *streamSheet) add(cells ...any) error {
 	s.row++
-	return s.sw.SetRow(cell(0, s.row), cells)
+	if !s.body {
+		return s.sw.SetRow(cell(0, s.row), cells)
+	}
+	if err := s.enc.row(s.row, cells); err != nil {
+		return fmt.Errorf("sheet %s, row %d: %w", s.name, s.row, err)
+	}
+	if len(s.enc.buf) >= chunkSize {
+		s.b.deflater.add(s.part, s.enc.buf)
+		s.enc.buf = s.b.deflater.buffer()
+	}
+	return nil
+}
+
+// flush ends the sheet.
+func (s *streamSheet) flush() error {
+	if s.body {
+		s.b.deflater.add(s.part, s.enc.buf)
+		s.enc.buf = nil
+		s.b.parts[s.name] = s.part
+	}
+	return s.sw.Flush()
 }
 
 // addAll writes rows prepared in memory.
