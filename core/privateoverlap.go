@@ -177,7 +177,10 @@ type PrivateState struct {
 	Mode            PrivateMode `json:"mode"`
 	From            string      `json:"from"`
 	List            string      `json:"list,omitempty"`
-	Made            time.Time   `json:"made"`
+	// RequestFile is where the request was written, so the app can find it
+	// again when the answer comes back days later.
+	RequestFile string    `json:"request_file,omitempty"`
+	Made        time.Time `json:"made"`
 	// Secret is the scalar a, hex; empty once the request is finished.
 	Secret string `json:"secret,omitempty"`
 	// Companies counts our companies; Width is the keys per entry of a
@@ -740,7 +743,7 @@ func CheckPrivatePairing(st *PrivateState, req, ans *PrivateFile) error {
 // is refused by name rather than as a stranger.
 func (st *PrivateState) Forget(now time.Time) *PrivateState {
 	return &PrivateState{Format: st.Format, RequestID: st.RequestID, RequestChecksum: st.RequestChecksum,
-		Mode: st.Mode, From: st.From, List: st.List, Made: st.Made, Companies: st.Companies, Width: st.Width,
+		Mode: st.Mode, From: st.From, List: st.List, RequestFile: st.RequestFile, Made: st.Made, Companies: st.Companies, Width: st.Width,
 		Finished: now.UTC().Truncate(time.Second)}
 }
 

@@ -249,6 +249,9 @@ func runPrivateRequest(opt privateOptions, stdout, stderr io.Writer) int {
 		return fail(stderr, err.Error()+".")
 	}
 	state := statePath(dir, st.RequestID)
+	if abs, err := filepath.Abs(opt.out); err == nil {
+		st.RequestFile = abs
+	}
 	if err := writeAtomic(state, 0o600, func(w io.Writer) error { _, err := st.WriteTo(w); return err }); err != nil {
 		return fail(stderr, err.Error()+".")
 	}

@@ -1,0 +1,179 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"partneratlas/core"
+)
+
+// privateLists are our accounts and a partner's: Acme shared by domain,
+// Initech by name, Umbrella and Hooli on one side only.
+func privateLists() (ours, theirs []core.Account) {
+	ours = []core.Account{
+		{Name: "Acme Corp", Domains: []string{"acme.com"}, Population: core.Customer},
+		{Name: "Initech", Domains: []string{"initech.io"}, Population: core.Opportunity, Amount: 5000},
+		{Name: "Umbrella", Population: core.Customer},
+	}
+	theirs = []core.Account{
+		{Name: "ACME Inc.", Domains: []string{"acme.com"}, Population: core.Customer},
+		{Name: "Initech LLC", Population: core.Customer},
+		{Name: "Hooli", Domains: []string{"hooli.xyz"}, Population: core.Prospect},
+	}
+	return ours, theirs
+}
+
+// answerAs plays the partner: it reads the request at req and writes its
+// answer at ans.
+func answerAs(t *testing.T, req, ans string, theirs []core.Account) {
+	t.Helper()
+	b, err := os.ReadFile(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := core.ReadPrivateFile(bytes.NewReader(b), core.PrivateLimits{MaxEntries: core.DefaultMaxEntries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := core.AnswerPrivateRequest(context.Background(), f, theirs, core.PrivateAnswerOptions{From: "Globex Corporation", SharePopulations: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := a.WriteTo(&out); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(ans, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestPrivateOverlapDialog runs the three steps through the dialog, in
+// both modes: the request is written with its secret kept 0600, the answer
+// opens to the counts plain matching finds exactly, and applying it sets
+// the partner's overlap and customer overlap criterion as one undo step.
+func TestPrivateOverlapDialog(t *testing.T) {
+	for _, tt := range []struct {
+		choice  string
+		shared  int // accounts written out
+		explain string
+	}{
+		{privateCountsChoice, 0, "Counts only"},
+		{privateMatchesChoice, 2, "Our matches"},
+	} {
+		t.Run(tt.choice, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			doc := NewDocument(today)
+			e := doc.Ecosystem
+			e.Partners = []*core.Partner{{Name: "Globex", Formal: true}}
+			ours, theirs := privateLists()
+			e.SetOurAccounts(core.AccountList{File: "ours.csv", Accounts: ours})
+			w := newMainWindow(a, doc, testEnv())
+			redrawn := 0
+			p := newPrivateOverlap(w, a.NewWindow("private overlap"), func() { redrawn++ })
+			p.dir = t.TempDir()
+			p.mode.SetSelected(tt.choice)
+			if !strings.Contains(p.reveals.Text, tt.explain) {
+				t.Errorf("before anything is written, the dialog says %q, want it to explain %q", p.reveals.Text, tt.explain)
+			}
+			dir := t.TempDir()
+			req, ans := filepath.Join(dir, "request.pao"), filepath.Join(dir, "answer.pao")
+			wait(t, p.makeRequest(req))
+			states, _ := filepath.Glob(filepath.Join(p.dir, "request-*.json"))
+			if len(states) != 1 {
+				t.Fatalf("states = %v (status %q), want one", states, p.status.Text)
+			}
+			if fi, err := os.Stat(states[0]); err != nil || fi.Mode().Perm() != 0o600 {
+				t.Errorf("the state's mode = %v, want 0600", fi.Mode().Perm())
+			}
+			if !strings.Contains(p.sent.Text, req) {
+				t.Errorf("step 2 does not say where the request is: %q", p.sent.Text)
+			}
+
+			answerAs(t, req, ans, theirs)
+			wait(t, p.openAnswer(ans))
+			if p.finished == nil {
+				t.Fatalf("no result; status %q", p.status.Text)
+			}
+			o := *p.finished
+			if o.SharedCompanies() != 2 || o.Counts[core.BothCustomers] != 1 || o.Counts[core.TheirCustomerOurProspect] != 1 ||
+				o.ByKind[core.MatchDomain] != 1 || o.ByKind[core.MatchName] != 1 || len(o.Shared) != tt.shared {
+				t.Errorf("result = %+v", o)
+			}
+			if !strings.Contains(p.result.Text, "computed privately") || !strings.Contains(p.result.Text, "fuzzy") {
+				t.Errorf("the result does not say how it was computed: %q", p.result.Text)
+			}
+			if p.partner.Text != "Globex" {
+				t.Errorf("proposed partner = %q, want Globex (the answer is from %q)", p.partner.Text, "Globex Corporation")
+			}
+
+			test.Tap(p.apply)
+			got := w.doc.Ecosystem.OverlapOf("Globex")
+			if got == nil || got.SharedCompanies() != 2 || redrawn != 1 {
+				t.Fatalf("after apply: overlap %+v, redrawn %d", got, redrawn)
+			}
+			if v, ok := w.doc.Ecosystem.FindPartner("Globex").Value(core.CustomerOverlap); !ok || v != core.OverlapScore(o) {
+				t.Errorf("customer overlap = %v, want %v", v, core.OverlapScore(o))
+			}
+			b, _ := os.ReadFile(states[0])
+			if strings.Contains(string(b), `"secret"`) {
+				t.Error("the request's secret is still kept after the result was used")
+			}
+			wait(t, p.openAnswer(ans))
+			if !strings.Contains(p.status.Text, "finished once") {
+				t.Errorf("opening the answer twice says %q, want it refused", p.status.Text)
+			}
+			w.Undo()
+			if w.doc.Ecosystem.OverlapOf("Globex") != nil {
+				t.Error("undo left the private overlap in place")
+			}
+		})
+	}
+}
+
+// TestPrivateOverlapDialogRefusesAStranger checks that an answer to a
+// request made elsewhere is refused with a message, and nothing changes.
+func TestPrivateOverlapDialogRefusesAStranger(t *testing.T) {
+	a := test.NewTempApp(t)
+	doc := NewDocument(today)
+	w := newMainWindow(a, doc, testEnv())
+	p := newPrivateOverlap(w, a.NewWindow("private overlap"), nil)
+	p.dir = t.TempDir()
+	if !p.request.Disabled() {
+		t.Error("a request can be made with no account list")
+	}
+	ours, theirs := privateLists()
+	dir := t.TempDir()
+	req, ans := filepath.Join(dir, "request.pao"), filepath.Join(dir, "answer.pao")
+	r, _, err := core.MakePrivateRequest(context.Background(), ours, core.PrivateRequestOptions{Mode: core.PrivateCounts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	r.WriteTo(&b)
+	os.WriteFile(req, b.Bytes(), 0o644)
+	answerAs(t, req, ans, theirs)
+	wait(t, p.openAnswer(ans))
+	if p.finished != nil || !strings.Contains(p.status.Text, "not made on this computer") {
+		t.Errorf("status = %q, want a refusal", p.status.Text)
+	}
+}
+
+// TestShowPrivateOverlap checks that the overlap screen's entry point opens
+// the dialog over the window, at step 1 with counts only chosen.
+func TestShowPrivateOverlap(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := newMainWindow(a, NewDocument(today), testEnv())
+	win := a.NewWindow("overlap")
+	p := showPrivateOverlap(w, win, nil)
+	if p.dialog == nil || p.chosenMode() != core.PrivateCounts || p.apply.Disabled() == false {
+		t.Errorf("dialog %v, mode %v, apply enabled %v", p.dialog != nil, p.chosenMode(), !p.apply.Disabled())
+	}
+	p.dialog.Hide()
+}
