@@ -90,7 +90,6 @@ func newDealsView(s *activateScreen) *dealsView {
 	v.inWindow = widget.NewCheck("In the window", func(bool) { v.filter() })
 	v.inWindow.Checked = true
 	v.count = widget.NewLabel("")
-	v.count.Importance = widget.LowImportance
 	v.explain = widget.NewLabel("Choose a deal to see how it is attributed.")
 	v.explain.Wrapping = fyne.TextWrapWord
 

@@ -51,7 +51,6 @@ func newDiscoverScreen(ws workspace, act discoverActions) *discoverScreen {
 			name := cell("partners-2026-with-a-long-name.xlsx", fyne.TextStyle{})
 			name.TextStyle.Bold = true
 			rows := widget.NewLabel("120 rows · 118 partners")
-			rows.Importance = widget.LowImportance
 			remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 			return container.NewBorder(nil, nil, nil, remove, container.NewVBox(name, rows))
 		},

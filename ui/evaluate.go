@@ -51,7 +51,6 @@ func newEvaluateScreen(ws workspace) *evaluateScreen {
 	s.table = newPartnerTable(ws, nil, 0)
 	s.criteria = container.NewVBox()
 	s.total = widget.NewLabel("")
-	s.total.Importance = widget.LowImportance
 	s.problem = widget.NewLabel("")
 	s.problem.Importance = widget.DangerImportance
 	s.problem.Wrapping = fyne.TextWrapWord

@@ -159,9 +159,6 @@ func shortTier(t core.Tier) string {
 func numberLabel(n int) *widget.Label {
 	l := widget.NewLabel(fmt.Sprint(n))
 	l.Alignment = fyne.TextAlignTrailing
-	if n == 0 {
-		l.Importance = widget.LowImportance
-	}
 	return l
 }
 

@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -78,3 +81,37 @@ func partnerCount(n int) string {
 	}
 	return fmt.Sprintf("%d partners", n)
 }
+
+// messageLine is the toolbar's line saying what the last action did. It
+// keeps to one line, cut with an ellipsis, so the toolbar does not grow; a
+// click shows the whole message, wrapped, just below it.
+type messageLine struct {
+	widget.Label
+	full *widget.PopUp // the whole message, while shown
+}
+
+func newMessageLine() *messageLine {
+	m := &messageLine{}
+	m.Truncation = fyne.TextTruncateEllipsis
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// Tapped shows the whole message below the line.
+func (m *messageLine) Tapped(*fyne.PointEvent) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(m)
+	if m.Text == "" || c == nil {
+		return
+	}
+	text := widget.NewLabel(m.Text)
+	text.Wrapping = fyne.TextWrapWord
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(m).AddXY(0, m.Size().Height)
+	width := min(max(m.Size().Width, 480), c.Size().Width-at.X-theme.Padding())
+	text.Resize(fyne.NewSize(width, text.MinSize().Height))
+	m.full = widget.NewPopUp(text, c)
+	m.full.ShowAtPosition(at)
+	m.full.Resize(fyne.NewSize(width, text.MinSize().Height).AddWidthHeight(2*theme.Padding(), 2*theme.Padding()))
+}
+
+// Cursor shows that the line can be clicked.
+func (m *messageLine) Cursor() desktop.Cursor { return desktop.PointerCursor }

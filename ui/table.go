@@ -104,7 +104,6 @@ func newPartnerTable(src tableSource, cols []tableColumn, sortCol int) *partnerT
 	t := &partnerTable{src: src, selected: -1, shownRow: -1, sortCol: sortCol}
 	t.count = widget.NewLabel("")
 	t.count.Alignment = fyne.TextAlignTrailing
-	t.count.Importance = widget.LowImportance
 	t.table = widget.NewTable(
 		func() (int, int) { return len(t.rows), len(t.cols) + t.endColumns() },
 		t.newCell,

@@ -57,7 +57,7 @@ type toolbar struct {
 	saveButton, exportButton  *widget.Button
 	undoButton, redoButton    *widget.Button
 	search                    *widget.Entry
-	message                   *widget.Label
+	message                   *messageLine
 }
 
 // statusBar is the row across the bottom: the file with its unsaved marker,
@@ -96,6 +96,7 @@ func newMainWindow(a fyne.App, doc *Document, env env) *MainWindow {
 		env.Log = slog.New(slog.DiscardHandler)
 	}
 	protectFilesFromSaveDialogs()
+	a.Settings().SetTheme(readable(a.Settings().Theme()))
 	w := &MainWindow{Window: a.NewWindow(Title), app: a, env: env}
 	w.recovery = newRecovery(env.RecoveryFolder, env.now())
 	w.Window.SetIcon(Icon())
@@ -148,9 +149,7 @@ func (w *MainWindow) buildToolbar() fyne.CanvasObject {
 	tb.exportButton = widget.NewButtonWithIcon("Export CSV…", theme.DownloadIcon(), w.showExportCSVDialog)
 	tb.undoButton = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), w.Undo)
 	tb.redoButton = widget.NewButtonWithIcon("Redo", theme.ContentRedoIcon(), w.Redo)
-	tb.message = widget.NewLabel("")
-	tb.message.Truncation = fyne.TextTruncateEllipsis
-	tb.message.Importance = widget.LowImportance
+	tb.message = newMessageLine()
 	tb.search = widget.NewEntry()
 	tb.search.SetPlaceHolder("Search partners (Ctrl+F)")
 	tb.search.ActionItem = widget.NewIcon(theme.SearchIcon())
