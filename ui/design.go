@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,8 +15,8 @@ import (
 )
 
 // designScreen is the play library by segment (role) × tier: pick a cell of
-// the matrix, see its plays, and add, edit or remove them with their owner,
-// cadence and KPI.
+// the matrix, see its plays in a dense sortable table (or every segment's),
+// and add, edit or remove them with their owner, cadence and KPI.
 type designScreen struct {
 	ws workspace
 	frame
@@ -23,10 +25,18 @@ type designScreen struct {
 	tier   core.Tier
 	title  *widget.Label
 	who    *widget.Label
-	list   *widget.List
-	plays  []int // indexes into Ecosystem.Plays of the selected segment
+	every  *widget.Check // the table lists the plays of every segment
+	table  *widget.Table
+	cols   []tableColumn // over indexes into Ecosystem.Plays
+	fitted map[int]float32
+	sort   int   // the column the plays are sorted by
+	desc   bool  // sorted from the last
+	plays  []int // indexes into Ecosystem.Plays of the rows shown, in order
 	chosen int   // index into Ecosystem.Plays of the play being edited; -1 for none
 	shown  int   // the play the editor holds, -2 before the first
+	// picking is set while the table's selection follows the play being
+	// edited, so that it is not taken for a click.
+	picking bool
 
 	kind                      *widget.Select
 	name, owner, cadence, kpi *widget.Entry
@@ -35,32 +45,42 @@ type designScreen struct {
 }
 
 func newDesignScreen(ws workspace) *designScreen {
-	s := &designScreen{ws: ws, role: core.Technology, tier: core.Tier1, chosen: -1, shown: -2}
+	s := &designScreen{ws: ws, role: core.Technology, tier: core.Tier1, chosen: -1, shown: -2, sort: -1, fitted: map[int]float32{}}
 	s.matrix = container.NewGridWithColumns(len(core.Tiers) + 1)
 	s.title = subheading("")
-	s.who = note("")
-	s.list = widget.NewList(
-		func() int { return len(s.plays) },
-		func() fyne.CanvasObject {
-			name := cell("Joint product roadmap review with an executive sponsor", fyne.TextStyle{Bold: true})
-			meta := widget.NewLabel("Engagement · Partner manager · Monthly · KPI")
-			meta.Importance = widget.LowImportance
-			meta.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(name, meta)
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id >= len(s.plays) {
+	s.who = widget.NewLabel("")
+	s.who.Truncation = fyne.TextTruncateEllipsis
+	s.every = widget.NewCheck("Plays of every segment", func(bool) { s.refresh() })
+	s.cols = s.playColumns()
+	s.table = widget.NewTable(
+		func() (int, int) { return len(s.plays), len(s.cols) },
+		func() fyne.CanvasObject { return cell("Joint product roadmap review", fyne.TextStyle{}) },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			if id.Row >= len(s.plays) || id.Col >= len(s.cols) {
+				l.SetText("")
 				return
 			}
-			p := s.ws.ecosystem().Plays[s.plays[id]]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(p.Name)
-			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · owner %s · %s · KPI: %s", p.Type, dash(p.Owner), dash(p.Cadence), dash(p.KPI)))
+			l.SetText(s.cols[id.Col].text(s.plays[id.Row]))
 		})
-	s.list.OnSelected = func(id widget.ListItemID) {
-		if id < len(s.plays) {
-			s.edit(s.plays[id])
+	s.table.ShowHeaderRow = true
+	s.table.CreateHeader = func() fyne.CanvasObject { return newHeaderCell(s.sortBy) }
+	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		h := o.(*headerCell)
+		if id.Col < 0 || id.Col >= len(s.cols) {
+			h.set(-1, "", false, false, false)
+			return
 		}
+		h.set(id.Col, s.cols[id.Col].title, false, id.Col == s.sort, s.desc)
+	}
+	s.table.OnSelected = func(id widget.TableCellID) {
+		if !s.picking && id.Row >= 0 && id.Row < len(s.plays) {
+			s.edit(s.plays[id.Row])
+		}
+	}
+	for i, c := range s.cols {
+		s.fitted[i] = columnWidth(c, 0)
+		s.table.SetColumnWidth(i, s.fitted[i])
 	}
 
 	var types []string
@@ -89,15 +109,92 @@ func newDesignScreen(ws workspace) *designScreen {
 	)
 	editor := container.NewVBox(subheading("Play"), form, container.NewHBox(s.save, s.remove, add), s.problem)
 
-	left := container.NewVBox(subheading("Plays per segment and tier"), note("Pick a cell to see and edit its plays."), s.matrix)
-	plays := container.NewBorder(container.NewVBox(s.title, s.who), nil, nil, nil, s.list)
-	right := container.NewVSplit(plays, panel(newWheelScroll(editor)))
-	right.Offset = 0.4
-	body := container.NewBorder(nil, nil, container.New(&fixedWidth{width: 520}, newWheelScroll(left)), nil, container.NewPadded(right))
+	left := container.NewVBox(subheading("Plays · partners per segment and tier"), s.matrix)
+	// The matrix and the editor take the height they need; the plays table
+	// takes the rest, so that as many plays show as the screen allows.
+	top := besideTable("design", left, panel(editor), 0.5)
+	plays := container.NewBorder(container.NewBorder(nil, nil, s.title, s.every, s.who), nil, nil, nil, s.table)
+	body := container.NewBorder(top, nil, nil, nil, container.NewPadded(plays))
 	s.box = screenLayout("Design",
 		"Programs and plays for each segment and tier: engagement, enablement, co-marketing and co-sell, each with an owner, a cadence and a KPI.",
 		nil, body)
 	return s
+}
+
+// playColumns are the columns of the plays table, as the Plays sheet of the
+// workbook has them.
+func (s *designScreen) playColumns() []tableColumn {
+	play := func(i int) core.Play { return s.ws.ecosystem().Plays[i] }
+	segment := func(i int) string { return play(i).Role.Label() }
+	tier := func(i int) string { return string(play(i).Tier) }
+	kind := func(i int) string { return string(play(i).Type) }
+	return []tableColumn{
+		{title: "Segment", text: segment, compare: func(a, b int) int {
+			return cmp.Compare(slices.Index(core.Roles, play(a).Role), slices.Index(core.Roles, play(b).Role))
+		}},
+		{title: "Tier", text: tier, compare: func(a, b int) int { return cmp.Compare(play(a).Tier.Rank(), play(b).Tier.Rank()) }},
+		{title: "Type", text: kind, compare: func(a, b int) int {
+			return cmp.Compare(slices.Index(core.PlayTypes, play(a).Type), slices.Index(core.PlayTypes, play(b).Type))
+		}},
+		{title: "Play", width: 360, text: func(i int) string { return play(i).Name }},
+		{title: "Owner", text: func(i int) string { return dash(play(i).Owner) }},
+		{title: "Cadence", text: func(i int) string { return dash(play(i).Cadence) }},
+		{title: "KPI", width: 360, text: func(i int) string { return dash(play(i).KPI) }},
+	}
+}
+
+// sortBy sorts the plays by column col; a second tap reverses the order.
+func (s *designScreen) sortBy(col int) {
+	if col == s.sort {
+		s.desc = !s.desc
+	} else {
+		s.sort, s.desc = col, false
+	}
+	s.refresh()
+}
+
+// showPlays lists the plays of the chosen segment, or of every segment,
+// sorted, and keeps the play being edited selected.
+func (s *designScreen) showPlays() {
+	e := s.ws.ecosystem()
+	s.plays = s.plays[:0]
+	for i, p := range e.Plays {
+		if s.every.Checked || (p.Role == s.role && p.Tier == s.tier) {
+			s.plays = append(s.plays, i)
+		}
+	}
+	if s.sort >= 0 && s.sort < len(s.cols) {
+		c := s.cols[s.sort]
+		slices.SortStableFunc(s.plays, func(a, b int) int {
+			r := 0
+			if c.compare != nil {
+				r = c.compare(a, b)
+			} else {
+				r = strings.Compare(strings.ToLower(c.text(a)), strings.ToLower(c.text(b)))
+			}
+			if s.desc {
+				r = -r
+			}
+			return r
+		})
+	}
+	// The widths of every play, so that a change of segment does not move
+	// the columns.
+	n := min(len(e.Plays), measuredRows)
+	for i, c := range s.cols {
+		if w := columnWidth(c, n); w != s.fitted[i] {
+			s.fitted[i] = w
+			s.table.SetColumnWidth(i, w)
+		}
+	}
+	s.table.Refresh()
+	s.picking = true
+	defer func() { s.picking = false }()
+	if row := slices.Index(s.plays, s.chosen); row >= 0 {
+		s.table.Select(widget.TableCellID{Row: row, Col: 3})
+	} else {
+		s.table.UnselectAll()
+	}
 }
 
 func dash(s string) string {
@@ -133,18 +230,17 @@ func (s *designScreen) refresh() {
 	}
 	s.matrix.Refresh()
 
-	s.plays = s.plays[:0]
-	for i, p := range e.Plays {
-		if p.Role == s.role && p.Tier == s.tier {
-			s.plays = append(s.plays, i)
-		}
-	}
-	s.title.SetText(fmt.Sprintf("%s partners in %s", s.role.Label(), s.tier))
-	s.who.SetText(fmt.Sprintf("%s in this segment · %d %s. Each button reads plays · partners.",
-		partnerCount(counts[s.role][s.tier]), len(s.plays), plural(len(s.plays), "play", "plays")))
-	s.list.Refresh()
 	if s.chosen >= len(e.Plays) {
 		s.chosen = -1
+	}
+	s.showPlays()
+	if s.every.Checked {
+		s.title.SetText("Plays of every segment")
+		s.who.SetText(fmt.Sprintf("%d %s · a new play goes to %s partners in %s.", len(s.plays), plural(len(s.plays), "play", "plays"), s.role.Label(), s.tier))
+	} else {
+		s.title.SetText(fmt.Sprintf("%s partners in %s", s.role.Label(), s.tier))
+		s.who.SetText(fmt.Sprintf("%s in this segment · %d %s.",
+			partnerCount(counts[s.role][s.tier]), len(s.plays), plural(len(s.plays), "play", "plays")))
 	}
 	if s.chosen != s.shown {
 		s.showPlay()
@@ -154,7 +250,6 @@ func (s *designScreen) refresh() {
 // choose shows the plays of a segment and tier.
 func (s *designScreen) choose(r core.Role, t core.Tier) {
 	s.role, s.tier, s.chosen = r, t, -1
-	s.list.UnselectAll()
 	s.refresh()
 	s.showPlay()
 }
@@ -163,7 +258,9 @@ func (s *designScreen) choose(r core.Role, t core.Tier) {
 func (s *designScreen) edit(i int) {
 	s.chosen = i
 	if i < 0 {
-		s.list.UnselectAll()
+		s.picking = true
+		s.table.UnselectAll()
+		s.picking = false
 	}
 	s.showPlay()
 }
@@ -230,7 +327,6 @@ func (s *designScreen) removePlay() {
 		return nil
 	})
 	s.chosen = -1
-	s.list.UnselectAll()
 	s.refresh()
 	s.showPlay()
 	s.ws.say("Removed the play %s (Undo brings it back).", name)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -114,9 +115,11 @@ type importPreview struct {
 	err     error
 	gen     int // the last read asked for
 
-	dialog   *dialog.CustomDialog
-	summary  *widget.Label
-	sheet    *widget.Select
+	dialog  *dialog.CustomDialog
+	summary *widget.Label
+	sheet   *widget.Select
+	// sheetBox holds the sheet selector as wide as its longest sheet name.
+	sheetBox *fyne.Container
 	header   *widget.Entry
 	mapping  *fyne.Container
 	selects  []*widget.Select
@@ -332,12 +335,15 @@ func (p *importPreview) show() {
 	p.reading.Hide()
 	p.reading.Stop()
 
-	controls := container.NewHBox(widget.NewLabel("Sheet"), p.sheet, widget.NewSeparator(),
+	p.sheetBox = container.New(&fixedWidth{width: selectWidth(nil)}, p.sheet)
+	controls := container.NewHBox(widget.NewLabel("Sheet"), p.sheetBox, widget.NewSeparator(),
 		widget.NewLabel("Header row"), container.NewGridWrap(fyne.NewSize(64, p.header.MinSize().Height), p.header), minus, plus, apply)
 	mapping := container.NewBorder(subheading("Columns: what each one holds"), nil, nil, nil, newWheelScroll(p.mapping))
 	sample := container.NewBorder(subheading("The first rows, as they will be read"), nil, nil, nil, p.sample)
 	problems := container.NewBorder(subheading("Problems found"), nil, nil, nil, newWheelScroll(p.problems))
-	split := container.NewHSplit(mapping, container.NewVSplit(sample, problems))
+	rows := container.NewVSplit(sample, problems)
+	rows.Offset = 0.75 // the rows first: problems, when there are, scroll
+	split := container.NewHSplit(mapping, rows)
 	split.Offset = 0.42
 	content := container.NewBorder(container.NewVBox(p.summary, controls, p.reading), nil, nil, nil, split)
 
@@ -419,6 +425,8 @@ func (p *importPreview) fill() {
 		p.sheet.Disable()
 	}
 	p.sheet.Refresh()
+	p.sheetBox.Layout.(*fixedWidth).width = selectWidth(res.Sheets)
+	p.sheetBox.Refresh()
 	p.header.SetText(strconv.Itoa(res.HeaderRow))
 
 	p.mapping.RemoveAll()
@@ -630,4 +638,16 @@ func uriFile(uri fyne.URI) string {
 func (w *MainWindow) importedDeals(name string) bool {
 	b := w.doc.Ecosystem.Deals
 	return b != nil && slices.Contains(b.Files, name)
+}
+
+// selectWidth is the width of a selector that shows the longest of options
+// in full, up to half the width of a laptop's dialog: a sheet named
+// "partners-master-2026" is not cut to "partners-m…".
+func selectWidth(options []string) float32 {
+	w := fyne.MeasureText("Sheet1", theme.TextSize(), fyne.TextStyle{}).Width
+	for _, o := range options {
+		w = max(w, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	w += 2*theme.InnerPadding() + theme.IconInlineSize() + 2*theme.Padding()
+	return min(float32(math.Ceil(float64(w))), 520)
 }

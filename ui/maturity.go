@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -27,6 +28,7 @@ var (
 type maturityScreen struct {
 	ws workspace
 	frame
+	grid  *fyne.Container // the matrix
 	cells map[core.Dimension][]*stageCell
 	side  map[core.Dimension]*widget.Label
 }
@@ -34,6 +36,7 @@ type maturityScreen struct {
 func newMaturityScreen(ws workspace) *maturityScreen {
 	s := &maturityScreen{ws: ws, cells: map[core.Dimension][]*stageCell{}, side: map[core.Dimension]*widget.Label{}}
 	grid := container.New(&matrixLayout{})
+	s.grid = grid
 	grid.Add(widget.NewLabelWithStyle("Dimension", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, st := range core.Stages {
 		grid.Add(widget.NewLabelWithStyle(st.String(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
@@ -154,14 +157,20 @@ type matrixLayout struct{}
 
 const matrixColumns = 5
 
-// widths gives the columns their share of the width.
+// widths gives the columns their share of the width. The first column is
+// as wide as the longest dimension's name, so that no name runs into the
+// first stage; the others share what is left.
 func (matrixLayout) widths(total float32) []float32 {
-	shares := []float32{0.12, 0.2, 0.2, 0.2, 0.28}
 	gap := theme.Padding()
 	avail := total - gap*float32(matrixColumns-1)
-	out := make([]float32, matrixColumns)
-	for i, s := range shares {
-		out[i] = avail * s
+	first := avail * 0.12
+	for _, d := range core.Dimensions {
+		w := fyne.MeasureText(string(d), theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
+		first = max(first, float32(math.Ceil(float64(w))))
+	}
+	out := []float32{first}
+	for _, s := range []float32{0.2, 0.2, 0.2, 0.28} {
+		out = append(out, (avail-first)*s/0.88)
 	}
 	return out
 }

@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/xuri/excelize/v2"
@@ -325,7 +327,7 @@ func TestDesignAddEditRemovePlay(t *testing.T) {
 	if plays[n] != want {
 		t.Errorf("new play = %+v, want %+v", plays[n], want)
 	}
-	s.list.Select(4)
+	selectPlay(t, s, n)
 	s.owner.SetText("Partner marketing")
 	test.Tap(s.save)
 	if got := w.doc.Ecosystem.Plays[n].Owner; got != "Partner marketing" {
@@ -336,10 +338,57 @@ func TestDesignAddEditRemovePlay(t *testing.T) {
 	if s.problem.Text == "" || w.doc.Ecosystem.Plays[n].Name == "" {
 		t.Error("a play without a name was saved")
 	}
-	s.list.Select(4)
+	selectPlay(t, s, n)
 	test.Tap(s.remove)
 	if len(w.doc.Ecosystem.Plays) != n {
 		t.Errorf("%d plays after the removal, want %d", len(w.doc.Ecosystem.Plays), n)
+	}
+}
+
+// selectPlay selects play i in the Design screen's table, as a click does.
+func selectPlay(t *testing.T, s *designScreen, i int) {
+	t.Helper()
+	row := slices.Index(s.plays, i)
+	if row < 0 {
+		t.Fatalf("play %d is not in the table", i)
+	}
+	s.table.Select(widget.TableCellID{Row: row, Col: 0})
+}
+
+// TestDesignPlaysSortAndShowEverySegment sorts the plays table by a column
+// and lists every segment's plays.
+func TestDesignPlaysSortAndShowEverySegment(t *testing.T) {
+	w := newTestWindow(t)
+	w.Show(stepDesign)
+	s := w.screens[stepDesign].(*designScreen)
+	s.every.SetChecked(true)
+	if got, want := len(s.plays), len(w.doc.Ecosystem.Plays); got != want {
+		t.Fatalf("every segment shows %d plays, want %d", got, want)
+	}
+	name := 3 // the Play column
+	s.sortBy(name)
+	for r := 1; r < len(s.plays); r++ {
+		a, b := s.cols[name].text(s.plays[r-1]), s.cols[name].text(s.plays[r])
+		if strings.ToLower(a) > strings.ToLower(b) {
+			t.Fatalf("row %d %q sorts before row %d %q", r-1, a, r, b)
+		}
+	}
+	s.sortBy(name)
+	if first := s.cols[name].text(s.plays[0]); strings.ToLower(first) < strings.ToLower(s.cols[name].text(s.plays[len(s.plays)-1])) {
+		t.Errorf("a second tap did not reverse the order: %q first", first)
+	}
+	// A chosen play stays selected whatever the order.
+	selectPlay(t, s, s.plays[5])
+	chosen := s.chosen
+	s.sortBy(1)
+	if s.name.Text != w.doc.Ecosystem.Plays[chosen].Name || s.chosen != chosen {
+		t.Errorf("after sorting, the editor holds %q, want play %d", s.name.Text, chosen)
+	}
+	for i, c := range s.cols {
+		head := fyne.MeasureText(c.title, theme.TextSize(), fyne.TextStyle{Bold: true}).Width
+		if s.fitted[i] < head {
+			t.Errorf("column %q is %v wide, narrower than its header", c.title, s.fitted[i])
+		}
 	}
 }
 
@@ -403,6 +452,68 @@ func TestMaturityTapSetsStage(t *testing.T) {
 	if m := s.side[core.Measurement].Text; !strings.Contains(m, "Proposed: ") || strings.Contains(m, "Proposed: 1 Undefined") {
 		t.Errorf("beside Measurement: %q, want a stage above 1 proposed from the sample's deals", m)
 	}
+}
+
+// TestMaturityNamesClearTheCells lays the matrix out at both laptop sizes:
+// each dimension's name fits its column and ends before the first cell.
+func TestMaturityNamesClearTheCells(t *testing.T) {
+	w := newTestWindow(t)
+	for _, size := range laptopSizes {
+		w.Window.Resize(size)
+		w.Show(stepMaturity)
+		s := w.screens[stepMaturity].(*maturityScreen)
+		for _, d := range core.Dimensions {
+			cell := s.cells[d][0]
+			var name *widget.Label
+			for _, o := range s.grid.Objects {
+				if l, ok := o.(*widget.Label); ok && l.Text == string(d) {
+					name = l
+				}
+			}
+			if name == nil {
+				t.Fatalf("no label for %s", d)
+			}
+			text := fyne.MeasureText(string(d), theme.TextSize(), fyne.TextStyle{Bold: true}).Width
+			if end := name.Position().X + theme.InnerPadding() + text; end > cell.Position().X {
+				t.Errorf("at %v, %q ends at %v, past its first cell at %v", size, d, end, cell.Position().X)
+			}
+		}
+	}
+}
+
+// TestPreviewShowsTheWholeSheetNameAndManyRows imports a workbook whose
+// sheets have long names, at a laptop's size: the sheet selector shows the
+// name in full, and the preview shows more than a handful of rows.
+func TestPreviewShowsTheWholeSheetNameAndManyRows(t *testing.T) {
+	w := newTestWindow(t)
+	w.Window.Resize(fyne.NewSize(1366, 768))
+	f := excelize.NewFile()
+	long := "partners-master-list-2026"
+	f.SetSheetName("Sheet1", "notes")
+	f.NewSheet(long)
+	f.SetActiveSheet(1)
+	f.SetSheetRow(long, "A1", &[]any{"Partner Name", "Website"})
+	for i := range 30 {
+		f.SetSheetRow(long, fmt.Sprintf("A%d", i+2), &[]any{fmt.Sprintf("Partner %02d", i), fmt.Sprintf("p%02d.example", i)})
+	}
+	path := filepath.Join(t.TempDir(), "master.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, w.Import(path))
+	p := w.preview
+	if p.res == nil || p.res.Sheet != long {
+		t.Fatalf("read sheet %v, want %s", p.res, long)
+	}
+	text := fyne.MeasureText(long, theme.TextSize(), fyne.TextStyle{}).Width
+	if got := p.sheet.Size().Width; got < text+2*theme.InnerPadding()+theme.IconInlineSize() {
+		t.Errorf("the sheet selector is %v wide, too narrow for %q (%v)", got, long, text)
+	}
+	rowHeight := p.sample.MinSize().Height
+	if rows := p.sample.Size().Height / (theme.TextSize() * 2.5); rows < 8 {
+		t.Errorf("the preview shows about %.0f rows (%v px high, rows of %v)", rows, p.sample.Size().Height, rowHeight)
+	}
+	test.Tap(p.cancel)
 }
 
 func TestPreviewAsksForThePasswordOfAnEncryptedWorkbook(t *testing.T) {
