@@ -1,12 +1,17 @@
 package ui
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -16,22 +21,132 @@ const DefaultWorkbookName = "partner-plan.xlsx"
 // importExtensions are the files the Import dialog offers.
 var importExtensions = []string{".xlsx", ".csv", ".txt", ".tsv"}
 
-// showOpenDialog asks for a file with one of exts, starting in the folder of
-// the last file used, and calls chosen with it.
+// locationDialog asks for a file by its path, typed or pasted into a
+// location field, or found with Browse…, which opens the file dialog in the
+// folder typed or in the folder of the last file used. Fyne's own file
+// dialog has no place to type a path: a user whose file sits six folders
+// deep would click through all six.
+type locationDialog struct {
+	w       *MainWindow
+	title   string
+	exts    []string
+	chosen  func(fyne.URI)
+	entry   *widget.Entry
+	problem *widget.Label
+	confirm *widget.Button
+	dialog  *dialog.CustomDialog
+}
+
+// showOpenDialog asks for a file with one of exts, by its path or with the
+// file dialog, starting in the folder of the last file used, and calls
+// chosen with it.
 func (w *MainWindow) showOpenDialog(title, confirm string, exts []string, chosen func(fyne.URI)) {
+	l := &locationDialog{w: w, title: title, exts: exts, chosen: chosen}
+	l.entry = widget.NewEntry()
+	l.entry.SetPlaceHolder("Type or paste the path of the file, or a folder to browse")
+	if dir := w.lastFolder(); dir != nil && dir.Scheme() == "file" {
+		l.entry.SetText(filepath.Clean(dir.Path()) + string(filepath.Separator))
+	}
+	l.entry.OnSubmitted = func(string) { l.open() }
+	l.entry.OnChanged = func(string) { l.problem.Hide() }
+	browse := widget.NewButtonWithIcon("Browse…", theme.FolderOpenIcon(), l.browse)
+	l.problem = widget.NewLabel("")
+	l.problem.Importance = widget.DangerImportance
+	l.problem.Wrapping = fyne.TextWrapWord
+	l.problem.Hide()
+	hint := note("Files: " + strings.Join(exts, ", ") + ". You can also drop a file on the window.")
+	content := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("Location"), browse, l.entry),
+		l.problem, hint)
+	l.confirm = widget.NewButton(confirm, l.open)
+	l.confirm.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { l.dialog.Hide() })
+	l.dialog = dialog.NewCustomWithoutButtons(title, content, w.Window)
+	l.dialog.SetButtons([]fyne.CanvasObject{cancel, l.confirm})
+	l.dialog.Show()
+	l.dialog.Resize(fyne.NewSize(min(760, w.Window.Canvas().Size().Width-40), content.MinSize().Height+120))
+	w.Window.Canvas().Focus(l.entry)
+	l.entry.CursorColumn = len([]rune(l.entry.Text))
+	l.entry.Refresh()
+}
+
+// open takes the path typed: a file is chosen, a folder is browsed.
+func (l *locationDialog) open() {
+	path := expandHome(strings.Trim(strings.TrimSpace(l.entry.Text), `"'`))
+	if path == "" {
+		l.browse()
+		return
+	}
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		l.say(fmt.Sprintf("There is no file at %s. Check the path, or use Browse….", path))
+	case info.IsDir():
+		l.browse()
+	case !slices.ContainsFunc(l.exts, func(ext string) bool { return strings.EqualFold(filepath.Ext(path), ext) }):
+		l.say(fmt.Sprintf("%s is not one of the files this reads (%s).", filepath.Base(path), strings.Join(l.exts, ", ")))
+	default:
+		l.dialog.Hide()
+		l.chosen(storage.NewFileURI(path))
+	}
+}
+
+func (l *locationDialog) say(problem string) {
+	l.problem.SetText(problem)
+	l.problem.Show()
+}
+
+// browse opens the file dialog in the folder typed, else in the folder of
+// the last file used.
+func (l *locationDialog) browse() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if uri := w.fileChosen(r, err, "Could not open the file", ""); uri != nil {
-			chosen(uri)
+		if uri := l.w.fileChosen(r, err, "Could not open the file", ""); uri != nil {
+			l.dialog.Hide()
+			l.chosen(uri)
 		}
-	}, w.Window)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.SetConfirmText(confirm)
-	d.SetTitleText(title)
-	if dir := w.lastFolder(); dir != nil {
+	}, l.w.Window)
+	d.SetFilter(storage.NewExtensionFileFilter(l.exts))
+	d.SetConfirmText(l.confirm.Text)
+	d.SetTitleText(l.title)
+	if dir := typedFolder(l.entry.Text); dir != nil {
+		d.SetLocation(dir)
+	} else if dir := l.w.lastFolder(); dir != nil {
 		d.SetLocation(dir)
 	}
 	d.Show()
 	d.Resize(fyne.NewSize(960, 640)) // a file dialog can only be resized once shown
+}
+
+// typedFolder is the folder a typed path names, or holds when it names a
+// file; nil when there is none.
+func typedFolder(typed string) fyne.ListableURI {
+	path := expandHome(strings.Trim(strings.TrimSpace(typed), `"'`))
+	if path == "" {
+		return nil
+	}
+	if info, err := os.Stat(path); err != nil || !info.IsDir() {
+		path = filepath.Dir(path)
+	}
+	if info, err := os.Stat(path); err != nil || !info.IsDir() {
+		return nil
+	}
+	l, err := storage.ListerForURI(storage.NewFileURI(path))
+	if err != nil {
+		return nil
+	}
+	return l
+}
+
+// expandHome reads a leading ~ as the home folder, as a shell does.
+func expandHome(path string) string {
+	if path != "~" && !strings.HasPrefix(path, "~/") && !strings.HasPrefix(path, `~\`) {
+		return path
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return path
+	}
+	return filepath.Join(home, path[1:])
 }
 
 // fileChosen is the file a file dialog handed over, closed: nil when the
@@ -116,9 +231,30 @@ func (w *MainWindow) showSaveDialog(title, confirm, name, ext string, chosen fun
 	}
 }
 
+// lastFolderKey is the preference that keeps the folder of the last file
+// used from one start of the app to the next.
+const lastFolderKey = "folder.last"
+
+// useFolder remembers the folder of a file imported, opened or saved, for
+// the next file dialog, in this run and the next.
+func (w *MainWindow) useFolder(file fyne.URI) {
+	w.folder = parentFolder(file)
+	if w.folder != nil {
+		w.app.Preferences().SetString(lastFolderKey, w.folder.String())
+	}
+}
+
 // lastFolder is the folder of the last file imported, opened or saved, so
-// the next file dialog opens there.
+// the next file dialog opens there; at the start of the app, the one of
+// the last run.
 func (w *MainWindow) lastFolder() fyne.ListableURI {
+	if w.folder == nil {
+		if s := w.app.Preferences().String(lastFolderKey); s != "" {
+			if u, err := storage.ParseURI(s); err == nil {
+				w.folder = u
+			}
+		}
+	}
 	if w.folder == nil {
 		return nil
 	}

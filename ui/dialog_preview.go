@@ -151,7 +151,7 @@ func (p *importPreview) next() <-chan struct{} {
 	p.res, p.dealRes = nil, nil
 	p.opt = importers.Options{Scorecard: p.w.doc.Ecosystem.Scorecard.Clone()}
 	p.open = true
-	p.w.folder = parentFolder(p.uri)
+	p.w.useFolder(p.uri)
 	return p.readFirst()
 }
 

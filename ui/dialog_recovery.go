@@ -127,7 +127,7 @@ func (w *MainWindow) restoreRecovered(c *crashedSession, doc *planbook.Assembly)
 	name = strings.TrimSuffix(name, filepath.Ext(name)) + " (recovered)"
 	d := &Document{Ecosystem: doc.Ecosystem, Name: name, Unsaved: true, Imported: c.note.Imported, origin: c.note.Path}
 	if c.note.Path != "" {
-		w.folder = parentFolder(storage.NewFileURI(c.note.Path))
+		w.useFolder(storage.NewFileURI(c.note.Path))
 	}
 	r := w.recovery
 	r.disarm()

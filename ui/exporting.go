@@ -27,7 +27,7 @@ func (w *MainWindow) ExportCSV(path string) <-chan struct{} {
 	var ev = w.ev
 	current := w.confidence.current()
 	name := filepath.Base(path)
-	w.folder = parentFolder(storage.NewFileURI(path))
+	w.useFolder(storage.NewFileURI(path))
 	return w.startJob("Exporting", "Writing "+name+"…", func() func() {
 		evaluation := &ev
 		if !current {

@@ -150,7 +150,7 @@ func relay(from <-chan struct{}, to chan struct{}) {
 func (w *MainWindow) openPath(path string) <-chan struct{} {
 	name := filepath.Base(path)
 	today := w.env.now()
-	w.folder = parentFolder(storage.NewFileURI(path))
+	w.useFolder(storage.NewFileURI(path))
 	return w.startJob("Opening", "Reading "+name+"…", func() func() {
 		start := time.Now()
 		src, err := planbook.ReadFile(path, importers.Options{})
@@ -181,7 +181,7 @@ func (w *MainWindow) showOpened(path string, src *planbook.Source, doc *planbook
 	} else {
 		w.addRecent(path)
 	}
-	w.folder = parentFolder(storage.NewFileURI(path))
+	w.useFolder(storage.NewFileURI(path))
 	w.setDocument(d, &doc.Evaluation)
 	if src.Plan == nil {
 		w.say("%s is a partner list, not a plan: it was imported into a new plan (%s). Save asks where to keep the plan.", name, partnerCount(len(d.Ecosystem.Partners)))
@@ -251,7 +251,7 @@ func (w *MainWindow) saveTo(path string, then func()) <-chan struct{} {
 		opt.Evaluation = &ev
 	}
 	name := filepath.Base(path)
-	w.folder = parentFolder(storage.NewFileURI(path))
+	w.useFolder(storage.NewFileURI(path))
 	return w.startJob("Saving", "Writing "+name+"…", func() func() {
 		start := time.Now()
 		err := exporters.SaveWorkbook(path, snapshot, opt)

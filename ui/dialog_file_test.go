@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// TestOpenAcceptsATypedPath types paths into the location field of the
+// file dialogs: a file of the right kind is taken, anything else is
+// explained and nothing is opened.
+func TestOpenAcceptsATypedPath(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "six", "folders", "deep", "in", "the", "drive")
+	os.MkdirAll(dir, 0o755)
+	list := filepath.Join(dir, "partner list.csv")
+	os.WriteFile(list, []byte("Partner Name,Website\nAcme,acme.example\n"), 0o644)
+	notes := filepath.Join(dir, "notes.pdf")
+	os.WriteFile(notes, []byte("%PDF"), 0o644)
+
+	tests := []struct {
+		name    string
+		typed   string
+		want    string // the file chosen; "" for none
+		problem string // in what the dialog says
+	}{
+		{"a file", list, list, ""},
+		{"pasted with quotes", `"` + list + `"`, list, ""},
+		{"no such file", filepath.Join(dir, "missing.csv"), "", "no file at"},
+		{"another kind of file", notes, "", "not one of the files"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newTestWindow(t)
+			var got fyne.URI
+			w.showOpenDialog("Import a partner list", "Import", importExtensions, func(u fyne.URI) { got = u })
+			entry, ok := w.Window.Canvas().Focused().(*widget.Entry)
+			if !ok {
+				t.Fatal("the location field does not have the focus")
+			}
+			entry.SetText("")
+			test.Type(entry, tt.typed)
+			entry.OnSubmitted(entry.Text)
+			if tt.want != "" {
+				if got == nil || got.Path() != tt.want {
+					t.Fatalf("chosen %v, want %s", got, tt.want)
+				}
+				return
+			}
+			if got != nil {
+				t.Fatalf("chosen %v, want nothing", got)
+			}
+			if !strings.Contains(strings.ToLower(dialogText(w)), tt.problem) {
+				t.Errorf("the dialog says %q, want %q", dialogText(w), tt.problem)
+			}
+		})
+	}
+}
+
+// TestImportStartsInTheLastFolder imports a file, then opens a new window
+// of the app, as at the next start: Import proposes the folder of that
+// file.
+func TestImportStartsInTheLastFolder(t *testing.T) {
+	w := newTestWindow(t)
+	dir := t.TempDir()
+	list := filepath.Join(dir, "agencies.csv")
+	os.WriteFile(list, []byte("Partner Name,Website\nAcme,acme.example\n"), 0o644)
+	wait(t, w.Import(list))
+	test.Tap(w.preview.cancel)
+
+	doc, _ := SampleDocument(today)
+	again := newMainWindow(fyne.CurrentApp(), doc, testEnv())
+	defer again.Window.Close()
+	if got := again.lastFolder(); got == nil || filepath.Clean(got.Path()) != dir {
+		t.Fatalf("the next start's last folder = %v, want %s", got, dir)
+	}
+	again.showImportDialog()
+	entry, ok := again.Window.Canvas().Focused().(*widget.Entry)
+	if !ok || entry.Text != dir+string(filepath.Separator) {
+		t.Fatalf("the location field holds %q, want the folder %s", entry.Text, dir)
+	}
+	test.Type(entry, "agencies.csv")
+	entry.OnSubmitted(entry.Text)
+	eventually(t, "the preview of agencies.csv", func() bool {
+		return again.preview != nil && again.preview.uri != nil && again.preview.uri.String() == storage.NewFileURI(list).String()
+	})
+}
