@@ -187,6 +187,9 @@ type PrivateState struct {
 	// counts request (padded with random elements).
 	Companies int `json:"companies"`
 	Width     int `json:"width,omitempty"`
+	// Truncated counts our companies with more keys than a counts entry
+	// holds, matched on their first Width keys (see MaxCountsWidth).
+	Truncated int `json:"truncated,omitempty"`
 	// Accounts are our companies in request order, for mode matches only:
 	// a counts request keeps nothing of the list.
 	Accounts []privateCompany `json:"accounts,omitempty"`
@@ -252,7 +255,6 @@ func companyKeys(ix *AccountIndex) (firsts []int, keys [][]privateKey) {
 				doms = append(doms, privateKey{Kind: MatchDomain, Key: d, Name: a.Name, Domain: first, Row: a.Row})
 			}
 		}
-		// The name first: a counts request keeps slot 0 for it.
 		keys[g] = append(append(keys[g], name...), doms...)
 	}
 	for g := range keys {
@@ -334,6 +336,34 @@ func blindPiece(s group.Scalar, jobs []job, lo, hi int, e, r group.Element) erro
 	return nil
 }
 
+// MaxCountsWidth bounds the keys an entry of a counts request holds. Every
+// entry is padded to the widest company's keys, so one company of many
+// rows or websites would multiply the work for all: a company with more
+// keys than this matches, in counts mode, on its first ones (its first
+// row's name and websites come first). PrivateState.Truncated counts them.
+const MaxCountsWidth = 4
+
+// countsWidth is the width of a counts request's entries: the most keys a
+// company has, at least 2 and at most MaxCountsWidth.
+func countsWidth(keys [][]privateKey) int {
+	w := 2
+	for _, k := range keys {
+		w = max(w, len(k))
+	}
+	return min(w, MaxCountsWidth)
+}
+
+// paddingMessage is the message of a padding element: random, so its
+// element is no key and unlike every other.
+func paddingMessage() ([]byte, error) {
+	m := make([]byte, len("padding\x00")+32)
+	copy(m, "padding\x00")
+	if _, err := rand.Read(m[len("padding\x00"):]); err != nil {
+		return nil, fmt.Errorf("make a padding value: %w", err)
+	}
+	return m, nil
+}
+
 // MakePrivateRequest blinds our account list into a request, and returns
 // it with the state that must stay on this computer to finish it.
 func MakePrivateRequest(ctx context.Context, accounts []Account, opt PrivateRequestOptions) (*PrivateFile, *PrivateState, error) {
@@ -368,38 +398,27 @@ func MakePrivateRequest(ctx context.Context, accounts []Account, opt PrivateRequ
 		// Every entry the same width, the missing keys random elements the
 		// partner cannot tell from keys: after its shuffle, an entry's
 		// shape says nothing of which company it was.
-		w := 2
-		for _, k := range keys {
-			w = max(w, len(k))
-		}
+		w := countsWidth(keys)
 		st.Width = w
-		var pad [][]byte
 		for g, ks := range keys {
 			b := &f.Ours[g]
 			b.Keys = make([][ElementSize]byte, w)
 			if pops {
 				b.Tag = tagOf(ix.pop[firsts[g]])
 			}
-			slot := 1 // slot 0 is the name's
-			filled := make([]bool, w)
-			for _, k := range ks {
-				s := 0
-				if k.Kind == MatchDomain {
-					s, slot = slot, slot+1
-				}
-				filled[s] = true
+			if len(ks) > w {
+				st.Truncated++
+				ks = ks[:w]
+			}
+			for s, k := range ks {
 				jobs = append(jobs, job{msg: keyMessage(k.Kind, k.Key), out: &b.Keys[s]})
 			}
-			for s := range filled {
-				if !filled[s] {
-					var r [32]byte
-					if _, err := rand.Read(r[:]); err != nil {
-						return nil, nil, fmt.Errorf("make a padding value: %w", err)
-					}
-					m := append([]byte("padding\x00"), r[:]...)
-					pad = append(pad, m)
-					jobs = append(jobs, job{msg: m, out: &b.Keys[s]})
+			for s := len(ks); s < w; s++ {
+				m, err := paddingMessage()
+				if err != nil {
+					return nil, nil, err
 				}
+				jobs = append(jobs, job{msg: m, out: &b.Keys[s]})
 			}
 		}
 	} else {
@@ -515,11 +534,10 @@ func AnswerPrivateRequest(ctx context.Context, req *PrivateFile, accounts []Acco
 				e.Tag = TagCustomer
 			}
 		}
-		n := min(len(a.Domains), MaxKeysPerAccount-1)
-		if ix.norm[i] != "" {
-			n++
-		}
-		e.Keys = make([][ElementSize]byte, n)
+		// Slot 0 is the name (or, for a company without one, padding), the
+		// others its websites: the requesting side reads the kind of a
+		// match from the slot.
+		e.Keys = make([][ElementSize]byte, 1+min(len(a.Domains), MaxKeysPerAccount-1))
 		ans.Theirs = append(ans.Theirs, e)
 	}
 	k := 0
@@ -528,16 +546,16 @@ func AnswerPrivateRequest(ctx context.Context, req *PrivateFile, accounts []Acco
 			continue
 		}
 		a, e := &ix.Accounts[i], &ans.Theirs[k]
-		s := 0
-		for _, d := range a.Domains {
-			if s == MaxKeysPerAccount-1 {
-				break
+		name := keyMessage(MatchName, ix.norm[i])
+		if ix.norm[i] == "" {
+			var err error
+			if name, err = paddingMessage(); err != nil {
+				return nil, err
 			}
-			jobs = append(jobs, job{msg: keyMessage(MatchDomain, d), out: &e.Keys[s]})
-			s++
 		}
-		if ix.norm[i] != "" {
-			jobs = append(jobs, job{msg: keyMessage(MatchName, ix.norm[i]), out: &e.Keys[s]})
+		jobs = append(jobs, job{msg: name, out: &e.Keys[0]})
+		for s := 1; s < len(e.Keys); s++ {
+			jobs = append(jobs, job{msg: keyMessage(MatchDomain, a.Domains[s-1]), out: &e.Keys[s]})
 		}
 		k++
 	}
@@ -628,19 +646,17 @@ func FinishPrivateOverlap(ctx context.Context, st *PrivateState, req, ans *Priva
 		if e.Tag == TagCustomer {
 			o.Customers++
 		}
-		for _, k := range e.Keys {
-			hit, ok := ours[k]
+		// Their websites first, then their name, as plain matching looks
+		// a partner's company up.
+		for n := range e.Keys {
+			s := (n + 1) % len(e.Keys)
+			hit, ok := ours[e.Keys[s]]
 			if !ok {
 				continue
 			}
-			c := candidate{found: true, key: int(hit.key), theirPop: e.Tag.population()}
-			if st.Mode == PrivateCounts {
-				c.kind = MatchDomain
-				if hit.key == 0 {
-					c.kind = MatchName
-				}
-			} else {
-				c.kind = st.Accounts[hit.entry].Keys[hit.key].Kind
+			c := candidate{found: true, key: int(hit.key), theirPop: e.Tag.population(), kind: MatchDomain}
+			if s == 0 {
+				c.kind = MatchName
 			}
 			if c.better(best[hit.entry]) {
 				best[hit.entry] = c

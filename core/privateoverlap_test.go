@@ -176,6 +176,91 @@ func TestPrivateOverlapEqualsPlain(t *testing.T) {
 	}
 }
 
+// TestPrivateOverlapCases checks, on small lists made for it, the shapes
+// of company plain matching folds: a company of two names, a partner's
+// company with no name or with its match on its second website, two of
+// theirs reaching one of ours by domain and by name.
+func TestPrivateOverlapCases(t *testing.T) {
+	acc := func(name string, pop Population, domains ...string) Account {
+		return Account{Name: name, Domains: domains, Population: pop}
+	}
+	tests := []struct {
+		name         string
+		ours, theirs []Account
+		shared       int
+		surest       bool // the domain match counts, where plain counts the first in their list
+	}{
+		{"one company of two names", []Account{acc("Alphabet Inc.", Customer, "abc.xyz"), acc("Google", Customer, "abc.xyz")},
+			[]Account{acc("Google LLC", Customer)}, 1, false},
+		{"their company without a name", []Account{acc("Initech", Prospect, "initech.io")},
+			[]Account{acc("", Customer, "initech.io")}, 1, false},
+		{"their second website", []Account{acc("Hooli", Customer, "hooli.xyz")},
+			[]Account{acc("Hooli Holdings XYZ", Prospect, "hooli.com", "hooli.xyz")}, 1, false},
+		{"two of theirs reach one of ours, by domain first", []Account{acc("Davis & Elkins College", Customer, "wvnet.edu")},
+			[]Account{acc("Eastern WV College", Prospect, "wvnet.edu"), acc("Davis and Elkins College", Customer, "dewv.edu")}, 1, false},
+		// Plain matching counts the first of theirs in their list; their
+		// order never travels, so the private overlap counts the surest.
+		{"two of theirs reach one of ours, by name first", []Account{acc("Davis & Elkins College", Customer, "wvnet.edu")},
+			[]Account{acc("Davis and Elkins College", Customer, "dewv.edu"), acc("Eastern WV College", Prospect, "wvnet.edu")}, 1, true},
+		{"nothing shared", []Account{acc("Umbrella", Customer)}, []Account{acc("Wayne Enterprises", Customer, "wayne.com")}, 0, false},
+	}
+	for _, tt := range tests {
+		want := exactOverlap(tt.ours, tt.theirs)
+		if want.SharedCompanies() != tt.shared {
+			t.Fatalf("%s: plain overlap shares %d, the case expects %d", tt.name, want.SharedCompanies(), tt.shared)
+		}
+		for _, mode := range []PrivateMode{PrivateCounts, PrivateMatches} {
+			t.Run(tt.name+"/"+string(mode), func(t *testing.T) {
+				got, _, _ := exchange(t, tt.ours, tt.theirs, mode, true)
+				if tt.surest {
+					if got.SharedCompanies() != want.SharedCompanies() || got.ByKind[MatchDomain] != 1 || got.Counts[OurCustomerTheirProspect] != 1 {
+						t.Errorf("private = %v %v, want the same number shared, by the domain match", got.Counts, got.ByKind)
+					}
+					return
+				}
+				if got.Counts != want.Counts || got.ByKind[MatchDomain] != want.ByKind[MatchDomain] || got.ByKind[MatchName] != want.ByKind[MatchName] ||
+					got.Companies != want.Companies || got.Customers != want.Customers {
+					t.Errorf("private = %v %v (%d, %d), plain = %v %v (%d, %d)", got.Counts, got.ByKind, got.Companies, got.Customers,
+						want.Counts, want.ByKind, want.Companies, want.Customers)
+				}
+			})
+		}
+	}
+}
+
+// TestPrivateCountsWidth checks that a counts request pads its entries to
+// the widest company's keys, at most MaxCountsWidth, and says how many
+// companies it cut.
+func TestPrivateCountsWidth(t *testing.T) {
+	wide := Account{Name: "Acme", Domains: []string{"acme.com", "acme.de", "acme.fr", "acme.it", "acme.es"}}
+	tests := []struct {
+		name      string
+		accounts  []Account
+		width     int
+		truncated int
+	}{
+		{"names only", []Account{{Name: "Acme"}, {Name: "Initech"}}, 2, 0},
+		{"a name and two websites", []Account{{Name: "Acme", Domains: []string{"acme.com", "acme.de"}}, {Name: "Initech"}}, 3, 0},
+		{"a company of six keys", []Account{wide, {Name: "Initech"}}, MaxCountsWidth, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req, st, err := MakePrivateRequest(context.Background(), tt.accounts, PrivateRequestOptions{Mode: PrivateCounts})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Width != tt.width || st.Truncated != tt.truncated {
+				t.Errorf("width, truncated = %d, %d, want %d, %d", st.Width, st.Truncated, tt.width, tt.truncated)
+			}
+			for i, e := range req.Ours {
+				if len(e.Keys) != tt.width {
+					t.Errorf("entry %d has %d keys, want %d", i, len(e.Keys), tt.width)
+				}
+			}
+		})
+	}
+}
+
 // TestPrivateFilesHoldNoAccount checks that neither file holds any key in
 // the clear, nor an unsalted hash of one, and that two requests of one
 // list share no blinded value.

@@ -261,6 +261,10 @@ func runPrivateRequest(opt privateOptions, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "Wrote %s: request %s, %d entries (one per company of %s), in %.1f s.\n",
 		opt.out, st.RequestID[:8], req.Header.Entries, opt.ours, time.Since(start).Seconds())
+	if st.Truncated > 0 {
+		fmt.Fprintf(stdout, "%d of your companies have more than %d websites and names (rows merged into one company): in counts mode each matches on its first %d.\n",
+			st.Truncated, st.Width, st.Width)
+	}
 	fmt.Fprintf(stdout, "Send it to your partner; they answer it with: partneratlas private-overlap answer --ours THEIR-LIST %s -o answer.pao\n", filepath.Base(opt.out))
 	fmt.Fprintf(stdout, "The secret that opens the answer stays on this computer, in %s; keep %s to finish.\n", state, filepath.Base(opt.out))
 	return 0
