@@ -1,6 +1,10 @@
 package core
 
-import "math/rand/v2"
+import (
+	"encoding/binary"
+	"math"
+	"math/rand/v2"
+)
 
 // Perturbations is how many random weight sets the tier confidence tries.
 const Perturbations = 1000
@@ -54,11 +58,35 @@ func (e *Ecosystem) TierConfidence() []float64 {
 			scale[k] = 100 / total
 		}
 	}
+	// Partners rated alike share their confidence: on scales of 1 to 5 a
+	// hundred thousand partners hold a few thousand distinct ratings, so each
+	// is worked out once.
+	first := make([]int, 0, min(np, 4096)) // the first partner of each rating
+	of := make([]int, np)                  // partner → its rating in first
+	seen := make(map[string]int, min(np, 4096))
+	key := make([]byte, 0, nc*8+1)
+	for i := range np {
+		key = key[:0]
+		for _, v := range norm[i*nc : i*nc+nc] {
+			key = binary.LittleEndian.AppendUint64(key, math.Float64bits(v))
+		}
+		key = append(key, byte(len(base[i])))
+		key = append(key, base[i]...)
+		u, ok := seen[string(key)]
+		if !ok {
+			u = len(first)
+			seen[string(key)] = u
+			first = append(first, i)
+		}
+		of[i] = u
+	}
+	kept := make([]float64, len(first))
 	th := e.Thresholds
-	inParallel(np, perCore(np, 1), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
+	inParallel(len(first), perCore(len(first), 1), func(lo, hi int) {
+		for u := lo; u < hi; u++ {
+			i := first[u]
 			row := norm[i*nc : i*nc+nc]
-			kept := 0
+			n := 0
 			for k := 0; k < Perturbations; k++ {
 				ws := weights[k*nc : k*nc+nc]
 				sum := 0.0
@@ -66,11 +94,14 @@ func (e *Ecosystem) TierConfidence() []float64 {
 					sum += ws[j] * v
 				}
 				if th.For(Round2(sum*scale[k])) == base[i] {
-					kept++
+					n++
 				}
 			}
-			out[i] = float64(kept) / Perturbations
+			kept[u] = float64(n) / Perturbations
 		}
 	})
+	for i, u := range of {
+		out[i] = kept[u]
+	}
 	return out
 }

@@ -42,6 +42,32 @@ func TestTierConfidenceEqualWeightsOnScoreOfAllEqualValues(t *testing.T) {
 	}
 }
 
+// TestTierConfidenceOfAlikePartners: partners rated alike are worked out
+// once; the result is the one each partner gets on its own (here, alone in
+// an ecosystem of one), with missing and fractional values and overrides.
+func TestTierConfidenceOfAlikePartners(t *testing.T) {
+	e := randomEcosystem(600)
+	for i, p := range e.Partners {
+		switch i % 7 {
+		case 0:
+			delete(p.Values, SharedICP)
+		case 1:
+			p.Values[CustomerOverlap] = 2.5
+		case 2:
+			p.Override = Tier1
+		}
+	}
+	e.Partners = append(e.Partners, e.Partners[:50]...) // exact repeats
+	got := e.TierConfidence()
+	for i, p := range e.Partners {
+		alone := *e
+		alone.Partners = []*Partner{p}
+		if want := alone.TierConfidence()[0]; got[i] != want {
+			t.Fatalf("%s: %v among all, %v alone", p.Name, got[i], want)
+		}
+	}
+}
+
 // BenchmarkTierConfidence10k: 1,000 perturbations over 10,000 partners.
 // Target ≤ 200 ms.
 func BenchmarkTierConfidence10k(b *testing.B) {

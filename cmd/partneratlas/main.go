@@ -22,6 +22,7 @@ import (
 var commands = []command{planCommand, overlapCommand, privateOverlapCommand}
 
 func main() {
+	keepFootprintSmall()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -76,7 +76,8 @@ type cellParts struct {
 	si        int
 	v         string // escaped when written
 	inline    bool
-	is        string // written raw
+	is        string // written raw, or escaped when escapeIS
+	escapeIS  bool
 	isSpace   bool
 }
 
@@ -207,7 +208,7 @@ func setValue(c *cellParts, val any) error {
 		} else {
 			s := v.Format(time.RFC3339Nano)
 			setInline(c, s)
-			c.is = s
+			c.is, c.escapeIS = s, false
 		}
 	case nil:
 	case time.Duration, []excelize.RichTextRun:
@@ -239,7 +240,14 @@ func setString(c *cellParts, s string) {
 
 func setInline(c *cellParts, s string) {
 	c.t, c.v, c.inline = "inlineStr", "", true
-	c.is, c.isSpace = trimCell(s, true)
+	if strings.Contains(s, "_x") {
+		c.is, c.isSpace = trimCell(s, true)
+		return
+	}
+	// The common case, escaped when written rather than into a string of
+	// its own: the same bytes as trimCell's.
+	c.is, c.isSpace = trimCell(s, false)
+	c.escapeIS = true
 }
 
 // writeCell appends c as excelize's writeCell does.
@@ -299,7 +307,11 @@ func (e *rowEncoder) writeCell(c *cellParts, column int, num string) {
 			b = append(b, ` xml:space="preserve"`...)
 		}
 		b = append(b, '>')
-		b = append(b, c.is...)
+		if c.escapeIS {
+			b = appendEscapedText(b, c.is, true)
+		} else {
+			b = append(b, c.is...)
+		}
 		b = append(b, `</t></is>`...)
 	}
 	e.buf = append(b, `</c>`...)
@@ -325,7 +337,7 @@ func trimCell(s string, escape bool) (string, bool) {
 			}
 		}
 		if escape && needsEscape(s) {
-			s = strings.ReplaceAll(string(appendEscaped(nil, s)), "&#xA;", "\n")
+			s = string(appendEscapedText(nil, s, true))
 		}
 	}
 	if strings.Contains(s, "_x") {
@@ -378,7 +390,12 @@ func plainUTF8(s string) bool {
 }
 
 // appendEscaped appends s escaped as encoding/xml's EscapeText escapes it.
-func appendEscaped(b []byte, s string) []byte {
+func appendEscaped(b []byte, s string) []byte { return appendEscapedText(b, s, false) }
+
+// appendEscapedText appends s escaped as encoding/xml's EscapeText escapes
+// it, with line feeds kept as they are when keepLF is set (as excelize writes
+// inline strings).
+func appendEscapedText(b []byte, s string, keepLF bool) []byte {
 	if !needsEscape(s) {
 		return append(b, s...)
 	}
@@ -401,6 +418,9 @@ func appendEscaped(b []byte, s string) []byte {
 		case '\t':
 			esc = "&#x9;"
 		case '\n':
+			if keepLF {
+				continue
+			}
 			esc = "&#xA;"
 		case '\r':
 			esc = "&#xD;"
