@@ -114,6 +114,7 @@ const (
 	TagProspect    PrivateTag = 3
 )
 
+// tagOf is the tag that carries population p.
 func tagOf(p Population) PrivateTag {
 	switch p {
 	case Customer:
@@ -223,6 +224,7 @@ type PrivateAnswerOptions struct {
 	Progress         PrivateProgress
 }
 
+// ristretto is the group every element of a private overlap is in.
 var ristretto = group.Ristretto255
 
 // companyKeys lists, for each of our companies (in the order of their

@@ -62,6 +62,7 @@ const (
 	FileAnswer  PrivateFileKind = "answer"
 )
 
+// article names the kind with its article, for a message.
 func (k PrivateFileKind) article() string {
 	switch k {
 	case FileRequest:
@@ -121,10 +122,13 @@ type PrivateOverlapError struct {
 	Err     error
 }
 
+// Error is the message for the user.
 func (e *PrivateOverlapError) Error() string { return e.Message }
 
+// Unwrap is the cause, when there is one.
 func (e *PrivateOverlapError) Unwrap() error { return e.Err }
 
+// privateError makes an error of kind with a message for the user.
 func privateError(kind PrivateErrorKind, cause error, format string, args ...any) error {
 	return &PrivateOverlapError{Kind: kind, Message: fmt.Sprintf(format, args...), Err: cause}
 }
@@ -140,10 +144,18 @@ func PrivateErrorKindOf(err error) PrivateErrorKind {
 }
 
 // oneLine makes a header value of s: line breaks become spaces, so a name
-// cannot forge a header line.
+// cannot forge a header line, and it is cut at maxHeaderValue bytes (at a
+// character's start), so it cannot push the header past maxHeaderBytes.
 func oneLine(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
+	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' }), " ")
+	if len(s) > maxHeaderValue {
+		s = strings.ToValidUTF8(s[:maxHeaderValue], "")
+	}
+	return s
 }
+
+// maxHeaderValue bounds a header value a person typed, such as From.
+const maxHeaderValue = 1000
 
 // encode writes the header up to the Body line into head, the body into
 // body.
@@ -177,6 +189,8 @@ func (f *PrivateFile) encode() (head, body []byte) {
 	return w.Bytes(), body
 }
 
+// checksum is the file's checksum: SHA-256 over the header above the
+// Checksum line, then the body.
 func checksum(head, body []byte) string {
 	s := sha256.New()
 	s.Write(head)

@@ -563,3 +563,25 @@ func BenchmarkPrivateOverlap100k(b *testing.B) {
 		})
 	}
 }
+
+// TestPrivateHeaderFrom checks that a name typed into From cannot forge a
+// header line nor push the header past what a reader accepts.
+func TestPrivateHeaderFrom(t *testing.T) {
+	tests := []struct{ from, want string }{
+		{"Acme Analytics", "Acme Analytics"},
+		{"Acme\nFormat: 2\r\nMode: matches", "Acme Format: 2 Mode: matches"},
+		{strings.Repeat("é", 70_000), strings.Repeat("é", maxHeaderValue/2)},
+	}
+	for _, tt := range tests {
+		req, _, err := MakePrivateRequest(context.Background(), []Account{{Name: "Acme"}}, PrivateRequestOptions{Mode: PrivateCounts, From: tt.from})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		req.WriteTo(&b)
+		got, err := ReadPrivateFile(&b, PrivateLimits{})
+		if err != nil || got.Header.From != tt.want || got.Header.Mode != PrivateCounts {
+			t.Errorf("From %.20q reads back as %.40q, %v (%v), want %.40q", tt.from, got.Header.From, got.Header.Mode, err, tt.want)
+		}
+	}
+}
