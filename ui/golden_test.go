@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -20,6 +21,31 @@ func TestScreenImages(t *testing.T) {
 		w.Show(s)
 		waitConfidence(t, w)
 		test.AssertRendersToImage(t, goldenNames[s], w.Window.Canvas())
+	}
+}
+
+// TestScreenImagesAtLaptopSizes renders each step at 1280×800 and
+// 1366×768, over the sample and over a 40-partner list imported as a user
+// does, and compares each with its golden image in testdata/laptop.
+func TestScreenImagesAtLaptopSizes(t *testing.T) {
+	for _, doc := range []struct {
+		name string
+		make func(t *testing.T) *MainWindow
+	}{{"sample", func(t *testing.T) *MainWindow { return newTestWindow(t) }}, {"imported", newImportedWindow}} {
+		test.ApplyTheme(t, test.Theme())
+		w := doc.make(t)
+		for _, size := range laptopSizes {
+			w.Window.Resize(size)
+			for s := stepDiscover; s < numSteps; s++ {
+				if doc.name == "sample" && size.Width == 1280 {
+					continue // TestScreenImages
+				}
+				w.Show(s)
+				waitConfidence(t, w)
+				name := fmt.Sprintf("laptop/%s-%vx%v-%s", doc.name, size.Width, size.Height, goldenNames[s])
+				test.AssertRendersToImage(t, name, w.Window.Canvas())
+			}
+		}
 	}
 }
 

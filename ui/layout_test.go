@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -41,12 +42,46 @@ func partnerTables(w *MainWindow) []struct {
 	}
 }
 
+// importedList is a 40-partner list as people keep them: a title above the
+// header, long names, long headers, a sheet with a long name.
+var importedList = filepath.Join("testdata", "partners-master-2026.xlsx")
+
+// newImportedWindow is a window over importedList, imported as a user
+// does, through the preview, into the sample, which it replaces.
+func newImportedWindow(t *testing.T) *MainWindow {
+	t.Helper()
+	w := newTestWindow(t)
+	wait(t, w.Import(importedList))
+	wait(t, tapImport(t, w))
+	if n := len(w.doc.Ecosystem.Partners); n != 40 || w.doc.Ecosystem.Partners[0].Name != "Liberty's Delightful Events" {
+		t.Fatalf("%d partners after the import, want the 40 of %s", n, importedList)
+	}
+	waitConfidence(t, w)
+	return w
+}
+
+// layoutWindows make the windows the layout tests look at: the sample with
+// its deals, and a 40-partner list imported. Each makes an app of its own,
+// the current one: make one, test it, then make the next.
+var layoutWindows = []struct {
+	name string
+	make func(t *testing.T) *MainWindow
+}{
+	{"sample", func(t *testing.T) *MainWindow { return newDealsWindow(t) }},
+	{"imported", newImportedWindow},
+}
+
 // TestNameStaysInViewScrolledToTheLastColumn scrolls every partner table
-// with the wheel as far right as it goes, at both laptop sizes: the
-// partner's name must still show in the table, and the last column's
-// header must show in full.
+// with the wheel as far right as it goes, at both laptop sizes, over the
+// sample and over an imported list: the partner's name must still show in
+// the table, and the last column's header must show in full.
 func TestNameStaysInViewScrolledToTheLastColumn(t *testing.T) {
-	w := newDealsWindow(t)
+	for _, doc := range layoutWindows {
+		t.Run(doc.name, func(t *testing.T) { nameStaysInView(t, doc.make(t)) })
+	}
+}
+
+func nameStaysInView(t *testing.T, w *MainWindow) {
 	for _, size := range laptopSizes {
 		w.Window.Resize(size)
 		for _, pt := range partnerTables(w) {
@@ -232,9 +267,15 @@ func TestSelectionFollowsItsPartner(t *testing.T) {
 }
 
 // TestSidePanelsNeverCoverTheTable lays Segment, Evaluate and Prioritize
-// out at both laptop sizes: the side panel and the table lie side by side.
+// out at both laptop sizes, over the sample and an imported list: the side
+// panel and the table lie side by side.
 func TestSidePanelsNeverCoverTheTable(t *testing.T) {
-	w := newTestWindow(t)
+	for _, doc := range layoutWindows {
+		t.Run(doc.name, func(t *testing.T) { panelsBesideTables(t, doc.make(t)) })
+	}
+}
+
+func panelsBesideTables(t *testing.T, w *MainWindow) {
 	screens := []struct {
 		step  step
 		table *partnerTable
