@@ -50,6 +50,7 @@ type privateOverlap struct {
 	result   *widget.Label
 	partner  *widget.SelectEntry
 	apply    *widget.Button
+	respond  *widget.Button // answers a partner's request
 	status   *widget.Label
 	progress *widget.ProgressBar
 	cancel   *widget.Button
@@ -119,6 +120,7 @@ func newPrivateOverlap(ws workspace, win fyne.Window, changed func()) *privateOv
 	p.partner.SetPlaceHolder("The partner these figures are for")
 	p.apply = widget.NewButtonWithIcon("Use as this partner's overlap", theme.ConfirmIcon(), func() { p.applyResult(strings.TrimSpace(p.partner.Text)) })
 	p.apply.Disable()
+	p.respond = widget.NewButtonWithIcon("Answer a partner's request…", theme.MailReplyIcon(), p.chooseRequestToAnswer)
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
 	p.progress = widget.NewProgressBar()
@@ -152,6 +154,10 @@ func newPrivateOverlap(ws workspace, win fyne.Window, changed func()) *privateOv
 		container.NewHBox(p.answer),
 		p.result,
 		container.NewBorder(nil, nil, nil, p.apply, p.partner),
+		step("Your partner sent you a request?"),
+		note("Answer it with your account list: Partner Atlas shows who sent it, how many entries it holds and what your answer reveals before anything is written. "+
+			"A request is answered once; one with far more entries than your partner has customers is probing, not mapping, and is refused above "+fmt.Sprint(core.DefaultMaxEntries)+" entries."),
+		container.NewHBox(p.respond),
 		container.NewBorder(nil, nil, nil, p.cancel, p.progress),
 		p.status,
 	)
@@ -283,6 +289,7 @@ func (p *privateOverlap) begin(what string) (context.Context, core.PrivateProgre
 	p.cancel.Show()
 	p.request.Disable()
 	p.answer.Disable()
+	p.respond.Disable()
 	return ctx, func(done, total int) {
 		if total > 0 {
 			fyne.Do(func() { p.progress.SetValue(float64(done) / float64(total)) })
@@ -299,6 +306,7 @@ func (p *privateOverlap) end(msg string, err error) {
 	p.progress.Hide()
 	p.cancel.Hide()
 	p.answer.Enable()
+	p.respond.Enable()
 	p.describeList()
 	if errors.Is(err, context.Canceled) {
 		p.status.SetText("Cancelled: nothing was written.")
@@ -526,6 +534,146 @@ func (p *privateOverlap) applyResult(partner string) {
 	if p.changed != nil {
 		p.changed()
 	}
+}
+
+// chooseRequestToAnswer asks for a partner's request, shows what it is and
+// what answering reveals, and asks where to write the answer.
+func (p *privateOverlap) chooseRequestToAnswer() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		req, err := p.checkRequest(path)
+		if err != nil {
+			p.fail(err)
+			return
+		}
+		dialog.ShowConfirm("Answer this request?", p.describeRequest(req), func(ok bool) {
+			if !ok {
+				return
+			}
+			save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+				if err != nil || w == nil {
+					return
+				}
+				out := w.URI().Path()
+				w.Close()
+				if !strings.EqualFold(filepath.Ext(out), ".pao") {
+					out += ".pao"
+				}
+				p.answerRequest(req, path, out)
+			}, p.win)
+			save.SetFileName("private-overlap-answer.pao")
+			save.SetFilter(storage.NewExtensionFileFilter([]string{".pao"}))
+			save.Show()
+		}, p.win)
+	}, p.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pao"}))
+	d.Show()
+}
+
+// checkRequest reads a partner's request and refuses it when it is too
+// big, of the wrong shape, or answered before on this computer.
+func (p *privateOverlap) checkRequest(path string) (*core.PrivateFile, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", filepath.Base(path), err)
+	}
+	defer f.Close()
+	req, err := core.ReadPrivateFile(bufio.NewReader(f), core.PrivateLimits{MaxEntries: core.DefaultMaxEntries})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	if err := core.CheckPrivateRequest(req, core.PrivateAnswerOptions{}); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	dir, err := p.folder()
+	if err != nil {
+		return nil, err
+	}
+	if when, ok := answeredOn(dir, req.Header.RequestID); ok {
+		return nil, fmt.Errorf("you answered request %.8s on %s; a request is answered once: ask your partner for a new request", req.Header.RequestID, when)
+	}
+	return req, nil
+}
+
+// describeRequest says who sent a request, how big it is and what
+// answering it reveals, for the user to decide.
+func (p *privateOverlap) describeRequest(req *core.PrivateFile) string {
+	h := req.Header
+	accounts, _ := p.ourAccounts()
+	return fmt.Sprintf("From %s, made %s: %d entries, mode %s.\n\n%s\n\nYour answer is made of your account list (%d accounts) and tells %s how many companies it holds and, for each shared one, whether it is your customer. Your list itself stays on this computer.",
+		h.From, h.Made.Local().Format("2 January 2006 15:04"), h.Entries, h.Mode, h.Reveals, len(accounts), h.From)
+}
+
+// answerRequest answers a partner's request with our list, off the UI
+// goroutine, writes the answer to out and records that the request was
+// answered. The channel closes when it is done, for tests.
+func (p *privateOverlap) answerRequest(req *core.PrivateFile, from, out string) <-chan struct{} {
+	done := make(chan struct{})
+	accounts, _ := p.ourAccounts()
+	if accounts == nil {
+		p.fail(errors.New("choose your account list first: the answer is made of it"))
+		close(done)
+		return done
+	}
+	ctx, progress := p.begin(fmt.Sprintf("Answering %s's request with %d accounts…", req.Header.From, len(accounts)))
+	opt := core.PrivateAnswerOptions{From: strings.TrimSpace(p.from.Text), SharePopulations: true, Now: p.ws.today(), Progress: progress}
+	p.ws.inBackground(func() {
+		start := time.Now()
+		msg, err := p.writeAnswer(ctx, req, accounts, from, out, opt)
+		p.ws.logDone("private overlap answer made", out, start, err)
+		fyne.Do(func() {
+			defer close(done)
+			p.end(msg, err)
+		})
+	})
+	return done
+}
+
+// writeAnswer makes the answer, writes it and records the request as
+// answered.
+func (p *privateOverlap) writeAnswer(ctx context.Context, req *core.PrivateFile, accounts []core.Account, from, out string, opt core.PrivateAnswerOptions) (string, error) {
+	dir, err := p.folder()
+	if err != nil {
+		return "", err
+	}
+	ans, err := core.AnswerPrivateRequest(ctx, req, accounts, opt)
+	if err != nil {
+		return "", err
+	}
+	if err := writeFileAtomic(out, 0o644, func(w io.Writer) error { _, err := ans.WriteTo(w); return err }); err != nil {
+		return "", err
+	}
+	msg := fmt.Sprintf("Wrote %s. Send it back to %s.", filepath.Base(out), req.Header.From)
+	rec, err := os.OpenFile(filepath.Join(dir, "answered.txt"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err == nil {
+		_, err = fmt.Fprintf(rec, "%s %s %s\n", req.Header.RequestID, time.Now().UTC().Format(time.RFC3339), filepath.Base(from))
+		if cerr := rec.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		msg += " Partner Atlas could not record that it was answered (" + err.Error() + ")."
+	}
+	return msg, nil
+}
+
+// answeredOn returns when request id was answered from the private folder
+// dir, as its answered.txt records it, or false.
+func answeredOn(dir, id string) (string, bool) {
+	b, err := os.ReadFile(filepath.Join(dir, "answered.txt"))
+	if err != nil {
+		return "", false
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == id {
+			return f[1], true
+		}
+	}
+	return "", false
 }
 
 // writeFileAtomic writes path through a temporary file beside it and a

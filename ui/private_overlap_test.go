@@ -177,3 +177,49 @@ func TestShowPrivateOverlap(t *testing.T) {
 	}
 	p.dialog.Hide()
 }
+
+// TestPrivateOverlapDialogAnswers plays the partner through the dialog: it
+// answers a request with the document's list, once; the requesting side
+// then finds what plain matching finds exactly.
+func TestPrivateOverlapDialogAnswers(t *testing.T) {
+	a := test.NewTempApp(t)
+	doc := NewDocument(today)
+	ours, theirs := privateLists()
+	doc.Ecosystem.SetOurAccounts(core.AccountList{File: "globex.csv", Accounts: theirs})
+	w := newMainWindow(a, doc, testEnv())
+	p := newPrivateOverlap(w, a.NewWindow("private overlap"), nil)
+	p.dir = t.TempDir()
+	p.from.SetText("Globex")
+	dir := t.TempDir()
+	reqPath, ansPath := filepath.Join(dir, "request.pao"), filepath.Join(dir, "answer.pao")
+	r, st, err := core.MakePrivateRequest(context.Background(), ours, core.PrivateRequestOptions{Mode: core.PrivateMatches, From: "Acme"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	r.WriteTo(&b)
+	os.WriteFile(reqPath, b.Bytes(), 0o644)
+
+	req, err := p.checkRequest(reqPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg := p.describeRequest(req); !strings.Contains(msg, "From Acme") || !strings.Contains(msg, "3 entries") || !strings.Contains(msg, "Our matches") {
+		t.Errorf("before answering, the dialog says %q", msg)
+	}
+	wait(t, p.answerRequest(req, reqPath, ansPath))
+	if !strings.Contains(p.status.Text, "Send it back to Acme") {
+		t.Fatalf("status = %q", p.status.Text)
+	}
+	if _, err := p.checkRequest(reqPath); err == nil || !strings.Contains(err.Error(), "answered once") {
+		t.Errorf("answering twice: %v, want a refusal", err)
+	}
+	ans, err := readPAO(ansPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := core.FinishPrivateOverlap(context.Background(), st, req, ans, nil)
+	if err != nil || o.Partner != "Globex" || o.SharedCompanies() != 2 || o.Counts[core.TheirCustomerOurProspect] != 1 {
+		t.Errorf("finished: %+v, %v", o, err)
+	}
+}
