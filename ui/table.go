@@ -183,11 +183,12 @@ func (t *partnerTable) fitColumns() {
 }
 
 // endColumns is the number of empty columns after the last: one when
-// columns stick to the left. Fyne's table (2.8) lets the wheel scroll its
-// columns only as far as the width of those that do not stick, while it
-// draws them after those that do, so the wheel stopped short of the last
-// column by the width of the sticky ones. An empty column that wide at the
-// end lets the wheel reach the last column.
+// columns stick to the left. Once scrolled, Fyne's table (2.8) lays the
+// scrolling columns out from the place of the column as many to the left as
+// there are sticky ones, so the wheel stopped short of the last column by
+// up to the width of the sticky columns (the "Revenue p…" that only
+// the scrollbar reached). An empty column that wide at the end lets the
+// wheel reach the last column, with some empty room after it.
 func (t *partnerTable) endColumns() int {
 	if t.table.StickyColumnCount > 0 {
 		return 1
