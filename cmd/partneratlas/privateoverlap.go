@@ -350,6 +350,10 @@ func runPrivateAnswer(opt privateOptions, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// maxSharedLines is how many shared accounts finish prints: enough to see
+// what matched; the workbook holds them all.
+const maxSharedLines = 20
+
 // runPrivateFinish opens the partner's answer and reports the overlap.
 func runPrivateFinish(opt privateOptions, stdout, stderr io.Writer) int {
 	switch {
@@ -403,7 +407,15 @@ func runPrivateFinish(opt privateOptions, stdout, stderr io.Writer) int {
 	}
 	if st.Mode == core.PrivateMatches {
 		fmt.Fprintf(report, "  %-56s %9.2f\n", "Our open pipeline among them", o.Pipeline)
-		for _, s := range o.Shared {
+		for i, s := range o.Shared {
+			if i == maxSharedLines {
+				where := "the Overlap sheet of the workbook -o writes"
+				if opt.out != "" {
+					where = "the Overlap sheet of " + opt.out
+				}
+				fmt.Fprintf(report, "    … and %d more: every one is on %s.\n", len(o.Shared)-i, where)
+				break
+			}
 			fmt.Fprintf(report, "    %s (%s, by %s %s)\n", s.Ours, s.Population, s.Kind, s.Key)
 		}
 	} else {

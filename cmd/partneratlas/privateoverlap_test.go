@@ -136,6 +136,9 @@ func TestPrivateOverlapCommandEqualsOverlap(t *testing.T) {
 				if mode == "matches" && got[0].Pipeline != pipeline {
 					t.Errorf("pipeline = %v, want %v", got[0].Pipeline, pipeline)
 				}
+				if mode == "matches" && !strings.Contains(stderr, "more: every one is on the Overlap sheet of "+out) {
+					t.Errorf("the report does not stop listing the shared accounts:\n%.2000s", stderr)
+				}
 				if !strings.Contains(stderr, "computed privately") || !strings.Contains(stderr, "fuzzy matching cannot work") {
 					t.Errorf("the report does not say how the overlap was computed:\n%s", stderr)
 				}
