@@ -427,7 +427,7 @@ func (pr *reader) readDeals(b *core.DealBook) {
 	if sheet == "" {
 		return
 	}
-	rows, err := pr.f.Rows(sheet)
+	rows, err := pr.rows(sheet)
 	if err != nil {
 		pr.problem(importers.BadFile, sheet, 0, "", "the Deals sheet cannot be read (%v), so the deals were not restored.", err)
 		return

@@ -247,7 +247,7 @@ func (pr *reader) readPartners(res *Source) error {
 		pr.problem(importers.MissingColumn, SheetPartners, 0, "", "the Partners sheet is missing, so the plan has no partners.")
 		return nil
 	}
-	rows, err := pr.f.Rows(sheet)
+	rows, err := pr.rows(sheet)
 	if err != nil {
 		return pr.fail(importers.BadFile, err, "the Partners sheet cannot be read: %v", err)
 	}

@@ -61,11 +61,13 @@ func Read(f *importers.File) (res *Source, err error) {
 				Err: fmt.Errorf("panic: %v", r)}
 		}
 	}()
-	return readPlan(f.Workbook(), f.Name)
+	return readPlan(f.Workbook(), f.Name, f)
 }
 
-func readPlan(f *excelize.File, file string) (*Source, error) {
-	pr := &reader{f: f, file: file}
+// readPlan reads the plan workbook f; book, when not nil, is f as the
+// importers opened it, whose streaming reader reads the big sheets.
+func readPlan(f *excelize.File, file string, book *importers.File) (*Source, error) {
+	pr := &reader{f: f, file: file, book: book}
 	e := core.NewEcosystem("", time.Now())
 	e.Review = core.Review{}
 	pr.e = e
@@ -100,12 +102,21 @@ func readPlan(f *excelize.File, file string) (*Source, error) {
 // reader holds a reopen in progress.
 type reader struct {
 	f        *excelize.File
+	book     *importers.File // nil: read every sheet with excelize
 	file     string
 	e        *core.Ecosystem
 	problems []importers.Problem
 	// exported is the day the workbook was written (About), zero when not
 	// known.
 	exported time.Time
+}
+
+// rows opens the rows of a big sheet: Partners, Deals.
+func (pr *reader) rows(sheet string) (importers.Rows, error) {
+	if pr.book != nil {
+		return pr.book.Rows(sheet)
+	}
+	return pr.f.Rows(sheet)
 }
 
 // readDealBook restores the deal book: the rules from the Measurement

@@ -124,7 +124,7 @@ func TestIsPlanWorkbook(t *testing.T) {
 }
 
 func TestReadHandMadePlan(t *testing.T) {
-	res, err := readPlan(handMadePlan(t, true), "plan.xlsx")
+	res, err := readPlan(handMadePlan(t, true), "plan.xlsx", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
