@@ -463,7 +463,7 @@ func CheckPrivateRequest(req *PrivateFile, opt PrivateAnswerOptions) error {
 		limit = DefaultMaxEntries
 	}
 	if h.Entries > limit {
-		return privateError(PrivateTooLarge, nil, "the request holds %d entries, more than the %d you accept: a list that long can probe for accounts rather than map shared ones; ask your partner why, or raise the limit with --max-entries", h.Entries, limit)
+		return privateError(PrivateTooLarge, nil, "the request holds %d entries, more than the %d you accept: a list that long can probe for accounts rather than map shared ones; ask your partner why, or raise the limit you accept", h.Entries, limit)
 	}
 	if opt.CountsOnly && h.Mode != PrivateCounts {
 		return privateError(PrivateRefused, nil, "the request asks to learn which of its accounts you have (mode %s), and you accept counts only", h.Mode)

@@ -370,7 +370,7 @@ func ReadPrivateFile(r io.Reader, lim PrivateLimits) (*PrivateFile, error) {
 		return f, privateError(PrivateTooLarge, nil, "the file announces %d entries, more than any account list this version maps", h.Entries+h.TheirEntries)
 	}
 	if lim.MaxEntries > 0 && h.Entries > lim.MaxEntries {
-		return f, privateError(PrivateTooLarge, nil, "the request holds %d entries, more than the %d you accept: a list that long can probe for accounts rather than map shared ones; ask your partner why, or raise the limit with --max-entries", h.Entries, lim.MaxEntries)
+		return f, privateError(PrivateTooLarge, nil, "the request holds %d entries, more than the %d you accept: a list that long can probe for accounts rather than map shared ones; ask your partner why, or raise the limit you accept", h.Entries, lim.MaxEntries)
 	}
 	if size > (h.Entries+h.TheirEntries)*(2+MaxKeysPerAccount*ElementSize) {
 		return f, privateError(PrivateDamaged, nil, "the header announces a body of %d bytes, more than %d entries can hold: the header was edited", size, h.Entries+h.TheirEntries)

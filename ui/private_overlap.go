@@ -545,33 +545,46 @@ func (p *privateOverlap) chooseRequestToAnswer() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		req, err := p.checkRequest(path)
-		if err != nil {
-			p.fail(err)
-			return
-		}
-		dialog.ShowConfirm("Answer this request?", p.describeRequest(req), func(ok bool) {
-			if !ok {
-				return
-			}
-			save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-				if err != nil || w == nil {
+		p.status.SetText("Reading " + filepath.Base(path) + "…")
+		p.ws.inBackground(func() {
+			req, err := p.checkRequest(path)
+			fyne.Do(func() {
+				if err != nil {
+					p.fail(err)
 					return
 				}
-				out := w.URI().Path()
-				w.Close()
-				if !strings.EqualFold(filepath.Ext(out), ".pao") {
-					out += ".pao"
-				}
-				p.answerRequest(req, path, out)
-			}, p.win)
-			save.SetFileName("private-overlap-answer.pao")
-			save.SetFilter(storage.NewExtensionFileFilter([]string{".pao"}))
-			save.Show()
-		}, p.win)
+				p.status.SetText("")
+				p.confirmAnswer(req, path)
+			})
+		})
 	}, p.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pao"}))
 	d.Show()
+}
+
+// confirmAnswer shows who sent the request at path, its size and what
+// answering reveals; on yes, it asks where to write the answer and makes
+// it.
+func (p *privateOverlap) confirmAnswer(req *core.PrivateFile, path string) {
+	dialog.ShowConfirm("Answer this request?", p.describeRequest(req), func(ok bool) {
+		if !ok {
+			return
+		}
+		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil || w == nil {
+				return
+			}
+			out := w.URI().Path()
+			w.Close()
+			if !strings.EqualFold(filepath.Ext(out), ".pao") {
+				out += ".pao"
+			}
+			p.answerRequest(req, path, out)
+		}, p.win)
+		save.SetFileName("private-overlap-answer.pao")
+		save.SetFilter(storage.NewExtensionFileFilter([]string{".pao"}))
+		save.Show()
+	}, p.win)
 }
 
 // checkRequest reads a partner's request and refuses it when it is too

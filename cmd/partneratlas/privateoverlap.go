@@ -302,6 +302,9 @@ func runPrivateAnswer(opt privateOptions, stdout, stderr io.Writer) int {
 		return fail(stderr, err.Error()+".")
 	}
 	req, err := readPrivateFile(opt.args[0], core.PrivateLimits{MaxEntries: opt.maxEntries})
+	if core.PrivateErrorKindOf(err) == core.PrivateTooLarge {
+		err = fmt.Errorf("%w (--max-entries %d)", err, opt.maxEntries)
+	}
 	if req != nil {
 		h := req.Header
 		fmt.Fprintf(stdout, "Request %s from %s, made %s: %d entries, mode %s.\n%s\n",
