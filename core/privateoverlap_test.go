@@ -585,3 +585,39 @@ func TestPrivateHeaderFrom(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadPrivateFile checks that no file, however damaged, makes the
+// reader panic, and that what it accepts writes back byte for byte.
+func FuzzReadPrivateFile(f *testing.F) {
+	ctx := context.Background()
+	accounts := []Account{{Name: "Acme", Domains: []string{"acme.com"}}, {Name: "Initech"}}
+	req, _, err := MakePrivateRequest(ctx, accounts, PrivateRequestOptions{Mode: PrivateCounts, From: "Us", SharePopulations: true})
+	if err != nil {
+		f.Fatal(err)
+	}
+	ans, err := AnswerPrivateRequest(ctx, req, accounts, PrivateAnswerOptions{From: "Them", SharePopulations: true})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, pf := range []*PrivateFile{req, ans} {
+		var b bytes.Buffer
+		pf.WriteTo(&b)
+		f.Add(b.Bytes())
+	}
+	f.Add([]byte(privateMagic + "\nFormat: 1\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pf, err := ReadPrivateFile(bytes.NewReader(data), PrivateLimits{MaxEntries: 1000})
+		if err != nil {
+			if PrivateErrorKindOf(err) == "" {
+				t.Fatalf("error without a kind: %v", err)
+			}
+			return
+		}
+		var b bytes.Buffer
+		pf.Header.Checksum = ""
+		pf.WriteTo(&b)
+		if !bytes.Equal(b.Bytes(), data) {
+			t.Fatalf("read then written, the file changed:\n%q\n%q", data, b.Bytes())
+		}
+	})
+}
