@@ -43,10 +43,11 @@ const PrivateOverlapFormat = 1
 // element in its canonical 32-byte encoding.
 const ElementSize = 32
 
-// MaxKeysPerAccount bounds the keys one account brings to a private
-// overlap: its name and up to seven websites. Plain matching looks at every
-// website; an account with more than seven (none on the real lists tested)
-// is matched privately on its first seven.
+// MaxKeysPerAccount bounds the keys one company brings to a private
+// overlap: a partner's company its name and up to seven websites; one of
+// ours the names and websites of all its rows, its first row's first, up to
+// eight. Plain matching looks at them all; on the real lists tested a
+// handful of companies of many rows have more.
 const MaxKeysPerAccount = 8
 
 // DefaultMaxEntries is the largest request answered unless the user says
@@ -289,6 +290,8 @@ type job struct {
 // the work with an error of kind PrivateRefused.
 func blind(ctx context.Context, s group.Scalar, jobs []job, progress PrivateProgress, done *atomic.Int64, total int) error {
 	const piece = 512
+	ctx, stop := context.WithCancel(ctx) // a refused element stops every worker
+	defer stop()
 	pieces := (len(jobs) + piece - 1) / piece
 	errs := make([]error, pieces)
 	inParallel(pieces, 1, func(first, last int) {
@@ -301,6 +304,7 @@ func blind(ctx context.Context, s group.Scalar, jobs []job, progress PrivateProg
 			}
 			if err := blindPiece(s, jobs, p*piece, min(len(jobs), (p+1)*piece), e, r); err != nil {
 				errs[p] = err
+				stop()
 				return
 			}
 			if progress != nil {

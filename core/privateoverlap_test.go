@@ -391,6 +391,7 @@ func TestPrivateOverlapRefusals(t *testing.T) {
 		copy(b[entry:], tmp)
 	}
 	identity := edit(req, bodyAt, func(b []byte) { clear(b[2 : 2+ElementSize]) })
+	theirIdentity := edit(ans, ansBodyAt+n*entry, func(b []byte) { clear(b[2 : 2+ElementSize]) })
 	tests := []struct {
 		name     string
 		req, ans []byte
@@ -416,6 +417,8 @@ func TestPrivateOverlapRefusals(t *testing.T) {
 		{"the request and the answer swapped", ans, req, st, PrivateLimits{}, PrivatePairing, "give the request"},
 		{"an answer finished twice", req, ans, st.Forget(time.Now()), PrivateLimits{}, PrivateReplayed, "finished once"},
 		{"a resealed request with a neutral value", resealed(t, identity), nil, st, PrivateLimits{}, PrivateRefused, "neutral"},
+		{"a resealed answer with a neutral value", req, resealed(t, theirIdentity), st, PrivateLimits{}, PrivateRefused, "neutral"},
+		{"a resealed answer with a value off the curve", req, resealed(t, edit(ans, ansBodyAt+n*entry, func(b []byte) { b[2+ElementSize-1] = 0xff })), st, PrivateLimits{}, PrivateRefused, "not a blinded key"},
 		{"a request over the limit", req, nil, st, PrivateLimits{MaxEntries: 150}, PrivateTooLarge, fmt.Sprintf("%d entries", n)},
 		{"a matches request answered counts only", req, []byte("counts-only"), st, PrivateLimits{}, PrivateRefused, "counts only"},
 		{"a counts request answered counts only", countsReq, []byte("counts-only"), st, PrivateLimits{}, "", ""},
