@@ -473,6 +473,9 @@ func (p *privateOverlap) showResult(o core.Overlap, from string) {
 	} else {
 		b.WriteString("Which accounts, and the open pipeline among them, are not known in counts mode.\n")
 	}
+	if o.Customers == 0 && o.Companies > 0 {
+		b.WriteString("Your partner sent no populations, or has no customers on its list: shared accounts count as its prospects.\n")
+	}
 	fmt.Fprintf(&b, "Overlap %s; customer overlap score %g.", o.Method, core.OverlapScore(o))
 	p.result.SetText(b.String())
 	var names []string

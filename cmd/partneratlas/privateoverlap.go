@@ -424,6 +424,9 @@ func runPrivateFinish(opt privateOptions, stdout, stderr io.Writer) int {
 	} else {
 		fmt.Fprintln(report, "  Which accounts, and the open pipeline among them, are not known in counts mode.")
 	}
+	if st.Mode == core.PrivateCounts && !req.Header.Populations {
+		fmt.Fprintln(report, "  The request did not send our populations: every shared account counts as our prospect.")
+	}
 	if !ans.Header.Populations {
 		fmt.Fprintln(report, "  The partner did not share which of its accounts are customers: every shared account counts as its prospect.")
 	}

@@ -165,6 +165,33 @@ func TestPrivateOverlapCommandEqualsOverlap(t *testing.T) {
 	}
 }
 
+// TestPrivateOverlapCommandWithheldPopulations checks that populations
+// withheld on both sides leave the number shared as it is, and are said.
+func TestPrivateOverlapCommandWithheldPopulations(t *testing.T) {
+	us, them := t.TempDir(), t.TempDir()
+	req, ans := filepath.Join(us, "request.pao"), filepath.Join(them, "answer.pao")
+	ours, theirs := accountsData+"sp500-constituents.csv", accountsData+"nasdaq-listed-symbols.csv"
+	if status, _, stderr := runCmd("private-overlap", "request", "--ours", ours, "--withhold-populations", "--state-dir", us, "-o", req); status != 0 {
+		t.Fatalf("request: %s", stderr)
+	}
+	if status, _, stderr := runCmd("private-overlap", "answer", "--ours", theirs, "--withhold-populations", "--state-dir", them, req, "-o", ans); status != 0 {
+		t.Fatalf("answer: %s", stderr)
+	}
+	status, stdout, stderr := runCmd("private-overlap", "finish", "--state-dir", us, req, ans)
+	if status != 0 {
+		t.Fatalf("finish: %s", stderr)
+	}
+	for _, want := range []string{"142 shared (0 by domain, 142 by name)", "0 customers", "did not send our populations", "did not share which of its accounts are customers"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("finish does not say %q:\n%s", want, stdout)
+		}
+	}
+	b, _ := os.ReadFile(req)
+	if !strings.Contains(string(b), "Populations: not shared") {
+		t.Error("the request's header does not say its populations are not shared")
+	}
+}
+
 func readID(t *testing.T, path string) string {
 	t.Helper()
 	f, err := readPrivateFile(path, core.PrivateLimits{})
