@@ -110,36 +110,35 @@ func newDesignScreen(ws workspace) *designScreen {
 	editor := container.NewVBox(subheading("Play"), form, container.NewHBox(s.save, s.remove, add), s.problem)
 
 	left := container.NewVBox(subheading("Plays · partners per segment and tier"), s.matrix)
-	// The matrix and the editor take the height they need; the plays table
-	// takes the rest, so that as many plays show as the screen allows.
-	top := besideTable("design", left, panel(editor), 0.5)
-	plays := container.NewBorder(container.NewBorder(nil, nil, s.title, s.every, s.who), nil, nil, nil, s.table)
-	body := container.NewBorder(top, nil, nil, nil, container.NewPadded(plays))
+	// The matrix above the editor on the left, the plays table the whole
+	// height on the right, so that as many plays show as the screen allows.
+	side := newWheelScroll(container.NewVBox(left, panel(editor)))
+	plays := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, s.title, s.every), s.who), nil, nil, nil, s.table)
+	body := besideTable("design", side, container.NewPadded(plays), 0.45)
 	s.box = screenLayout("Design",
 		"Programs and plays for each segment and tier: engagement, enablement, co-marketing and co-sell, each with an owner, a cadence and a KPI.",
 		nil, body)
 	return s
 }
 
-// playColumns are the columns of the plays table, as the Plays sheet of the
-// workbook has them.
+// playColumns are the columns of the plays table: the play first, where
+// the eye looks for it, then what the Plays sheet of the workbook holds.
 func (s *designScreen) playColumns() []tableColumn {
 	play := func(i int) core.Play { return s.ws.ecosystem().Plays[i] }
-	segment := func(i int) string { return play(i).Role.Label() }
-	tier := func(i int) string { return string(play(i).Tier) }
-	kind := func(i int) string { return string(play(i).Type) }
 	return []tableColumn{
-		{title: "Segment", text: segment, compare: func(a, b int) int {
-			return cmp.Compare(slices.Index(core.Roles, play(a).Role), slices.Index(core.Roles, play(b).Role))
-		}},
-		{title: "Tier", text: tier, compare: func(a, b int) int { return cmp.Compare(play(a).Tier.Rank(), play(b).Tier.Rank()) }},
-		{title: "Type", text: kind, compare: func(a, b int) int {
+		{title: "Play", width: 360, text: func(i int) string { return play(i).Name }},
+		{title: "Type", text: func(i int) string { return string(play(i).Type) }, compare: func(a, b int) int {
 			return cmp.Compare(slices.Index(core.PlayTypes, play(a).Type), slices.Index(core.PlayTypes, play(b).Type))
 		}},
-		{title: "Play", width: 360, text: func(i int) string { return play(i).Name }},
 		{title: "Owner", text: func(i int) string { return dash(play(i).Owner) }},
 		{title: "Cadence", text: func(i int) string { return dash(play(i).Cadence) }},
 		{title: "KPI", width: 360, text: func(i int) string { return dash(play(i).KPI) }},
+		{title: "Segment", text: func(i int) string { return play(i).Role.Label() }, compare: func(a, b int) int {
+			return cmp.Compare(slices.Index(core.Roles, play(a).Role), slices.Index(core.Roles, play(b).Role))
+		}},
+		{title: "Tier", text: func(i int) string { return string(play(i).Tier) }, compare: func(a, b int) int {
+			return cmp.Compare(play(a).Tier.Rank(), play(b).Tier.Rank())
+		}},
 	}
 }
 
@@ -191,7 +190,7 @@ func (s *designScreen) showPlays() {
 	s.picking = true
 	defer func() { s.picking = false }()
 	if row := slices.Index(s.plays, s.chosen); row >= 0 {
-		s.table.Select(widget.TableCellID{Row: row, Col: 3})
+		s.table.Select(widget.TableCellID{Row: row, Col: 0})
 	} else {
 		s.table.UnselectAll()
 	}

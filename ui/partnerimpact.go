@@ -96,10 +96,10 @@ func newPartnerImpact(s *activateScreen) *partnerImpact {
 
 	loop := container.NewVBox(subheading("Closing the loop: revenue potential"), v.loop, v.loopNote, widget.NewSeparator(), v.chosen, v.typed)
 	backtest := container.NewVBox(subheading("Does the scorecard predict revenue?"), v.backtest)
-	side := container.New(&fixedWidth{width: 320}, panel(newWheelScroll(container.NewVBox(loop, widget.NewSeparator(), backtest))))
+	side := panel(newWheelScroll(container.NewVBox(loop, widget.NewSeparator(), backtest)))
 	head := container.NewVBox(container.NewBorder(nil, nil, subheading("What each partner brings"), v.every), v.credit)
 	main := container.NewBorder(container.NewBorder(head, nil, nil, v.table.count), nil, nil, nil, v.table.table)
-	v.box = container.NewBorder(nil, nil, nil, side, container.NewPadded(main))
+	v.box = besideTable("partners", container.NewPadded(main), side, 0.72)
 	return v
 }
 

@@ -365,7 +365,7 @@ func TestDesignPlaysSortAndShowEverySegment(t *testing.T) {
 	if got, want := len(s.plays), len(w.doc.Ecosystem.Plays); got != want {
 		t.Fatalf("every segment shows %d plays, want %d", got, want)
 	}
-	name := 3 // the Play column
+	name := 0 // the Play column
 	s.sortBy(name)
 	for r := 1; r < len(s.plays); r++ {
 		a, b := s.cols[name].text(s.plays[r-1]), s.cols[name].text(s.plays[r])
@@ -380,7 +380,7 @@ func TestDesignPlaysSortAndShowEverySegment(t *testing.T) {
 	// A chosen play stays selected whatever the order.
 	selectPlay(t, s, s.plays[5])
 	chosen := s.chosen
-	s.sortBy(1)
+	s.sortBy(6) // by tier
 	if s.name.Text != w.doc.Ecosystem.Plays[chosen].Name || s.chosen != chosen {
 		t.Errorf("after sorting, the editor holds %q, want play %d", s.name.Text, chosen)
 	}
