@@ -56,7 +56,7 @@ var privateOverlapCommand = command{
 		fs.StringVar(&opt.mode, "mode", string(core.PrivateCounts), "request: what you learn, `MODE`: counts (how many of your accounts the partner has, per population) or matches (which ones)")
 		fs.StringVar(&opt.from, "from", "", "request, answer: who makes the file, `NAME`, as its header says (default: your user name)")
 		fs.BoolVar(&opt.withholdPopulations, "withhold-populations", false, "request, answer: send no populations (customer, prospect): the counts then come without the population matrix")
-		fs.IntVar(&opt.maxEntries, "max-entries", core.DefaultMaxEntries, "answer: refuse a request of more than `N` entries")
+		fs.IntVar(&opt.maxEntries, "max-entries", core.DefaultMaxEntries, "answer: refuse a request of more than `N` entries (default 200000)")
 		fs.BoolVar(&opt.countsOnly, "counts-only", false, "answer: refuse a request that asks which of its accounts you have (mode matches)")
 		fs.StringVar(&opt.stateDir, "state-dir", "", "where the secrets of your requests and the record of your answers are kept, `DIR` (default: your configuration folder)")
 		opt.table.register(fs, "the account list")
