@@ -83,8 +83,9 @@ func newOverlap(ws workspace, win fyne.Window) *overlapView {
 	ours.Importance = widget.HighImportance
 	theirs := widget.NewButtonWithIcon("Import a partner's accounts…", theme.FolderOpenIcon(), v.choosePartner)
 	survey := widget.NewButtonWithIcon("Import a tech-stack survey…", theme.FolderOpenIcon(), v.importSurvey)
+	private := widget.NewButtonWithIcon("Private overlap with a partner…", theme.VisibilityOffIcon(), func() { showPrivateOverlap(v.ws, v.win, v.refresh) })
 	top := container.NewVBox(
-		container.NewHBox(ours, theirs, survey),
+		container.NewHBox(ours, theirs, survey, private),
 		note("Accounts are matched on website domain, then on the company name without legal forms, then on similar names (fuzzy, to check). The lists stay on this computer and are not saved in the workbook: the workbook keeps the figures and the matches, and matching again needs the lists imported again."),
 		v.status, v.share)
 	bottom := container.NewBorder(container.NewVBox(v.heading, container.NewHBox(v.typed, v.remove)), nil, nil, nil, v.matches)

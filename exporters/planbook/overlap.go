@@ -92,6 +92,15 @@ func (b *book) writeOverlapSheet(m *core.AccountMap) error {
 	if err := s.addAll(rows); err != nil {
 		return err
 	}
+	// A note under the table for each overlap computed privately (the blank
+	// row ends the table for the reader).
+	for _, o := range m.Results {
+		if o.Method != "" {
+			if err := s.addAll([][]any{nil, {styled(st.note, o.Partner+": overlap "+o.Method+".")}}); err != nil {
+				return err
+			}
+		}
+	}
 	if m.HideAccountNames {
 		if err := s.add(); err != nil {
 			return err

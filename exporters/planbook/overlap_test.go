@@ -4,7 +4,10 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"partneratlas/core"
+	"partneratlas/exporters/planbook"
 	"partneratlas/exporters/planbook/planbooktest"
 )
 
@@ -103,5 +106,39 @@ func TestOverlapReopen(t *testing.T) {
 				t.Errorf("after accepting: %d shared, pipeline %v", sf.SharedCompanies(), sf.Pipeline)
 			}
 		}
+	}
+}
+
+// TestPrivateOverlapNoted: an overlap computed privately is said so under
+// the Overlap sheet's table, and the table still reads back.
+func TestPrivateOverlapNoted(t *testing.T) {
+	e := overlapSample(t, false)
+	const method = "computed privately (exact matches only)"
+	e.OverlapOf("Salesforce").Method = method
+	path := save(t, e, "plan.xlsx")
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(planbook.SheetOverlap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rows {
+		if len(r) > 0 && r[0] == "Salesforce: overlap "+method+"." {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no note on the Overlap sheet saying Salesforce's overlap was %s", method)
+	}
+	got, res := reopen(t, path)
+	for _, p := range res.Problems {
+		t.Errorf("problem: %s", p)
+	}
+	if g := got.OverlapOf("Salesforce"); g == nil || g.SharedCompanies() != e.OverlapOf("Salesforce").SharedCompanies() {
+		t.Errorf("Salesforce's overlap reads back as %+v", g)
 	}
 }
