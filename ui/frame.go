@@ -114,7 +114,7 @@ func tableFrame(t *partnerTable, left fyne.CanvasObject) fyne.CanvasObject {
 	if left != nil {
 		bar = container.NewBorder(nil, nil, left, t.count)
 	}
-	return container.NewBorder(bar, nil, nil, nil, t.table)
+	return container.NewBorder(bar, nil, nil, nil, t.view)
 }
 
 // besideTable puts a table and the panel that works on its selection side

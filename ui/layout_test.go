@@ -38,7 +38,10 @@ func partnerTables(w *MainWindow) []struct {
 		{"Segment", stepSegment, w.screens[stepSegment].(*segmentScreen).table, nil},
 		{"Evaluate", stepEvaluate, w.screens[stepEvaluate].(*evaluateScreen).table, nil},
 		{"Prioritize", stepPrioritize, w.screens[stepPrioritize].(*prioritizeScreen).table, nil},
-		{"Activate partners", stepActivate, a.partners.table, func() { a.tabs.SelectIndex(1) }},
+		{"Activate partners", stepActivate, a.partners.table, func() {
+			a.tabs.SelectIndex(1)
+			a.partners.every.SetChecked(true) // also without deals, as the imported list is
+		}},
 	}
 }
 
@@ -99,6 +102,9 @@ func nameStaysInView(t *testing.T, w *MainWindow) {
 				at := fyne.CurrentApp().Driver().AbsolutePositionForObject(tb.table).Add(fyne.NewPos(tb.table.Size().Width-60, 80))
 				for range 100 {
 					test.Scroll(w.Window.Canvas(), at, -25, 0)
+				}
+				if len(tb.rows) == 0 {
+					t.Fatal("the table shows no partner")
 				}
 				name := tb.cellText(0, tb.column("Partner"))
 				if !textShownIn(t, w, tb.table, name) {

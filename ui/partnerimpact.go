@@ -98,7 +98,7 @@ func newPartnerImpact(s *activateScreen) *partnerImpact {
 	backtest := container.NewVBox(subheading("Does the scorecard predict revenue?"), v.backtest)
 	side := panel(newWheelScroll(container.NewVBox(loop, widget.NewSeparator(), backtest)))
 	head := container.NewVBox(container.NewBorder(nil, nil, subheading("What each partner brings"), v.every), v.credit)
-	main := container.NewBorder(container.NewBorder(head, nil, nil, v.table.count), nil, nil, nil, v.table.table)
+	main := container.NewBorder(container.NewBorder(head, nil, nil, v.table.count), nil, nil, nil, v.table.view)
 	v.box = besideTable("partners", container.NewPadded(main), side, 0.72)
 	return v
 }

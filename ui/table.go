@@ -77,6 +77,8 @@ type partnerTable struct {
 	src   tableSource
 	cols  []tableColumn
 	table *widget.Table
+	// view is the table as a screen shows it, laid out by tableFit.
+	view  *fyne.Container
 	count *widget.Label
 	// filter keeps a partner in the table; nil keeps all.
 	filter func(i int) bool
@@ -109,6 +111,7 @@ func newPartnerTable(src tableSource, cols []tableColumn, sortCol int) *partnerT
 		t.newCell,
 		t.updateCell,
 	)
+	t.view = container.New(&tableFit{t}, t.table)
 	t.table.ShowHeaderRow = true
 	t.table.CreateHeader = func() fyne.CanvasObject { return newHeaderCell(t.sortBy) }
 	t.table.UpdateHeader = t.updateHeader
@@ -196,20 +199,78 @@ func (t *partnerTable) endColumns() int {
 	return 0
 }
 
-// fitEnd sizes the empty column of endColumns.
+// fitEnd sizes the empty column of endColumns:
+// the narrowest that lets the wheel reach the last column at the table's
+// present width.
 func (t *partnerTable) fitEnd() {
 	if t.endColumns() == 0 {
 		return
 	}
-	sep := theme.Padding() // the table's separator
-	w := -sep
-	for i := range t.table.StickyColumnCount {
-		w += t.fitted[i] + sep
+	widths := make([]float32, len(t.cols))
+	for i := range widths {
+		widths[i] = t.fitted[i]
 	}
-	if end := len(t.cols); t.fitted[end] != w {
+	w := endWidth(widths, t.table.StickyColumnCount, theme.Padding(), t.table.Size().Width)
+	if old, ok := t.fitted[len(t.cols)]; !ok || old != w {
+		end := len(t.cols)
 		t.fitted[end] = w
 		t.table.SetColumnWidth(end, w)
 	}
+}
+
+// endWidth is the width of the empty end column (see endColumns) that lets
+// the wheel bring the last of columns of widths fully into a table view
+// wide, the first stick of them sticky, pad between columns. It follows
+// Fyne's table (2.8): the wheel scrolls as far as the widths of the
+// columns that do not stick, and once scrolled to offset o, the column
+// drawn first is stick columns after the one o falls in, at that column's
+// place.
+func endWidth(widths []float32, stick int, pad, view float32) float32 {
+	var stuck, rest float32
+	for j, w := range widths {
+		if j < stick {
+			stuck += w + pad
+		} else {
+			rest += w + pad
+		}
+	}
+	viewport := view - stuck
+	if stick == 0 || viewport <= 0 {
+		return 0
+	}
+	for end := float32(0); end < stuck; end++ {
+		o := rest + end - viewport // the furthest the wheel goes
+		if o <= 0 {
+			return end // no scrolling: every column shows
+		}
+		// The column o falls in, and where it starts.
+		first, at := 0, float32(0)
+		for x := float32(0); first < len(widths) && x+widths[first]+pad <= o; first++ {
+			x += widths[first] + pad
+			at = x
+		}
+		// Where the last column ends, drawn from there.
+		last := at - pad
+		for j := first + stick; j < len(widths); j++ {
+			last += widths[j] + pad
+		}
+		if last <= o+viewport {
+			return end
+		}
+	}
+	return stuck - pad
+}
+
+// tableFit lays a partner table out at the size it is given, and fits its
+// end column to its new width.
+type tableFit struct{ t *partnerTable }
+
+func (f *tableFit) MinSize(objects []fyne.CanvasObject) fyne.Size { return objects[0].MinSize() }
+
+func (f *tableFit) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(size)
+	f.t.fitEnd()
 }
 
 // columnWidth is how wide column c must be to show its header and the
