@@ -118,6 +118,9 @@ type importPreview struct {
 	dialog  *dialog.CustomDialog
 	summary *widget.Label
 	sheet   *widget.Select
+	// sampleWidths are the widths of the preview's columns, each from its
+	// header and its values, so a partner's name shows whole.
+	sampleWidths []float32
 	// sheetBox holds the sheet selector as wide as its longest sheet name.
 	sheetBox *fyne.Container
 	header   *widget.Entry
@@ -445,8 +448,16 @@ func (p *importPreview) fill() {
 		p.mapping.Add(container.NewGridWithColumns(2, name, sel))
 	}
 	p.mapping.Refresh()
-	for i := range res.Columns {
-		p.sample.SetColumnWidth(i, 170)
+	p.sampleWidths = p.sampleWidths[:0]
+	for i, c := range res.Columns {
+		col := tableColumn{title: c.Letter + ": " + p.choiceOf(c), text: func(row int) string {
+			if i < len(res.Sample[row]) {
+				return res.Sample[row][i]
+			}
+			return ""
+		}}
+		p.sampleWidths = append(p.sampleWidths, min(columnWidth(col, len(res.Sample)), 260))
+		p.sample.SetColumnWidth(i, p.sampleWidths[i])
 	}
 	p.sample.Refresh()
 

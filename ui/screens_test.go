@@ -496,6 +496,8 @@ func TestPreviewShowsTheWholeSheetNameAndManyRows(t *testing.T) {
 	for i := range 30 {
 		f.SetSheetRow(long, fmt.Sprintf("A%d", i+2), &[]any{fmt.Sprintf("Partner %02d", i), fmt.Sprintf("p%02d.example", i)})
 	}
+	name := "Liberty's Delightful Events"
+	f.SetSheetRow(long, "A2", &[]any{name, "liberty.example"})
 	path := filepath.Join(t.TempDir(), "master.xlsx")
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
@@ -508,6 +510,9 @@ func TestPreviewShowsTheWholeSheetNameAndManyRows(t *testing.T) {
 	text := fyne.MeasureText(long, theme.TextSize(), fyne.TextStyle{}).Width
 	if got := p.sheet.Size().Width; got < text+2*theme.InnerPadding()+theme.IconInlineSize() {
 		t.Errorf("the sheet selector is %v wide, too narrow for %q (%v)", got, long, text)
+	}
+	if got, want := p.sampleWidths[0], fyne.MeasureText(name, theme.TextSize(), fyne.TextStyle{}).Width; got < want {
+		t.Errorf("the preview's first column is %v wide, too narrow for %q (%v)", got, name, want)
 	}
 	rowHeight := p.sample.MinSize().Height
 	if rows := p.sample.Size().Height / (theme.TextSize() * 2.5); rows < 8 {
