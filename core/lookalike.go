@@ -216,6 +216,8 @@ func (ix *lookalikeIndex) possible(out []PossibleDuplicate, p *Partner, k partne
 	return out
 }
 
+// firstSource is where p was first read: the row its values come from
+// when rows of it disagree.
 func firstSource(p *Partner) Source {
 	if len(p.Sources) > 0 {
 		return p.Sources[0]

@@ -97,14 +97,7 @@ func Merge(rows []*Partner, same SamePartners) Merged {
 			continue
 		}
 		into := ix.entries[i].p
-		at := Source{}
-		if len(row.Sources) > 0 {
-			at = row.Sources[0]
-		}
-		first := Source{}
-		if len(into.Sources) > 0 {
-			first = into.Sources[0]
-		}
+		at, first := firstSource(row), firstSource(into)
 		if at != first { // the same list imported twice says nothing
 			m.Rows = append(m.Rows, MergedRow{Name: row.Name, Row: at, Partner: into.Name, Into: first, Reason: reason})
 		}
@@ -135,14 +128,7 @@ const conflictBlock = 4096
 
 // mergeInto adds row's facts to p, recording disagreements.
 func mergeInto(p, row *Partner, conflicts []Conflict) []Conflict {
-	first := Source{}
-	if len(p.Sources) > 0 {
-		first = p.Sources[0]
-	}
-	at := Source{}
-	if len(row.Sources) > 0 {
-		at = row.Sources[0]
-	}
+	first, at := firstSource(p), firstSource(row)
 	report := func(field, kept, other string) {
 		conflicts = append(conflicts, Conflict{Partner: p.Name, Field: field, Kept: kept, KeptAt: first, Other: other, OtherAt: at})
 	}

@@ -1,0 +1,111 @@
+package core
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"math/big"
+	"sync/atomic"
+	"time"
+)
+
+// The second step of a private overlap: the partner answers a request.
+
+// AnswerPrivateRequest answers a partner's request with our account list:
+// its entries blinded again by our secret (shuffled in counts mode, in
+// request order in matches mode), and our companies blinded by the same
+// secret, shuffled. The secret is forgotten when it returns.
+func AnswerPrivateRequest(ctx context.Context, req *PrivateFile, accounts []Account, opt PrivateAnswerOptions) (*PrivateFile, error) {
+	if err := CheckPrivateRequest(req, opt); err != nil {
+		return nil, err
+	}
+	reqSum, err := req.Checksum()
+	if err != nil {
+		return nil, err
+	}
+	b := ristretto.RandomNonZeroScalar(rand.Reader)
+	ix := PrepareAccounts(accounts)
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	ans := &PrivateFile{Header: PrivateHeader{Format: PrivateOverlapFormat, File: FileAnswer, RequestID: req.Header.RequestID,
+		RequestChecksum: reqSum, From: opt.From, Made: now.UTC().Truncate(time.Second), Mode: req.Header.Mode,
+		Entries: len(req.Ours), Populations: opt.SharePopulations, Reveals: req.Header.Mode.Reveals(req.Header.Populations)}}
+	var jobs []job
+	ans.Ours = make([]BlindedAccount, len(req.Ours))
+	for g, in := range req.Ours {
+		out := &ans.Ours[g]
+		out.Tag = in.Tag
+		out.Keys = make([][ElementSize]byte, len(in.Keys))
+		for s := range in.Keys {
+			jobs = append(jobs, job{in: &in.Keys[s], out: &out.Keys[s]})
+		}
+	}
+	// Our companies, as plain matching reads a partner's list: each once,
+	// by the domains and the name of its first row.
+	for i := range ix.Accounts {
+		if int(ix.canon[i]) != i {
+			continue
+		}
+		a := &ix.Accounts[i]
+		var e BlindedAccount
+		if opt.SharePopulations {
+			e.Tag = TagProspect
+			if ix.pop[i] == Customer {
+				e.Tag = TagCustomer
+			}
+		}
+		// Slot 0 is the name (or, for a company without one, padding), the
+		// others its websites: the requesting side reads the kind of a
+		// match from the slot.
+		e.Keys = make([][ElementSize]byte, 1+min(len(a.Domains), MaxKeysPerAccount-1))
+		ans.Theirs = append(ans.Theirs, e)
+	}
+	k := 0
+	for i := range ix.Accounts {
+		if int(ix.canon[i]) != i {
+			continue
+		}
+		a, e := &ix.Accounts[i], &ans.Theirs[k]
+		name := keyMessage(MatchName, ix.norm[i])
+		if ix.norm[i] == "" {
+			var err error
+			if name, err = paddingMessage(); err != nil {
+				return nil, err
+			}
+		}
+		jobs = append(jobs, job{msg: name, out: &e.Keys[0]})
+		for s := 1; s < len(e.Keys); s++ {
+			jobs = append(jobs, job{msg: keyMessage(MatchDomain, a.Domains[s-1]), out: &e.Keys[s]})
+		}
+		k++
+	}
+	ans.Header.TheirEntries = len(ans.Theirs)
+	var done atomic.Int64
+	if err := blind(ctx, b, jobs, opt.Progress, &done, len(jobs)); err != nil {
+		return nil, err
+	}
+	if err := shuffle(ans.Theirs); err != nil {
+		return nil, err
+	}
+	if req.Header.Mode == PrivateCounts {
+		if err := shuffle(ans.Ours); err != nil {
+			return nil, err
+		}
+	}
+	return ans, nil
+}
+
+// shuffle puts s in a random order drawn from crypto/rand (Fisher–Yates).
+func shuffle(s []BlindedAccount) error {
+	for i := len(s) - 1; i > 0; i-- {
+		j, err := rand.Int(rand.Reader, big.NewInt(int64(i+1)))
+		if err != nil {
+			return fmt.Errorf("shuffle: %w", err)
+		}
+		k := int(j.Int64())
+		s[i], s[k] = s[k], s[i]
+	}
+	return nil
+}
