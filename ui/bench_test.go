@@ -16,10 +16,16 @@ import (
 // (joined to the drag's undo step), core.Evaluate, and the redraw of the
 // Evaluate screen with its sorted, filtered table. Confidence runs later,
 // off the UI goroutine.
-func BenchmarkRescoreAfterWeightChange10k(b *testing.B) {
+func BenchmarkRescoreAfterWeightChange10k(b *testing.B) { benchmarkRescore(b, 10_000) }
+
+// BenchmarkRescoreAfterWeightChange100k is the same with 100,000 partners,
+// the size of issue 10's workbook.
+func BenchmarkRescoreAfterWeightChange100k(b *testing.B) { benchmarkRescore(b, 100_000) }
+
+func benchmarkRescore(b *testing.B, n int) {
 	a := test.NewTempApp(b)
 	e := core.NewEcosystem("Bench", today)
-	for i := 0; i < 10000; i++ {
+	for i := 0; i < n; i++ {
 		p := &core.Partner{Name: fmt.Sprintf("Partner %05d", i), Roles: []core.Role{core.Roles[i%5]}}
 		for j, c := range e.Scorecard.Criteria {
 			p.SetValue(c.Key, float64(1+(i*(j+3))%5))
