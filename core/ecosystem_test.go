@@ -3,6 +3,8 @@ package core
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
+	"sort"
 	"testing"
 	"time"
 )
@@ -102,11 +104,47 @@ func TestExtraColumnsKeepFirstAppearanceOrder(t *testing.T) {
 
 // BenchmarkRescore10k is the work behind every keystroke on the Evaluate
 // screen: score, tier and rank 10,000 partners. Target ≤ 5 ms.
-func BenchmarkRescore10k(b *testing.B) {
-	e := randomEcosystem(10000)
+func BenchmarkRescore10k(b *testing.B) { benchmarkRescore(b, 10_000) }
+
+// BenchmarkRescore100k is the same for issue 10's 100,000 partners: the
+// core of one weight step in the app, which should redraw within 50 ms.
+func BenchmarkRescore100k(b *testing.B) { benchmarkRescore(b, 100_000) }
+
+func benchmarkRescore(b *testing.B, n int) {
+	e := randomEcosystem(n)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		e.Scorecard.Criteria[i%4].Weight = float64(10 + i%30)
 		_ = e.Evaluate()
+	}
+}
+
+// TestRankByScoreIsStable: ranks and ties are those of a stable sort by
+// score, equal scores keeping the partners' order.
+func TestRankByScoreIsStable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{0, 1, 2, 50, 5000} {
+		results := make([]Result, n)
+		for i := range results {
+			results[i].Score = Round2(float64(rng.IntN(40)) * 2.5 / float64(1+rng.IntN(2)))
+		}
+		want := make([]Result, n)
+		copy(want, results)
+		order := make([]int, n)
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return want[order[a]].Score > want[order[b]].Score })
+		for pos, i := range order {
+			if pos > 0 && want[order[pos-1]].Score-want[i].Score < TieBand {
+				want[i].Rank, want[i].Tied, want[order[pos-1]].Tied = want[order[pos-1]].Rank, true, true
+				continue
+			}
+			want[i].Rank = pos + 1
+		}
+		rankByScore(results)
+		if !reflect.DeepEqual(results, want) {
+			t.Errorf("%d partners: ranks differ from a stable sort's", n)
+		}
 	}
 }
