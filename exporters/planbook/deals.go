@@ -67,10 +67,8 @@ type dealLayout struct {
 	at          map[string]int
 	influencers int
 	rows        int // data rows (at least 1, as a table needs one)
-	// formulas are the formulas of a deal row, once written; row holds
-	// those of the row being written.
-	formulas map[string]template
-	row      map[string]string
+	// formulas are the formulas of the deal rows, once written.
+	formulas map[string]*template
 }
 
 func newDealLayout(influencers, deals int) *dealLayout {
@@ -136,19 +134,18 @@ func lookup(a, what string) string {
 	return fmt.Sprintf(`IFERROR(INDEX(%s,MATCH(%s,%s,0))&"","")`, tableColumn(partnersTbl, what), escapeCriterion(a), tableColumn(partnersTbl, colPartner))
 }
 
-// formulasOf are the formulas of deal row r.
-func (l *dealLayout) formulasOf(r int) map[string]string {
+// sharedFormulas are the formulas of the deal rows, one template a column:
+// each is written once, as a shared formula, and moved to every row (a
+// hundred thousand deals).
+func (l *dealLayout) sharedFormulas() map[string]*template {
 	if l.formulas == nil {
-		l.formulas, l.row = map[string]template{}, map[string]string{}
+		l.formulas = map[string]*template{}
 		for h := range l.dealFormulas(1) {
-			l.formulas[h] = rowTemplate(func(r int) string { return l.dealFormulas(r)[h] })
+			t := rowTemplate(func(r int) string { return l.dealFormulas(r)[h] })
+			l.formulas[h] = &t
 		}
 	}
-	n := strconv.Itoa(r)
-	for h, t := range l.formulas {
-		l.row[h] = t.at(n)
-	}
-	return l.row
+	return l.formulas
 }
 
 // dealFormulas are the formulas of deal row r.
@@ -264,6 +261,7 @@ func (b *book) writeDeals(m *core.Impact, l *dealLayout, outcome map[string]core
 	}
 	s.startBody()
 	row := make([]any, len(l.headers))
+	shared, last := l.sharedFormulas(), len(deals)+1
 	for i := range deals {
 		d := &deals[i]
 		at := m.Attributions[i]
@@ -325,9 +323,8 @@ func (b *book) writeDeals(m *core.Impact, l *dealLayout, outcome map[string]core
 			inflTiers += "; "
 		}
 		set(dealSource, text(SourcesText([]core.Source{d.Source})))
-		f := l.formulasOf(r)
 		formula := func(h string, v any, style int) {
-			set(h, excelize.Cell{Formula: f[h], Value: v, StyleID: style})
+			set(h, sharedCell{t: shared[h], last: last, value: v, style: style})
 		}
 		formula(dealACV, d.ACV(), b.st.amount)
 		formula(dealPartners, len(at.Credits), 0)

@@ -401,6 +401,18 @@ func appendEscapedText(b []byte, s string, keepLF bool) []byte {
 	}
 	last := 0
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, the most of a formula or a message: by table.
+			i++
+			esc := asciiEscapes[c]
+			if esc == "" || c == '\n' && keepLF {
+				continue
+			}
+			b = append(b, s[last:i-1]...)
+			b = append(b, esc...)
+			last = i
+			continue
+		}
 		r, width := utf8.DecodeRuneInString(s[i:])
 		i += width
 		var esc string
@@ -437,6 +449,19 @@ func appendEscapedText(b []byte, s string, keepLF bool) []byte {
 	}
 	return append(b, s[last:]...)
 }
+
+// asciiEscapes is what EscapeText writes for each ASCII character it
+// changes: the five markup characters, tab, line feed and carriage return as
+// references, and the other control characters, which XML does not allow,
+// as U+FFFD.
+var asciiEscapes = func() (t [utf8.RuneSelf]string) {
+	for c := range 0x20 {
+		t[c] = "\uFFFD"
+	}
+	t['"'], t['\''], t['&'], t['<'], t['>'] = "&#34;", "&#39;", "&amp;", "&lt;", "&gt;"
+	t['\t'], t['\n'], t['\r'] = "&#x9;", "&#xA;", "&#xD;"
+	return t
+}()
 
 // inCharacterRange is XML's Char production, as encoding/xml decides it.
 func inCharacterRange(r rune) bool {

@@ -4,11 +4,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/xml"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -284,5 +286,77 @@ func TestBigWorkbookEntries(t *testing.T) {
 		if rows[i+1][0] != p.Name {
 			t.Fatalf("row %d: %q, want %q", i+2, rows[i+1][0], p.Name)
 		}
+	}
+}
+
+// TestEscapingIsEncodingXMLs: appendEscaped writes what xml.EscapeText
+// writes, for every byte alone and for random mixes of ASCII, accents,
+// emoji, control characters and invalid UTF-8.
+func TestEscapingIsEncodingXMLs(t *testing.T) {
+	var cases []string
+	for c := range 256 {
+		cases = append(cases, string([]byte{byte(c)}), "a"+string([]byte{byte(c)})+"é")
+	}
+	pieces := []string{"a", "Z", " ", "\"", "'", "&", "<", ">", "\t", "\n", "\r", "\x01", "\x7f", "é", "😀", "\xff", "\xe2\x82", "\uFFFD", "\uFFFE", "IF(", "$F$5"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		var want bytes.Buffer
+		_ = xml.EscapeText(&want, []byte(s))
+		if got := string(appendEscaped(nil, s)); got != want.String() {
+			t.Fatalf("%q: escaped %q, encoding/xml %q", s, got, want.String())
+		}
+		keep := strings.ReplaceAll(want.String(), "&#xA;", "\n")
+		if got := string(appendEscapedText(nil, s, true)); got != keep {
+			t.Fatalf("%q, line feeds kept: %q, want %q", s, got, keep)
+		}
+	}
+}
+
+// TestSharedDealFormulas: the formulas of the Deals sheet are shared, and
+// every row's, as excelize expands it, is the one its template gives.
+func TestSharedDealFormulas(t *testing.T) {
+	e := dealEcosystem()
+	data, f := export(t, e)
+	rows, err := f.GetRows(SheetDeals)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := rows[0]
+	influencers := 0
+	for _, h := range head {
+		if strings.HasPrefix(h, "Influenced by") {
+			influencers++
+		}
+	}
+	l := newDealLayout(influencers, len(e.Deals.Deals))
+	if !slices.Equal(l.headers, head) {
+		t.Fatalf("layout %v, sheet %v", l.headers, head)
+	}
+	for r := 2; r <= len(e.Deals.Deals)+1; r++ {
+		for h, want := range l.dealFormulas(r) {
+			got, err := f.GetCellFormula(SheetDeals, l.ref(h, r))
+			if err != nil || got != want {
+				t.Fatalf("%s of row %d: %q (%v), want %q", h, r, got, err, want)
+			}
+		}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := sheetParts(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deals := zipFiles(t, data)[names[SheetDeals]]
+	if n := strings.Count(deals, `<f t="shared" si="`); n < len(l.dealFormulas(2))*(len(e.Deals.Deals)-1) {
+		t.Errorf("%d shared formula cells, want one for each templated column of every row but the first", n)
 	}
 }
