@@ -129,12 +129,17 @@ func plainCause(err error) error {
 // that the rename itself is on disk. The temporary file is removed on any
 // error. An existing file keeps its permissions; a read-only one is not
 // written over. Errors are *SaveError.
-func saveAtomic(path string, write func(io.Writer) error) (err error) {
+func saveAtomic(path string, write func(io.Writer) error) error {
+	return saveAtomicMode(path, 0o644, write)
+}
+
+// saveAtomicMode is saveAtomic with mode for a new file (a file saved over
+// keeps its own): 0600 for a secret.
+func saveAtomicMode(path string, mode os.FileMode, write func(io.Writer) error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	mode := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
 		if !st.Mode().IsRegular() {
 			return &SaveError{Kind: NotAFile, Path: path}

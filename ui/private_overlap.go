@@ -1,11 +1,10 @@
 package ui
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
-	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partneratlas/core"
+	"partneratlas/exporters"
 	"partneratlas/importers"
 )
 
@@ -262,20 +262,10 @@ func (p *privateOverlap) chooseRequestFile() {
 	d.Show()
 }
 
-// folder is the private folder, made if missing.
-func (p *privateOverlap) folder() (string, error) {
-	dir := p.dir
-	if dir == "" {
-		conf, err := os.UserConfigDir()
-		if err != nil {
-			return "", fmt.Errorf("find your configuration folder to keep the request's secret in: %w", err)
-		}
-		dir = filepath.Join(conf, "partneratlas", "private")
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("make %s to keep the request's secret in: %w", dir, err)
-	}
-	return dir, nil
+// folder opens the private folder the command line uses too, made if
+// missing.
+func (p *privateOverlap) folder() (exporters.PrivateFolder, error) {
+	return exporters.OpenPrivateFolder(p.dir)
 }
 
 // begin shows the progress bar and the cancel button, and returns the
@@ -369,11 +359,11 @@ func (p *privateOverlap) writeRequest(ctx context.Context, path string, accounts
 		return "", err
 	}
 	st.RequestFile = path
-	state := filepath.Join(dir, "request-"+st.RequestID+".json")
-	if err := writeFileAtomic(state, 0o600, func(w io.Writer) error { _, err := st.WriteTo(w); return err }); err != nil {
+	state, err := dir.SaveState(st)
+	if err != nil {
 		return "", err
 	}
-	if err := writeFileAtomic(path, 0o644, func(w io.Writer) error { _, err := req.WriteTo(w); return err }); err != nil {
+	if err := exporters.WritePrivateFile(path, req); err != nil {
 		os.Remove(state)
 		return "", err
 	}
@@ -425,39 +415,23 @@ func (p *privateOverlap) finish(ctx context.Context, path string, progress core.
 	if err != nil {
 		return core.Overlap{}, nil, "", err
 	}
-	ans, err := readPAO(path)
+	ans, err := exporters.ReadPrivateFile(path, core.PrivateLimits{})
 	if err != nil {
 		return core.Overlap{}, nil, "", err
 	}
-	f, err := os.Open(filepath.Join(dir, "request-"+ans.Header.RequestID+".json"))
-	if err != nil {
+	st, err := dir.LoadState(ans.Header.RequestID)
+	if errors.Is(err, fs.ErrNotExist) {
 		return core.Overlap{}, nil, "", fmt.Errorf("%s answers request %.8s, which was not made on this computer (or its secret was deleted): only the computer that made a request can open its answer: %w", filepath.Base(path), ans.Header.RequestID, err)
 	}
-	st, err := core.ReadPrivateState(f)
-	f.Close()
 	if err != nil {
 		return core.Overlap{}, nil, "", err
 	}
-	req, err := readPAO(st.RequestFile)
+	req, err := exporters.ReadPrivateFile(st.RequestFile, core.PrivateLimits{})
 	if err != nil {
 		return core.Overlap{}, nil, "", fmt.Errorf("the request this answer is for, %s, cannot be read; put it back where it was written: %w", st.RequestFile, err)
 	}
 	o, err := core.FinishPrivateOverlap(ctx, st, req, ans, progress)
 	return o, st, ans.Header.From, err
-}
-
-// readPAO reads a .pao file.
-func readPAO(path string) (*core.PrivateFile, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", filepath.Base(path), err)
-	}
-	defer f.Close()
-	pf, err := core.ReadPrivateFile(bufio.NewReader(f), core.PrivateLimits{})
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
-	}
-	return pf, nil
 }
 
 // showResult shows the opened overlap and proposes the partner it is for.
@@ -526,9 +500,7 @@ func (p *privateOverlap) applyResult(partner string) {
 	p.apply.Disable()
 	msg := fmt.Sprintf("%s's overlap is now the private one: %d shared companies.", o.Partner, o.SharedCompanies())
 	if dir, err := p.folder(); err == nil && p.state != nil {
-		done := p.state.Forget(p.ws.today())
-		state := filepath.Join(dir, "request-"+p.state.RequestID+".json")
-		if err := writeFileAtomic(state, 0o600, func(w io.Writer) error { _, err := done.WriteTo(w); return err }); err != nil {
+		if state, err := dir.SaveState(p.state.Forget(p.ws.today())); err != nil {
 			msg += " The request's secret could not be deleted (" + err.Error() + "): delete " + state + " by hand."
 		}
 	}
@@ -593,14 +565,9 @@ func (p *privateOverlap) confirmAnswer(req *core.PrivateFile, path string) {
 // checkRequest reads a partner's request and refuses it when it is too
 // big, of the wrong shape, or answered before on this computer.
 func (p *privateOverlap) checkRequest(path string) (*core.PrivateFile, error) {
-	f, err := os.Open(path)
+	req, err := exporters.ReadPrivateFile(path, core.PrivateLimits{MaxEntries: core.DefaultMaxEntries})
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", filepath.Base(path), err)
-	}
-	defer f.Close()
-	req, err := core.ReadPrivateFile(bufio.NewReader(f), core.PrivateLimits{MaxEntries: core.DefaultMaxEntries})
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+		return nil, err
 	}
 	if err := core.CheckPrivateRequest(req, core.PrivateAnswerOptions{}); err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
@@ -609,7 +576,7 @@ func (p *privateOverlap) checkRequest(path string) (*core.PrivateFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	if when, ok := answeredOn(dir, req.Header.RequestID); ok {
+	if when, ok := dir.AnsweredOn(req.Header.RequestID); ok {
 		return nil, fmt.Errorf("you answered request %.8s on %s; a request is answered once: ask your partner for a new request", req.Header.RequestID, when)
 	}
 	return req, nil
@@ -660,65 +627,12 @@ func (p *privateOverlap) writeAnswer(ctx context.Context, req *core.PrivateFile,
 	if err != nil {
 		return "", err
 	}
-	if err := writeFileAtomic(out, 0o644, func(w io.Writer) error { _, err := ans.WriteTo(w); return err }); err != nil {
+	if err := exporters.WritePrivateFile(out, ans); err != nil {
 		return "", err
 	}
 	msg := fmt.Sprintf("Wrote %s. Send it back to %s.", filepath.Base(out), req.Header.From)
-	rec, err := os.OpenFile(filepath.Join(dir, "answered.txt"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
-	if err == nil {
-		_, err = fmt.Fprintf(rec, "%s %s %s\n", req.Header.RequestID, time.Now().UTC().Format(time.RFC3339), filepath.Base(from))
-		if cerr := rec.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
+	if err := dir.RecordAnswered(req.Header.RequestID, from, time.Now()); err != nil {
 		msg += " Partner Atlas could not record that it was answered (" + err.Error() + ")."
 	}
 	return msg, nil
-}
-
-// answeredOn returns when request id was answered from the private folder
-// dir, as its answered.txt records it, or false.
-func answeredOn(dir, id string) (string, bool) {
-	b, err := os.ReadFile(filepath.Join(dir, "answered.txt"))
-	if err != nil {
-		return "", false
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(l); len(f) >= 2 && f[0] == id {
-			return f[1], true
-		}
-	}
-	return "", false
-}
-
-// writeFileAtomic writes path through a temporary file beside it and a
-// rename, with mode perm, so no half-written file is left under its name.
-func writeFileAtomic(path string, perm os.FileMode, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	bw := bufio.NewWriterSize(tmp, 1<<20)
-	err = tmp.Chmod(perm)
-	if errors.Is(err, errors.ErrUnsupported) {
-		err = nil
-	}
-	if err == nil {
-		err = write(bw)
-	}
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"partneratlas/core"
+	"partneratlas/exporters"
 )
 
 // privateLists are our accounts and a partner's: Acme shared by domain,
@@ -214,7 +215,7 @@ func TestPrivateOverlapDialogAnswers(t *testing.T) {
 	if _, err := p.checkRequest(reqPath); err == nil || !strings.Contains(err.Error(), "answered once") {
 		t.Errorf("answering twice: %v, want a refusal", err)
 	}
-	ans, err := readPAO(ansPath)
+	ans, err := exporters.ReadPrivateFile(ansPath, core.PrivateLimits{})
 	if err != nil {
 		t.Fatal(err)
 	}

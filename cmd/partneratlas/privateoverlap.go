@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -98,21 +97,14 @@ type privateOptions struct {
 	table               tableChoice
 }
 
-// privateDir returns the folder of the states and the answer record,
-// made if missing, readable by the user only.
-func (o privateOptions) privateDir() (string, error) {
-	dir := o.stateDir
-	if dir == "" {
-		conf, err := os.UserConfigDir()
-		if err != nil {
-			return "", fmt.Errorf("find your configuration folder to keep the request's secret in: %w; give one with --state-dir", err)
-		}
-		dir = filepath.Join(conf, "partneratlas", "private")
+// privateDir opens the folder of the request secrets and the answer
+// record: --state-dir, else the one the app uses too.
+func (o privateOptions) privateDir() (exporters.PrivateFolder, error) {
+	f, err := exporters.OpenPrivateFolder(o.stateDir)
+	if err != nil && o.stateDir == "" {
+		return f, fmt.Errorf("%w; give one with --state-dir", err)
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("make %s to keep the request's secret in: %w", dir, err)
-	}
-	return dir, nil
+	return f, err
 }
 
 // sender is the --from name, or the user's.
@@ -171,55 +163,14 @@ func checkOut(out, ext, step string) string {
 	return ""
 }
 
-// writeAtomic writes a file by a temporary file beside it and a rename, so
-// no half-written file is ever left under its name; perm is its mode.
-func writeAtomic(path string, perm fs.FileMode, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if err := tmp.Chmod(perm); err != nil && !errors.Is(err, errors.ErrUnsupported) {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	bw := bufio.NewWriterSize(tmp, 1<<20)
-	if err := write(bw); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := bw.Flush(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
-// readPrivateFile opens and reads a .pao file.
+// readPrivateFile opens and reads a .pao file, saying so plainly when it is
+// missing or a folder.
 func readPrivateFile(path string, lim core.PrivateLimits) (*core.PrivateFile, error) {
 	if msg := checkInput(path, "the .pao file"); msg != "" {
 		return nil, errors.New(strings.TrimSuffix(msg, "."))
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	defer f.Close()
-	pf, err := core.ReadPrivateFile(f, lim)
-	if err != nil {
-		return pf, fmt.Errorf("%s: %w", path, err)
-	}
-	return pf, nil
+	return exporters.ReadPrivateFile(path, lim)
 }
-
-// statePath is where the state of request id is kept.
-func statePath(dir, id string) string { return filepath.Join(dir, "request-"+id+".json") }
 
 // runPrivateRequest blinds our list into REQUEST.pao and keeps the secret.
 func runPrivateRequest(opt privateOptions, stdout, stderr io.Writer) int {
@@ -248,14 +199,14 @@ func runPrivateRequest(opt privateOptions, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err.Error()+".")
 	}
-	state := statePath(dir, st.RequestID)
 	if abs, err := filepath.Abs(opt.out); err == nil {
 		st.RequestFile = abs
 	}
-	if err := writeAtomic(state, 0o600, func(w io.Writer) error { _, err := st.WriteTo(w); return err }); err != nil {
+	state, err := dir.SaveState(st)
+	if err != nil {
 		return fail(stderr, err.Error()+".")
 	}
-	if err := writeAtomic(opt.out, 0o644, func(w io.Writer) error { _, err := req.WriteTo(w); return err }); err != nil {
+	if err := exporters.WritePrivateFile(opt.out, req); err != nil {
 		os.Remove(state)
 		return fail(stderr, err.Error()+".")
 	}
@@ -268,23 +219,6 @@ func runPrivateRequest(opt privateOptions, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "Send it to your partner; they answer it with: partneratlas private-overlap answer --ours THEIR-LIST %s -o answer.pao\n", filepath.Base(opt.out))
 	fmt.Fprintf(stdout, "The secret that opens the answer stays on this computer, in %s; keep %s to finish.\n", state, filepath.Base(opt.out))
 	return 0
-}
-
-// answeredPath is the record of the requests answered from this folder.
-func answeredPath(dir string) string { return filepath.Join(dir, "answered.txt") }
-
-// answeredOn returns when request id was answered, or false.
-func answeredOn(dir, id string) (string, bool) {
-	b, err := os.ReadFile(answeredPath(dir))
-	if err != nil {
-		return "", false
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(l); len(f) >= 2 && f[0] == id {
-			return f[1], true
-		}
-	}
-	return "", false
 }
 
 // runPrivateAnswer answers a partner's request with our list.
@@ -313,7 +247,7 @@ func runPrivateAnswer(opt privateOptions, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err.Error()+".")
 	}
-	if when, ok := answeredOn(dir, req.Header.RequestID); ok {
+	if when, ok := dir.AnsweredOn(req.Header.RequestID); ok {
 		return fail(stderr, fmt.Sprintf("you answered request %s on %s; a request is answered once: ask your partner for a new request.", req.Header.RequestID[:8], when))
 	}
 	if err := core.CheckPrivateRequest(req, core.PrivateAnswerOptions{MaxEntries: opt.maxEntries, CountsOnly: opt.countsOnly}); err != nil {
@@ -335,17 +269,10 @@ func runPrivateAnswer(opt privateOptions, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err.Error()+".")
 	}
-	if err := writeAtomic(opt.out, 0o644, func(w io.Writer) error { _, err := ans.WriteTo(w); return err }); err != nil {
+	if err := exporters.WritePrivateFile(opt.out, ans); err != nil {
 		return fail(stderr, err.Error()+".")
 	}
-	rec, err := os.OpenFile(answeredPath(dir), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
-	if err == nil {
-		_, err = fmt.Fprintf(rec, "%s %s %s\n", req.Header.RequestID, time.Now().UTC().Format(time.RFC3339), filepath.Base(opt.args[0]))
-		if cerr := rec.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
+	if err := dir.RecordAnswered(req.Header.RequestID, opt.args[0], time.Now()); err != nil {
 		fmt.Fprintf(stderr, "Warning: cannot record that request %s was answered (%v): nothing stops answering it again.\n", req.Header.RequestID[:8], err)
 	}
 	fmt.Fprintf(stdout, "Wrote %s: %d of their entries blinded again, %d companies of yours blinded, in %.1f s. Send it back to %s.\n",
@@ -377,14 +304,10 @@ func runPrivateFinish(opt privateOptions, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err.Error()+".")
 	}
-	state := statePath(dir, req.Header.RequestID)
-	var st *core.PrivateState
-	if f, err := os.Open(state); err == nil {
-		st, err = core.ReadPrivateState(f)
-		f.Close()
-		if err != nil {
-			return fail(stderr, fmt.Sprintf("%s: %v.", state, err))
-		}
+	state := dir.StatePath(req.Header.RequestID)
+	st, err := dir.LoadState(req.Header.RequestID)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fail(stderr, err.Error()+".")
 	}
 	start := time.Now()
 	o, err := core.FinishPrivateOverlap(context.Background(), st, req, ans, nil)
@@ -439,8 +362,7 @@ func runPrivateFinish(opt privateOptions, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(report, "Wrote %s\n", opt.out)
 	}
-	done := st.Forget(time.Now())
-	if err := writeAtomic(state, 0o600, func(w io.Writer) error { _, err := done.WriteTo(w); return err }); err != nil {
+	if _, err := dir.SaveState(st.Forget(time.Now())); err != nil {
 		fmt.Fprintf(stderr, "Warning: cannot delete the secret of request %s from %s (%v): delete the file by hand.\n", st.RequestID[:8], state, err)
 	}
 	return 0

@@ -1,0 +1,122 @@
+package exporters
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"partneratlas/core"
+)
+
+// PrivateFolder is where a private overlap keeps what must stay on this
+// computer: the secret of each request made here (request-ID.json, readable by
+// the user only) and the record of the requests answered from here
+// (answered.txt, so that none is answered twice). The command line and the
+// app share it, so a request made in one can be finished in the other.
+type PrivateFolder struct{ Dir string }
+
+// OpenPrivateFolder opens the folder dir, or partneratlas/private in the
+// user's configuration folder when dir is empty, making it when missing.
+func OpenPrivateFolder(dir string) (PrivateFolder, error) {
+	if dir == "" {
+		conf, err := os.UserConfigDir()
+		if err != nil {
+			return PrivateFolder{}, fmt.Errorf("find your configuration folder to keep the request's secret in: %w", err)
+		}
+		dir = filepath.Join(conf, "partneratlas", "private")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return PrivateFolder{}, fmt.Errorf("make %s to keep the request's secret in: %w", dir, err)
+	}
+	return PrivateFolder{Dir: dir}, nil
+}
+
+// StatePath is where the secret of request id is kept.
+func (f PrivateFolder) StatePath(id string) string {
+	return filepath.Join(f.Dir, "request-"+id+".json")
+}
+
+// SaveState writes st, readable by the user only, and returns its path.
+func (f PrivateFolder) SaveState(st *core.PrivateState) (string, error) {
+	path := f.StatePath(st.RequestID)
+	return path, writeFileAtomic(path, 0o600, func(w io.Writer) error { _, err := st.WriteTo(w); return err })
+}
+
+// LoadState reads the secret of request id; an error wrapping
+// fs.ErrNotExist when the request was not made here, or its secret was
+// deleted.
+func (f PrivateFolder) LoadState(id string) (*core.PrivateState, error) {
+	path := f.StatePath(id)
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	st, err := core.ReadPrivateState(bufio.NewReader(file))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return st, nil
+}
+
+// answeredPath is the record of the requests answered from the folder.
+func (f PrivateFolder) answeredPath() string { return filepath.Join(f.Dir, "answered.txt") }
+
+// AnsweredOn returns when request id was answered from this folder, or false.
+func (f PrivateFolder) AnsweredOn(id string) (string, bool) {
+	b, err := os.ReadFile(f.answeredPath())
+	if err != nil {
+		return "", false
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if fields := strings.Fields(l); len(fields) >= 2 && fields[0] == id {
+			return fields[1], true
+		}
+	}
+	return "", false
+}
+
+// RecordAnswered notes that request id, read from the file named from, was
+// answered at now.
+func (f PrivateFolder) RecordAnswered(id, from string, now time.Time) error {
+	rec, err := os.OpenFile(f.answeredPath(), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(rec, "%s %s %s\n", id, now.UTC().Format(time.RFC3339), filepath.Base(from))
+	if cerr := rec.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// WritePrivateFile writes a request or an answer to path: files meant to be
+// sent, so readable like any document.
+func WritePrivateFile(path string, pf *core.PrivateFile) error {
+	return writeFileAtomic(path, 0o644, func(w io.Writer) error { _, err := pf.WriteTo(w); return err })
+}
+
+// ReadPrivateFile opens and reads a request or an answer, within lim.
+func ReadPrivateFile(path string, lim core.PrivateLimits) (*core.PrivateFile, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer file.Close()
+	pf, err := core.ReadPrivateFile(bufio.NewReader(file), lim)
+	if err != nil {
+		return pf, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	return pf, nil
+}
+
+// writeFileAtomic writes path as every save does (saveAtomic), with mode
+// perm when the file is new.
+func writeFileAtomic(path string, perm fs.FileMode, write func(io.Writer) error) error {
+	return saveAtomicMode(path, perm, write)
+}
