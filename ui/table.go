@@ -400,6 +400,15 @@ func (t *partnerTable) sortRows() {
 	}
 	c := t.cols[t.sortCol]
 	results := t.src.evaluation().Results
+	// A text column's keys, lower-cased once rather than at every
+	// comparison: 100,000 names took 3 million conversions to sort.
+	var keys []string
+	if c.compare == nil && c.text != nil {
+		keys = make([]string, slices.Max(append([]int{-1}, t.rows...))+1)
+		for _, i := range t.rows {
+			keys[i] = strings.ToLower(c.text(i))
+		}
+	}
 	slices.SortStableFunc(t.rows, func(a, b int) int {
 		if t.first != nil {
 			if fa, fb := t.first(a), t.first(b); fa != fb {
@@ -412,8 +421,8 @@ func (t *partnerTable) sortRows() {
 		var r int
 		if c.compare != nil {
 			r = c.compare(a, b)
-		} else if c.text != nil {
-			r = strings.Compare(strings.ToLower(c.text(a)), strings.ToLower(c.text(b)))
+		} else if keys != nil {
+			r = strings.Compare(keys[a], keys[b])
 		}
 		if t.sortDesc {
 			r = -r
