@@ -403,8 +403,8 @@ func (t *partnerTable) sortRows() {
 	// A text column's keys, lower-cased once rather than at every
 	// comparison: 100,000 names took 3 million conversions to sort.
 	var keys []string
-	if c.compare == nil && c.text != nil {
-		keys = make([]string, slices.Max(append([]int{-1}, t.rows...))+1)
+	if e := t.src.ecosystem(); e != nil && c.compare == nil && c.text != nil {
+		keys = make([]string, len(e.Partners)) // rows index the partners
 		for _, i := range t.rows {
 			keys[i] = strings.ToLower(c.text(i))
 		}

@@ -83,11 +83,13 @@ func assemble(w io.Writer, data []byte, charts []string, arrays map[string][]str
 		if err != nil {
 			return err
 		}
+		changed := false
 		if drawn[f.Name] && streamedDrawing.Match(b) {
 			if !bytes.Contains(b, []byte(`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`)) {
 				return fmt.Errorf("%s does not declare the r prefix", f.Name)
 			}
 			b = streamedDrawing.ReplaceAll(b, []byte(`<drawing r:id="$1"/>`))
+			changed = true
 		}
 		if set := cells[f.Name]; len(set) > 0 {
 			b = formulaCell.ReplaceAllFunc(b, func(m []byte) []byte {
@@ -97,6 +99,13 @@ func assemble(w io.Writer, data []byte, charts []string, arrays map[string][]str
 				}
 				return []byte(fmt.Sprintf(`<c r="%s"%s><f t="array" ref="%s">`, sub[1], sub[2], sub[1]))
 			})
+			changed = true
+		}
+		if !streamed && !changed {
+			if err := zw.Copy(f); err != nil {
+				return err
+			}
+			continue
 		}
 		if !streamed {
 			out, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})

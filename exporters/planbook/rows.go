@@ -16,10 +16,10 @@ import (
 // rowEncoder writes the <row> elements of a sheet, byte for byte as
 // excelize's StreamWriter.SetRow writes them, without its cost: excelize
 // builds a cell struct, a cell name and several strings for every cell and
-// took 2 of the 5 seconds of saving 100,000 partners. It knows two things the
-// stream writer cannot write: shared formulas (a column whose every row holds
-// the same formula moved to its row is written once, not 87,000 times: the
-// Partners sheet's score formula is 700 characters) and array formulas.
+// took 2 of the 5 seconds of saving 100,000 partners. It knows what the
+// stream writer cannot write, shared formulas: a column whose every row holds
+// the same formula moved to its row is written once, not 87,000 times (the
+// Partners sheet's score formula is 700 characters).
 //
 // Every value type the workbook writes is encoded here; the differential test
 // compares the bytes with excelize's on every kind of value.
@@ -29,8 +29,6 @@ type rowEncoder struct {
 	// run starts and ends.
 	shared map[*template]sharedRun
 	nextSI int
-	// arrays returns the cells of the sheet that hold array formulas.
-	arrays func() []string
 	// letters caches the letters of the columns.
 	letters []string
 }
@@ -71,7 +69,7 @@ type cellParts struct {
 	t         string
 	space     bool // xml:space="preserve" on <c>
 	formula   string
-	fkind     int // 0 none, 1 plain, 2 shared master, 3 shared child, 4 array
+	fkind     int // 0 none, 1 plain, 2 shared master, 3 shared child
 	sharedRef string
 	si        int
 	v         string // escaped when written
@@ -95,11 +93,11 @@ func (e *rowEncoder) row(r int, cells []any) error {
 		switch v := val.(type) {
 		case excelize.Cell:
 			c.style, val = v.StyleID, v.Value
-			e.formula(&c, v.Formula, i, r, num)
+			formula(&c, v.Formula)
 		case *excelize.Cell:
 			if v != nil {
 				c.style, val = v.StyleID, v.Value
-				e.formula(&c, v.Formula, i, r, num)
+				formula(&c, v.Formula)
 			}
 		case sharedCell:
 			c.style, val = v.style, v.value
@@ -118,21 +116,11 @@ func (e *rowEncoder) row(r int, cells []any) error {
 	return nil
 }
 
-// formula sets a plain formula, or an array formula when the sheet says the
-// cell holds one.
-func (e *rowEncoder) formula(c *cellParts, f string, column, r int, num string) {
-	if f == "" {
-		return
-	}
-	c.t, c.formula, c.fkind = "str", f, 1
-	if e.arrays != nil {
-		ref := e.letter(column) + num
-		for _, a := range e.arrays() {
-			if a == ref {
-				c.fkind, c.sharedRef = 4, ref
-				break
-			}
-		}
+// formula sets a plain formula. (Array formulas live on the Measurement
+// sheet, whose rows excelize writes; assemble marks them.)
+func formula(c *cellParts, f string) {
+	if f != "" {
+		c.t, c.formula, c.fkind = "str", f, 1
 	}
 }
 
@@ -289,12 +277,6 @@ func (e *rowEncoder) writeCell(c *cellParts, column int, num string) {
 		b = append(b, `<f t="shared" si="`...)
 		b = strconv.AppendInt(b, int64(c.si), 10)
 		b = append(b, `"/>`...)
-	case 4:
-		b = append(b, `<f t="array" ref="`...)
-		b = append(b, c.sharedRef...)
-		b = append(b, `">`...)
-		b = appendEscaped(b, c.formula)
-		b = append(b, `</f>`...)
 	}
 	if c.v != "" {
 		b = append(b, `<v>`...)

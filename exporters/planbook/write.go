@@ -234,7 +234,6 @@ func (b *book) stream(sheet string, widths ...float64) (*streamSheet, error) {
 		}
 	}
 	s := &streamSheet{sw: sw, name: sheet, b: b, part: &deflatedPart{}}
-	s.enc.arrays = func() []string { return b.arrays[sheet] }
 	return s, nil
 }
 
