@@ -9,8 +9,6 @@ import (
 	"hash/maphash"
 	"sync/atomic"
 	"time"
-
-	"github.com/cloudflare/circl/group"
 )
 
 // Private overlap: two companies learn what their account lists share
@@ -224,9 +222,6 @@ type PrivateAnswerOptions struct {
 	Progress         PrivateProgress
 }
 
-// ristretto is the group every element of a private overlap is in.
-var ristretto = group.Ristretto255
-
 // companyKeys lists, for each of our companies (in the order of their
 // first rows), the keys plain matching finds it by: every domain and
 // normalised name the company's rows were first to have, as OverlapWith's
@@ -287,15 +282,14 @@ type job struct {
 // blind computes every job on all cores, checking ctx between pieces. A
 // received element that does not decode, or decodes to the identity, stops
 // the work with an error of kind PrivateRefused.
-func blind(ctx context.Context, s group.Scalar, jobs []job, progress PrivateProgress, done *atomic.Int64, total int) error {
+func blind(ctx context.Context, s *secretScalar, jobs []job, progress PrivateProgress, done *atomic.Int64, total int) error {
 	const piece = 512
 	ctx, stop := context.WithCancel(ctx) // a refused element stops every worker
 	defer stop()
 	pieces := (len(jobs) + piece - 1) / piece
 	errs := make([]error, pieces)
 	inParallel(pieces, 1, func(first, last int) {
-		e := ristretto.NewElement()
-		r := ristretto.NewElement()
+		e, r := new(blindedElement), new(blindedElement)
 		for p := first; p < last; p++ {
 			if err := ctx.Err(); err != nil {
 				errs[p] = err
@@ -321,22 +315,18 @@ func blind(ctx context.Context, s group.Scalar, jobs []job, progress PrivateProg
 }
 
 // blindPiece computes jobs[lo:hi], with e and r as scratch elements.
-func blindPiece(s group.Scalar, jobs []job, lo, hi int, e, r group.Element) error {
+func blindPiece(s *secretScalar, jobs []job, lo, hi int, e, r *blindedElement) error {
 	for k := lo; k < hi; k++ {
 		j := jobs[k]
 		if j.msg != nil {
-			e = ristretto.HashToElement(j.msg, []byte(privateOverlapTag))
-		} else if err := e.UnmarshalBinary(j.in[:]); err != nil {
+			hashToElement(e, j.msg)
+		} else if _, err := e.SetCanonicalBytes(j.in[:]); err != nil {
 			return privateError(PrivateRefused, err, "the file holds a value that is not a blinded key (key %d): it was damaged or not made by Partner Atlas", k+1)
-		} else if e.IsIdentity() {
+		} else if isIdentity(e) {
 			return privateError(PrivateRefused, nil, "the file holds a neutral value where a blinded key belongs (key %d): such a value hides nothing, so the file is refused", k+1)
 		}
-		r.Mul(e, s)
-		b, err := r.MarshalBinary()
-		if err != nil {
-			return fmt.Errorf("encode a blinded key: %w", err)
-		}
-		copy(j.out[:], b)
+		r.ScalarMult(s, e)
+		r.Encode(j.out[:0])
 	}
 	return nil
 }
@@ -377,11 +367,11 @@ func MakePrivateRequest(ctx context.Context, accounts []Account, opt PrivateRequ
 	}
 	ix := IndexAccounts(accounts)
 	firsts, keys := companyKeys(ix)
-	a := ristretto.RandomNonZeroScalar(rand.Reader)
-	secret, err := a.MarshalBinary()
+	a, err := newSecret()
 	if err != nil {
 		return nil, nil, fmt.Errorf("make the secret: %w", err)
 	}
+	secret := a.Bytes()
 	var id [16]byte
 	if _, err := rand.Read(id[:]); err != nil {
 		return nil, nil, fmt.Errorf("make the request id: %w", err)

@@ -23,7 +23,10 @@ func AnswerPrivateRequest(ctx context.Context, req *PrivateFile, accounts []Acco
 	if err != nil {
 		return nil, err
 	}
-	b := ristretto.RandomNonZeroScalar(rand.Reader)
+	b, err := newSecret()
+	if err != nil {
+		return nil, err
+	}
 	ix := PrepareAccounts(accounts)
 	now := opt.Now
 	if now.IsZero() {

@@ -27,8 +27,8 @@ func FinishPrivateOverlap(ctx context.Context, st *PrivateState, req, ans *Priva
 	if err != nil {
 		return Overlap{}, privateError(PrivateDamaged, err, "the saved secret of this request is damaged")
 	}
-	a := ristretto.NewScalar()
-	if err := a.UnmarshalBinary(raw); err != nil || a.IsZero() {
+	a, err := readSecret(raw)
+	if err != nil {
 		return Overlap{}, privateError(PrivateDamaged, err, "the saved secret of this request is damaged")
 	}
 	// Their keys, blinded by our secret too.
