@@ -367,6 +367,13 @@ func MakePrivateRequest(ctx context.Context, accounts []Account, opt PrivateRequ
 	}
 	ix := IndexAccounts(accounts)
 	firsts, keys := companyKeys(ix)
+	if opt.Mode == PrivateMatches {
+		// In our list's order, a result sent back would tell the partner
+		// where in our list each shared company stands.
+		if err := shuffleTogether(firsts, keys); err != nil {
+			return nil, nil, err
+		}
+	}
 	a, err := newSecret()
 	if err != nil {
 		return nil, nil, fmt.Errorf("make the secret: %w", err)

@@ -36,7 +36,9 @@ import (
 //
 // The body is the entries of the request (Entries of them), then, in an
 // answer, the partner's (Partner entries): each a tag byte (PrivateTag), a
-// count byte, and that many 32-byte Ristretto255 elements.
+// count byte, and that many 32-byte Ristretto255 elements. A result has
+// "Answer checksum" where an answer has "Request checksum", and its
+// entries are the answering side's companies blinded by both secrets.
 
 // privateMagic is the first line of every .pao file.
 const privateMagic = "Partner Atlas private overlap"
@@ -60,6 +62,9 @@ type PrivateFileKind string
 const (
 	FileRequest PrivateFileKind = "request"
 	FileAnswer  PrivateFileKind = "answer"
+	// FileResult is the optional last file, from the requesting side back
+	// to the answering side, so that it learns what the requester learnt.
+	FileResult PrivateFileKind = "result"
 )
 
 // article names the kind with its article, for a message.
@@ -69,6 +74,8 @@ func (k PrivateFileKind) article() string {
 		return "a request"
 	case FileAnswer:
 		return "an answer"
+	case FileResult:
+		return "a result"
 	}
 	return "an unknown kind of file"
 }
@@ -79,6 +86,7 @@ type PrivateHeader struct {
 	File            PrivateFileKind
 	RequestID       string
 	RequestChecksum string // answers only
+	AnswerChecksum  string // results only: the checksum of the answer it completes
 	From            string
 	Made            time.Time
 	Mode            PrivateMode
@@ -176,6 +184,9 @@ func (f *PrivateFile) encode() (head, body []byte) {
 	fmt.Fprintf(&w, "%s\nFormat: %d\nFile: %s\nRequest: %s\n", privateMagic, PrivateOverlapFormat, h.File, h.RequestID)
 	if h.File == FileAnswer {
 		fmt.Fprintf(&w, "Request checksum: %s\n", h.RequestChecksum)
+	}
+	if h.File == FileResult {
+		fmt.Fprintf(&w, "Answer checksum: %s\n", h.AnswerChecksum)
 	}
 	fmt.Fprintf(&w, "From: %s\nMade: %s\nMode: %s\nEntries: %d\n", oneLine(h.From), h.Made.UTC().Format(time.RFC3339), h.Mode, len(f.Ours))
 	if h.File == FileAnswer {
@@ -301,8 +312,8 @@ func ReadPrivateFile(r io.Reader, lim PrivateLimits) (*PrivateFile, error) {
 		return nil, err
 	}
 	h.File = PrivateFileKind(v)
-	if h.File != FileRequest && h.File != FileAnswer {
-		return nil, privateError(PrivateDamaged, nil, "the header says the file is %q, neither a request nor an answer", v)
+	if h.File != FileRequest && h.File != FileAnswer && h.File != FileResult {
+		return nil, privateError(PrivateDamaged, nil, "the header says the file is %q, neither a request, an answer nor a result", v)
 	}
 	if h.RequestID, err = field("Request"); err != nil {
 		return nil, err
@@ -312,6 +323,11 @@ func ReadPrivateFile(r io.Reader, lim PrivateLimits) (*PrivateFile, error) {
 	}
 	if h.File == FileAnswer {
 		if h.RequestChecksum, err = field("Request checksum"); err != nil {
+			return nil, err
+		}
+	}
+	if h.File == FileResult {
+		if h.AnswerChecksum, err = field("Answer checksum"); err != nil {
 			return nil, err
 		}
 	}

@@ -3,7 +3,6 @@ package core
 import (
 	"context"
 	"encoding/hex"
-	"fmt"
 	"sync/atomic"
 	"time"
 )
@@ -20,16 +19,23 @@ import (
 // in counts mode only the counts are known, and the pipeline is not.
 // The state must not be finished already.
 func FinishPrivateOverlap(ctx context.Context, st *PrivateState, req, ans *PrivateFile, progress PrivateProgress) (Overlap, error) {
+	o, _, err := finishPrivate(ctx, st, req, ans, progress)
+	return o, err
+}
+
+// finishPrivate is FinishPrivateOverlap, returning also the answer's
+// companies blinded by both secrets, in the answer's order: a result.
+func finishPrivate(ctx context.Context, st *PrivateState, req, ans *PrivateFile, progress PrivateProgress) (Overlap, []BlindedAccount, error) {
 	if err := CheckPrivatePairing(st, req, ans); err != nil {
-		return Overlap{}, err
+		return Overlap{}, nil, err
 	}
 	raw, err := hex.DecodeString(st.Secret)
 	if err != nil {
-		return Overlap{}, privateError(PrivateDamaged, err, "the saved secret of this request is damaged")
+		return Overlap{}, nil, privateError(PrivateDamaged, err, "the saved secret of this request is damaged")
 	}
 	a, err := readSecret(raw)
 	if err != nil {
-		return Overlap{}, privateError(PrivateDamaged, err, "the saved secret of this request is damaged")
+		return Overlap{}, nil, privateError(PrivateDamaged, err, "the saved secret of this request is damaged")
 	}
 	// Their keys, blinded by our secret too.
 	theirs := make([]BlindedAccount, len(ans.Theirs))
@@ -43,7 +49,7 @@ func FinishPrivateOverlap(ctx context.Context, st *PrivateState, req, ans *Priva
 	}
 	var done atomic.Int64
 	if err := blind(ctx, a, jobs, progress, &done, len(jobs)); err != nil {
-		return Overlap{}, err
+		return Overlap{}, nil, err
 	}
 	type slot struct{ entry, key int32 }
 	ours := make(map[[ElementSize]byte]slot, len(ans.Ours)*2)
@@ -96,27 +102,17 @@ func FinishPrivateOverlap(ctx context.Context, st *PrivateState, req, ans *Priva
 			ourPop = ans.Ours[g].Tag.population()
 		} else {
 			acc := st.Accounts[g]
-			pk := acc.Keys[c.key]
 			ourPop = acc.Population
-			s := SharedAccount{Ours: pk.Name, OurDomain: pk.Domain, OurRow: pk.Row,
-				OurPopulation: ourPop, TheirPopulation: c.theirPop, Population: populationOf(ourPop, c.theirPop),
-				Kind: c.kind, Key: pk.Key, Confidence: NameConfidence}
-			if c.kind == MatchDomain {
-				s.Confidence = DomainConfidence
-				s.Reason = fmt.Sprintf("Same website domain %s (matched privately: the partner's name for it is not shared)", pk.Key)
-			} else {
-				s.Reason = fmt.Sprintf("Same company name once case, accents, punctuation and legal forms are set aside (%q; matched privately: the partner's name for it is not shared)", pk.Key)
-			}
+			o.Shared = append(o.Shared, privateShared(acc, c, ourPop))
 			if ourPop == Opportunity {
-				s.Amount = acc.Amount
 				o.Pipeline += acc.Amount
 			}
-			o.Shared = append(o.Shared, s)
 		}
 		o.Counts[populationOf(ourPop, c.theirPop)]++
 		o.ByKind[c.kind]++
 	}
-	return o, nil
+	sortSharedByRow(o.Shared)
+	return o, theirs, nil
 }
 
 // candidate is the best of the partner's companies that reach one of ours.

@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -80,35 +81,45 @@ func exactOverlap(ours, theirs []Account) Overlap {
 // exchange runs the three steps in memory, through the file format.
 func exchange(t testing.TB, ours, theirs []Account, mode PrivateMode, pops bool) (Overlap, []byte, []byte) {
 	t.Helper()
+	x := exchangeAll(t, ours, theirs, mode, pops)
+	return x.finished, x.files[0], x.files[1]
+}
+
+// exchanged is what exchangeAll saw: the requester's overlap, the
+// answering side's from the result, and the three files.
+type exchanged struct {
+	finished, result Overlap
+	files            [3][]byte // request, answer, result
+}
+
+// exchangeAll runs the four steps in memory, every file and state through
+// its format: request, answer, finish with a result, read the result.
+func exchangeAll(t testing.TB, ours, theirs []Account, mode PrivateMode, pops bool) exchanged {
+	t.Helper()
 	ctx := context.Background()
+	var x exchanged
+	through := func(i int, f *PrivateFile) *PrivateFile {
+		var b bytes.Buffer
+		if _, err := f.WriteTo(&b); err != nil {
+			t.Fatal(err)
+		}
+		x.files[i] = b.Bytes()
+		back, err := ReadPrivateFile(bytes.NewReader(b.Bytes()), PrivateLimits{MaxEntries: DefaultMaxEntries})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return back
+	}
 	req, st, err := MakePrivateRequest(ctx, ours, PrivateRequestOptions{Mode: mode, From: "Requester Ltd", SharePopulations: pops})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var reqFile bytes.Buffer
-	if _, err := req.WriteTo(&reqFile); err != nil {
-		t.Fatal(err)
-	}
-	got, err := ReadPrivateFile(bytes.NewReader(reqFile.Bytes()), PrivateLimits{MaxEntries: DefaultMaxEntries})
+	reqBack := through(0, req)
+	ans, ast, err := AnswerPrivateRequest(ctx, reqBack, theirs, PrivateAnswerOptions{From: "Answerer GmbH", SharePopulations: pops})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ans, err := AnswerPrivateRequest(ctx, got, theirs, PrivateAnswerOptions{From: "Answerer GmbH", SharePopulations: pops})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ansFile bytes.Buffer
-	if _, err := ans.WriteTo(&ansFile); err != nil {
-		t.Fatal(err)
-	}
-	reqBack, err := ReadPrivateFile(bytes.NewReader(reqFile.Bytes()), PrivateLimits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ansBack, err := ReadPrivateFile(bytes.NewReader(ansFile.Bytes()), PrivateLimits{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ansBack := through(1, ans)
 	var state bytes.Buffer
 	if _, err := st.WriteTo(&state); err != nil {
 		t.Fatal(err)
@@ -117,11 +128,23 @@ func exchange(t testing.TB, ours, theirs []Account, mode PrivateMode, pops bool)
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, err := FinishPrivateOverlap(ctx, stBack, reqBack, ansBack, nil)
+	var res *PrivateFile
+	if x.finished, res, err = FinishPrivateOverlapWithResult(ctx, stBack, reqBack, ansBack, nil, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	resBack := through(2, res)
+	state.Reset()
+	if _, err := ast.WriteTo(&state); err != nil {
+		t.Fatal(err)
+	}
+	astBack, err := ReadPrivateAnswerState(&state)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return o, reqFile.Bytes(), ansFile.Bytes()
+	if x.result, err = ReadPrivateResult(astBack, ansBack, resBack); err != nil {
+		t.Fatal(err)
+	}
+	return x
 }
 
 // TestPrivateOverlapEqualsPlain checks, on real lists, that each mode
@@ -147,7 +170,9 @@ func TestPrivateOverlapEqualsPlain(t *testing.T) {
 		}
 		for _, mode := range []PrivateMode{PrivateCounts, PrivateMatches} {
 			t.Run(l.name+"/"+string(mode), func(t *testing.T) {
-				got, _, _ := exchange(t, l.ours, l.theirs, mode, true)
+				x := exchangeAll(t, l.ours, l.theirs, mode, true)
+				got := x.finished
+				checkResult(t, x.result, x.finished, mode)
 				if got.Companies != want.Companies || got.Customers != want.Customers {
 					t.Errorf("companies, customers = %d, %d, want %d, %d", got.Companies, got.Customers, want.Companies, want.Customers)
 				}
@@ -172,6 +197,91 @@ func TestPrivateOverlapEqualsPlain(t *testing.T) {
 					t.Errorf("Method = %q, want it to say computed privately and why fuzzy matches are missing", got.Method)
 				}
 			})
+		}
+	}
+}
+
+// checkResult checks that what the answering side learnt from a result is
+// what the requester learnt, seen from the other side: the same shared
+// companies by the same keys; per population both ways in counts mode;
+// which of its own companies in matches mode, by its own populations only
+// (a matches request never sends the requester's).
+func checkResult(t *testing.T, got, finished Overlap, mode PrivateMode) {
+	t.Helper()
+	want := finished.Counts
+	want[OurCustomerTheirProspect], want[TheirCustomerOurProspect] = want[TheirCustomerOurProspect], want[OurCustomerTheirProspect]
+	if mode == PrivateMatches { // theirs read as prospects
+		want = [4]int{0, want[BothCustomers] + want[OurCustomerTheirProspect], 0, want[TheirCustomerOurProspect] + want[BothProspects]}
+	}
+	if got.Counts != want {
+		t.Errorf("result: counts %v, want %v (the requester's %v, from the other side)", got.Counts, want, finished.Counts)
+	}
+	for _, k := range []MatchKind{MatchDomain, MatchName} {
+		if got.ByKind[k] != finished.ByKind[k] {
+			t.Errorf("result: by %s = %d, want %d", k, got.ByKind[k], finished.ByKind[k])
+		}
+	}
+	if mode == PrivateCounts && len(got.Shared) != 0 {
+		t.Errorf("result: counts mode wrote out %d shared accounts, want none", len(got.Shared))
+	}
+	if mode == PrivateMatches && len(got.Shared) != got.SharedCompanies() {
+		t.Errorf("result: %d shared accounts written out, want %d", len(got.Shared), got.SharedCompanies())
+	}
+	if !slices.IsSortedFunc(got.Shared, func(a, b SharedAccount) int { return a.OurRow - b.OurRow }) {
+		t.Error("result: shared accounts not in the order of the list's rows")
+	}
+}
+
+// TestPrivateResultRefusals checks that a result is read only with the
+// answer it completes and that answer's record: a result of another
+// exchange, an answer or a request given as a result, a record of another
+// answer, and an edited result are each refused by kind.
+func TestPrivateResultRefusals(t *testing.T) {
+	ctx := context.Background()
+	sp := namesOf(readList(t, "sp500-constituents.csv", "Security", "Symbol", ""))
+	type run struct {
+		req, ans, res *PrivateFile
+		ast           *PrivateAnswerState
+	}
+	exchangeOnce := func() run {
+		req, st, err := MakePrivateRequest(ctx, sp[:200], PrivateRequestOptions{Mode: PrivateMatches})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ans, ast, err := AnswerPrivateRequest(ctx, req, sp[100:300], PrivateAnswerOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, res, err := FinishPrivateOverlapWithResult(ctx, st, req, ans, nil, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return run{req, ans, res, ast}
+	}
+	a, b := exchangeOnce(), exchangeOnce()
+	if _, err := ReadPrivateResult(a.ast, a.ans, a.res); err != nil {
+		t.Fatalf("the right pairing is refused: %v", err)
+	}
+	var edited bytes.Buffer
+	a.res.WriteTo(&edited)
+	raw := edited.Bytes()
+	raw[len(raw)-5] ^= 1
+	tests := []struct {
+		name string
+		read func() error
+		want PrivateErrorKind
+	}{
+		{"result of another exchange", func() error { _, err := ReadPrivateResult(a.ast, a.ans, b.res); return err }, PrivatePairing},
+		{"record of another answer", func() error { _, err := ReadPrivateResult(b.ast, a.ans, a.res); return err }, PrivatePairing},
+		{"the answer given as the result", func() error { _, err := ReadPrivateResult(a.ast, a.ans, a.ans); return err }, PrivatePairing},
+		{"the request given as the answer", func() error { _, err := ReadPrivateResult(a.ast, a.req, a.res); return err }, PrivatePairing},
+		{"no record", func() error { _, err := ReadPrivateResult(nil, a.ans, a.res); return err }, PrivatePairing},
+		{"an edited result", func() error { _, err := ReadPrivateFile(bytes.NewReader(raw), PrivateLimits{}); return err }, PrivateDamaged},
+	}
+	for _, tt := range tests {
+		err := tt.read()
+		if got := PrivateErrorKindOf(err); got != tt.want {
+			t.Errorf("%s: kind %q (%v), want %q", tt.name, got, err, tt.want)
 		}
 	}
 }
@@ -269,7 +379,8 @@ func TestPrivateFilesHoldNoAccount(t *testing.T) {
 	ours, theirs := unis[:700], unis[400:1100]
 	for _, mode := range []PrivateMode{PrivateCounts, PrivateMatches} {
 		t.Run(string(mode), func(t *testing.T) {
-			o, req, ans := exchange(t, ours, theirs, mode, true)
+			x := exchangeAll(t, ours, theirs, mode, true)
+			o, req, ans, res := x.finished, x.files[0], x.files[1], x.files[2]
 			if o.SharedCompanies() == 0 {
 				t.Fatal("nothing shared: the test proves nothing")
 			}
@@ -292,7 +403,7 @@ func TestPrivateFilesHoldNoAccount(t *testing.T) {
 						base64.StdEncoding.EncodeToString(sum), base64.RawURLEncoding.EncodeToString(sum))
 				}
 				for _, f := range forms {
-					if bytes.Contains(req, []byte(f)) || bytes.Contains(ans, []byte(f)) {
+					if bytes.Contains(req, []byte(f)) || bytes.Contains(ans, []byte(f)) || bytes.Contains(res, []byte(f)) {
 						t.Fatalf("a file holds %q (from key %q)", f, s)
 					}
 				}
@@ -358,7 +469,7 @@ func TestPrivateOverlapRefusals(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a, err := AnswerPrivateRequest(ctx, f, sp[100:300], PrivateAnswerOptions{From: "Them", SharePopulations: true})
+		a, _, err := AnswerPrivateRequest(ctx, f, sp[100:300], PrivateAnswerOptions{From: "Them", SharePopulations: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -431,7 +542,7 @@ func TestPrivateOverlapRefusals(t *testing.T) {
 					return err
 				}
 				if tt.ans == nil || string(tt.ans) == "counts-only" {
-					_, err := AnswerPrivateRequest(ctx, r, sp[:10], PrivateAnswerOptions{CountsOnly: tt.ans != nil})
+					_, _, err := AnswerPrivateRequest(ctx, r, sp[:10], PrivateAnswerOptions{CountsOnly: tt.ans != nil})
 					return err
 				}
 				a, err := ReadPrivateFile(bytes.NewReader(tt.ans), PrivateLimits{})
@@ -543,7 +654,7 @@ func BenchmarkPrivateOverlap100k(b *testing.B) {
 		b.Run(string(mode)+"/answer", func(b *testing.B) {
 			for b.Loop() {
 				var err error
-				ans, err = AnswerPrivateRequest(ctx, req, theirs, PrivateAnswerOptions{SharePopulations: true})
+				ans, _, err = AnswerPrivateRequest(ctx, req, theirs, PrivateAnswerOptions{SharePopulations: true})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -598,7 +709,7 @@ func FuzzReadPrivateFile(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	ans, err := AnswerPrivateRequest(ctx, req, accounts, PrivateAnswerOptions{From: "Them", SharePopulations: true})
+	ans, _, err := AnswerPrivateRequest(ctx, req, accounts, PrivateAnswerOptions{From: "Them", SharePopulations: true})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -51,17 +51,41 @@ func (f PrivateFolder) SaveState(st *core.PrivateState) (string, error) {
 // fs.ErrNotExist when the request was not made here, or its secret was
 // deleted.
 func (f PrivateFolder) LoadState(id string) (*core.PrivateState, error) {
-	path := f.StatePath(id)
+	return loadRecord(f.StatePath(id), core.ReadPrivateState)
+}
+
+// loadRecord reads the record at path with read, naming the path in an
+// error.
+func loadRecord[T any](path string, read func(io.Reader) (T, error)) (T, error) {
 	file, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		var zero T
+		return zero, err
 	}
 	defer file.Close()
-	st, err := core.ReadPrivateState(bufio.NewReader(file))
+	rec, err := read(bufio.NewReader(file))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return rec, fmt.Errorf("%s: %w", path, err)
 	}
-	return st, nil
+	return rec, nil
+}
+
+// answerStatePath is where the record of our answer to request id is kept.
+func (f PrivateFolder) answerStatePath(id string) string {
+	return filepath.Join(f.Dir, "answer-"+id+".json")
+}
+
+// SaveAnswerState writes the record of an answer, readable by the user
+// only (it names the companies of our list), and returns its path.
+func (f PrivateFolder) SaveAnswerState(ast *core.PrivateAnswerState) (string, error) {
+	path := f.answerStatePath(ast.RequestID)
+	return path, writeFileAtomic(path, 0o600, func(w io.Writer) error { _, err := ast.WriteTo(w); return err })
+}
+
+// LoadAnswerState reads the record of our answer to request id; an error
+// wrapping fs.ErrNotExist when it was not answered here.
+func (f PrivateFolder) LoadAnswerState(id string) (*core.PrivateAnswerState, error) {
+	return loadRecord(f.answerStatePath(id), core.ReadPrivateAnswerState)
 }
 
 // answeredPath is the record of the requests answered from the folder.

@@ -50,7 +50,9 @@ type privateOverlap struct {
 	result   *widget.Label
 	partner  *widget.SelectEntry
 	apply    *widget.Button
+	sendBack *widget.Button // writes the result file for the partner
 	respond  *widget.Button // answers a partner's request
+	readBack *widget.Button // reads the result a partner sent back
 	status   *widget.Label
 	progress *widget.ProgressBar
 	cancel   *widget.Button
@@ -64,6 +66,9 @@ type privateOverlap struct {
 	// applied, with the state it was finished from.
 	finished *core.Overlap
 	state    *core.PrivateState
+	// resultFile is the last file the partner may be sent, once an answer
+	// is opened.
+	resultFile *core.PrivateFile
 }
 
 // The modes as the dialog offers them.
@@ -120,7 +125,10 @@ func newPrivateOverlap(ws workspace, win fyne.Window, changed func()) *privateOv
 	p.partner.SetPlaceHolder("The partner these figures are for")
 	p.apply = widget.NewButtonWithIcon("Use as this partner's overlap", theme.ConfirmIcon(), func() { p.applyResult(strings.TrimSpace(p.partner.Text)) })
 	p.apply.Disable()
+	p.sendBack = widget.NewButtonWithIcon("Write a result for your partner…", theme.DocumentSaveIcon(), p.chooseResultFile)
+	p.sendBack.Disable()
 	p.respond = widget.NewButtonWithIcon("Answer a partner's request…", theme.MailReplyIcon(), p.chooseRequestToAnswer)
+	p.readBack = widget.NewButtonWithIcon("Open the result they sent back…", theme.FolderOpenIcon(), p.chooseResultToRead)
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
 	p.progress = widget.NewProgressBar()
@@ -154,10 +162,13 @@ func newPrivateOverlap(ws workspace, win fyne.Window, changed func()) *privateOv
 		container.NewHBox(p.answer),
 		p.result,
 		container.NewBorder(nil, nil, nil, p.apply, p.partner),
+		note("Optional: send your partner a last file so that it learns what you learnt: which of its accounts you share in \"our matches\" mode, how many in \"counts only\". "+
+			"It can leave matches out but never invent one, and tells your partner nothing else about your list."),
+		container.NewHBox(p.sendBack),
 		step("Your partner sent you a request?"),
 		note("Answer it with your account list: Partner Atlas shows who sent it, how many entries it holds and what your answer reveals before anything is written. "+
 			"A request is answered once; one with far more entries than your partner has customers is probing, not mapping, and is refused above "+fmt.Sprint(core.DefaultMaxEntries)+" entries."),
-		container.NewHBox(p.respond),
+		container.NewHBox(p.respond, p.readBack),
 		container.NewBorder(nil, nil, nil, p.cancel, p.progress),
 		p.status,
 	)
@@ -393,7 +404,7 @@ func (p *privateOverlap) openAnswer(path string) <-chan struct{} {
 	ctx, progress := p.begin("Opening " + filepath.Base(path) + "…")
 	p.ws.inBackground(func() {
 		start := time.Now()
-		o, st, from, err := p.finish(ctx, path, progress)
+		f, err := p.finish(ctx, path, progress)
 		p.ws.logDone("private overlap answer", path, start, err)
 		fyne.Do(func() {
 			defer close(done)
@@ -401,37 +412,47 @@ func (p *privateOverlap) openAnswer(path string) <-chan struct{} {
 			if err != nil {
 				return
 			}
-			p.finished, p.state = &o, st
-			p.showResult(o, from)
+			p.finished, p.state, p.resultFile = &f.overlap, f.state, f.result
+			p.sendBack.Enable()
+			p.showResult(f.overlap, f.from)
 		})
 	})
 	return done
 }
 
+// openedAnswer is an answer opened: the overlap, the state it was
+// finished from, the result the partner may be sent, and who answered.
+type openedAnswer struct {
+	overlap core.Overlap
+	state   *core.PrivateState
+	result  *core.PrivateFile
+	from    string
+}
+
 // finish reads the answer, the state its request id names and the request
 // the state names, and opens the answer.
-func (p *privateOverlap) finish(ctx context.Context, path string, progress core.PrivateProgress) (core.Overlap, *core.PrivateState, string, error) {
+func (p *privateOverlap) finish(ctx context.Context, path string, progress core.PrivateProgress) (openedAnswer, error) {
 	dir, err := p.folder()
 	if err != nil {
-		return core.Overlap{}, nil, "", err
+		return openedAnswer{}, err
 	}
 	ans, err := exporters.ReadPrivateFile(path, core.PrivateLimits{})
 	if err != nil {
-		return core.Overlap{}, nil, "", err
+		return openedAnswer{}, err
 	}
 	st, err := dir.LoadState(ans.Header.RequestID)
 	if errors.Is(err, fs.ErrNotExist) {
-		return core.Overlap{}, nil, "", fmt.Errorf("%s answers request %.8s, which was not made on this computer (or its secret was deleted): only the computer that made a request can open its answer: %w", filepath.Base(path), ans.Header.RequestID, err)
+		return openedAnswer{}, fmt.Errorf("%s answers request %.8s, which was not made on this computer (or its secret was deleted): only the computer that made a request can open its answer: %w", filepath.Base(path), ans.Header.RequestID, err)
 	}
 	if err != nil {
-		return core.Overlap{}, nil, "", err
+		return openedAnswer{}, err
 	}
 	req, err := exporters.ReadPrivateFile(st.RequestFile, core.PrivateLimits{})
 	if err != nil {
-		return core.Overlap{}, nil, "", fmt.Errorf("the request this answer is for, %s, cannot be read; put it back where it was written: %w", st.RequestFile, err)
+		return openedAnswer{}, fmt.Errorf("the request this answer is for, %s, cannot be read; put it back where it was written: %w", st.RequestFile, err)
 	}
-	o, err := core.FinishPrivateOverlap(ctx, st, req, ans, progress)
-	return o, st, ans.Header.From, err
+	o, res, err := core.FinishPrivateOverlapWithResult(ctx, st, req, ans, progress, p.ws.today())
+	return openedAnswer{overlap: o, state: st, result: res, from: ans.Header.From}, err
 }
 
 // showResult shows the opened overlap and proposes the partner it is for.

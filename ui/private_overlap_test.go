@@ -42,7 +42,7 @@ func answerAs(t *testing.T, req, ans string, theirs []core.Account) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := core.AnswerPrivateRequest(context.Background(), f, theirs, core.PrivateAnswerOptions{From: "Globex Corporation", SharePopulations: true})
+	a, _, err := core.AnswerPrivateRequest(context.Background(), f, theirs, core.PrivateAnswerOptions{From: "Globex Corporation", SharePopulations: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,6 +112,14 @@ func TestPrivateOverlapDialog(t *testing.T) {
 			}
 			if p.partner.Text != "Globex" {
 				t.Errorf("proposed partner = %q, want Globex (the answer is from %q)", p.partner.Text, "Globex Corporation")
+			}
+			if p.sendBack.Disabled() {
+				t.Fatal("once the answer is open, no result can be written for the partner")
+			}
+			resPath := filepath.Join(dir, "result.pao")
+			p.writeResult(resPath)
+			if res, err := exporters.ReadPrivateFile(resPath, core.PrivateLimits{}); err != nil || res.Header.File != core.FileResult || res.Header.Entries != len(theirs) {
+				t.Errorf("the result for the partner: %+v, %v; status %q", res, err, p.status.Text)
 			}
 
 			test.Tap(p.apply)
@@ -219,8 +227,31 @@ func TestPrivateOverlapDialogAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, err := core.FinishPrivateOverlap(context.Background(), st, req, ans, nil)
+	o, res, err := core.FinishPrivateOverlapWithResult(context.Background(), st, req, ans, nil, today)
 	if err != nil || o.Partner != "Globex" || o.SharedCompanies() != 2 || o.Counts[core.TheirCustomerOurProspect] != 1 {
 		t.Errorf("finished: %+v, %v", o, err)
+	}
+
+	// Acme sends a result back: the dialog reads it with the answer it
+	// made and shows which of Globex's accounts Acme has.
+	resPath := filepath.Join(dir, "result.pao")
+	if err := exporters.WritePrivateFile(resPath, res); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, p.readResult(resPath))
+	if p.finished == nil {
+		t.Fatalf("the result was not read: %q", p.status.Text)
+	}
+	got := *p.finished
+	var names []string
+	for _, s := range got.Shared {
+		names = append(names, s.Ours)
+	}
+	if got.SharedCompanies() != 2 || got.Companies != 3 || strings.Join(names, ", ") != "ACME Inc., Initech LLC" || p.partner.Text != "Acme" {
+		t.Errorf("from the result: %d shared of %d (%v), partner %q; status %q", got.SharedCompanies(), got.Companies, names, p.partner.Text, p.status.Text)
+	}
+	wait(t, p.readResult(ansPath))
+	if !strings.Contains(p.status.Text, "not a result") {
+		t.Errorf("opening the answer as a result says %q, want a refusal", p.status.Text)
 	}
 }

@@ -35,10 +35,12 @@ var privateOverlapCommand = command{
 	name: "private-overlap",
 	synopsis: "private-overlap request --ours FILE [--mode counts|matches] -o REQUEST.pao | " +
 		"private-overlap answer --ours FILE REQUEST.pao -o ANSWER.pao [--max-entries N] [--counts-only] | " +
-		"private-overlap finish REQUEST.pao ANSWER.pao [--json] [-o OUT.xlsx]",
+		"private-overlap finish REQUEST.pao ANSWER.pao [--json] [-o OUT.xlsx] [--result RESULT.pao] | " +
+		"private-overlap result ANSWER.pao RESULT.pao [--json] [-o OUT.xlsx]",
 	summary: "learn what our account list shares with a partner's without either side handing its list over: " +
 		"request blinds our list into a file for the partner, answer blinds the partner's list and our request with its own secret, " +
-		"finish opens the answer and prints the shared customers and prospects as overlap does; exact matches only (domain and name), " +
+		"finish opens the answer and prints the shared customers and prospects as overlap does (and, with --result, writes a last file back so the partner learns the same), " +
+		"result lets the answering side read that last file; exact matches only (domain and name), " +
 		"since fuzzy matching cannot work on blinded keys",
 	needs: map[string]string{
 		"ours":        "an account list, such as --ours customers.csv",
@@ -46,6 +48,7 @@ var privateOverlapCommand = command{
 		"from":        "your company's name, such as --from \"Acme Analytics\"",
 		"max-entries": "a number of entries, such as --max-entries 50000",
 		"state-dir":   "a folder",
+		"result":      "a file name ending in .pao, such as --result result.pao",
 		"o":           "a file name, such as -o request.pao", "out": "a file name", "output": "a file name",
 		"column": columnNeeds["column"], "sheet": columnNeeds["sheet"], "header-row": columnNeeds["header-row"],
 	},
@@ -59,14 +62,15 @@ var privateOverlapCommand = command{
 		fs.BoolVar(&opt.countsOnly, "counts-only", false, "answer: refuse a request that asks which of its accounts you have (mode matches)")
 		fs.StringVar(&opt.stateDir, "state-dir", "", "where the secrets of your requests and the record of your answers are kept, `DIR` (default: your configuration folder)")
 		opt.table.register(fs, "the account list")
-		fs.BoolVar(&opt.json, "json", false, "finish: print the overlap as JSON on standard output, as overlap --json does; the report goes to standard error")
+		fs.StringVar(&opt.result, "result", "", "finish: also write `RESULT.pao`, a last file for the partner, so that it learns what you learnt (which of its accounts you share in mode matches, how many in mode counts)")
+		fs.BoolVar(&opt.json, "json", false, "finish, result: print the overlap as JSON on standard output, as overlap --json does; the report goes to standard error")
 		out := (*stringValue)(&opt.out)
 		fs.Var(out, "o", "the file to write, `OUT`: REQUEST.pao, ANSWER.pao, or with finish a workbook (.xlsx) with the Overlap sheet")
 		fs.Var(out, "out", "")
 		fs.Var(out, "output", "")
 		return func(args []string, stdout, stderr io.Writer) int {
 			if len(args) == 0 {
-				return fail(stderr, "private-overlap needs a step: request, answer or finish.")
+				return fail(stderr, "private-overlap needs a step: request, answer, finish or result.")
 			}
 			opt.args = args[1:]
 			switch args[0] {
@@ -76,8 +80,10 @@ var privateOverlapCommand = command{
 				return runPrivateAnswer(opt, stdout, stderr)
 			case "finish":
 				return runPrivateFinish(opt, stdout, stderr)
+			case "result":
+				return runPrivateResult(opt, stdout, stderr)
 			}
-			return fail(stderr, fmt.Sprintf("%q is not a step of private-overlap: the steps are request, answer and finish.", args[0]))
+			return fail(stderr, fmt.Sprintf("%q is not a step of private-overlap: the steps are request, answer, finish and result.", args[0]))
 		}
 	},
 }
@@ -94,6 +100,7 @@ type privateOptions struct {
 	stateDir            string
 	json                bool
 	out                 string
+	result              string
 	table               tableChoice
 }
 
@@ -264,7 +271,7 @@ func runPrivateAnswer(opt privateOptions, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "Your answer tells %s %s; your list itself does not leave this computer.\n", req.Header.From, what)
 	start := time.Now()
-	ans, err := core.AnswerPrivateRequest(context.Background(), req, res.List.Accounts, core.PrivateAnswerOptions{
+	ans, ast, err := core.AnswerPrivateRequest(context.Background(), req, res.List.Accounts, core.PrivateAnswerOptions{
 		From: opt.sender(), MaxEntries: opt.maxEntries, CountsOnly: opt.countsOnly, SharePopulations: pops})
 	if err != nil {
 		return fail(stderr, err.Error()+".")
@@ -272,11 +279,19 @@ func runPrivateAnswer(opt privateOptions, stdout, stderr io.Writer) int {
 	if err := exporters.WritePrivateFile(opt.out, ans); err != nil {
 		return fail(stderr, err.Error()+".")
 	}
+	ast.List = opt.ours
+	if abs, err := filepath.Abs(opt.out); err == nil {
+		ast.AnswerFile = abs
+	}
+	if _, err := dir.SaveAnswerState(ast); err != nil {
+		fmt.Fprintf(stderr, "Warning: cannot keep the record of this answer (%v): a result sent back could not be read.\n", err)
+	}
 	if err := dir.RecordAnswered(req.Header.RequestID, opt.args[0], time.Now()); err != nil {
 		fmt.Fprintf(stderr, "Warning: cannot record that request %s was answered (%v): nothing stops answering it again.\n", req.Header.RequestID[:8], err)
 	}
 	fmt.Fprintf(stdout, "Wrote %s: %d of their entries blinded again, %d companies of yours blinded, in %.1f s. Send it back to %s.\n",
 		opt.out, len(ans.Ours), len(ans.Theirs), time.Since(start).Seconds(), req.Header.From)
+	fmt.Fprintf(stdout, "If %s sends a result back, read it with: partneratlas private-overlap result %s RESULT.pao\n", req.Header.From, filepath.Base(opt.out))
 	return 0
 }
 
@@ -309,29 +324,77 @@ func runPrivateFinish(opt privateOptions, stdout, stderr io.Writer) int {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fail(stderr, err.Error()+".")
 	}
+	switch {
+	case opt.result == "":
+	case strings.ToLower(filepath.Ext(opt.result)) != ".pao":
+		return fail(stderr, fmt.Sprintf("cannot write %s: give --result a name ending in .pao.", opt.result))
+	case samePath(opt.result, opt.args[0]) || samePath(opt.result, opt.args[1]):
+		return fail(stderr, fmt.Sprintf("--result %s would overwrite the request or the answer: give the result a name of its own.", opt.result))
+	}
 	start := time.Now()
-	o, err := core.FinishPrivateOverlap(context.Background(), st, req, ans, nil)
+	o, res, err := core.FinishPrivateOverlapWithResult(context.Background(), st, req, ans, nil, time.Time{})
 	if err != nil {
 		return fail(stderr, err.Error()+".")
 	}
+	notes := []string{}
+	if st.Mode == core.PrivateCounts && !req.Header.Populations {
+		notes = append(notes, "The request did not send our populations: every shared account counts as our prospect.")
+	}
+	if !ans.Header.Populations {
+		notes = append(notes, "The partner did not share which of its accounts are customers: every shared account counts as its prospect.")
+	}
+	if code := reportPrivate(opt, o, st.List, st.Companies, st.Mode, notes, start, stdout, stderr); code != 0 {
+		return code
+	}
+	if opt.result != "" {
+		if err := exporters.WritePrivateFile(opt.result, res); err != nil {
+			return fail(stderr, err.Error()+".")
+		}
+		fmt.Fprintf(opt.reportTo(stdout, stderr), "Wrote %s for %s: %s They read it with: partneratlas private-overlap result THEIR-ANSWER.pao %s\n",
+			opt.result, o.Partner, res.Header.Reveals, filepath.Base(opt.result))
+	}
+	if _, err := dir.SaveState(st.Forget(time.Now())); err != nil {
+		fmt.Fprintf(stderr, "Warning: cannot delete the secret of request %s from %s (%v): delete the file by hand.\n", st.RequestID[:8], state, err)
+	}
+	return 0
+}
+
+// reportTo is where the report goes: standard error when standard output
+// carries the JSON.
+func (o privateOptions) reportTo(stdout, stderr io.Writer) io.Writer {
+	if o.json {
+		return stderr
+	}
+	return stdout
+}
+
+// samePath says whether a and b name the same file.
+func samePath(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == bb
+}
+
+// reportPrivate prints a private overlap as overlap does (as JSON too with
+// --json) and writes the workbook -o names.
+func reportPrivate(opt privateOptions, o core.Overlap, list string, companies int, mode core.PrivateMode, notes []string, start time.Time, stdout, stderr io.Writer) int {
 	if o.Partner == "" {
 		o.Partner = "Partner"
 	}
-	report := stdout
+	report := opt.reportTo(stdout, stderr)
 	if opt.json {
-		report = stderr
 		if err := writeJSON(stdout, overlapJSON([]core.Overlap{o})); err != nil {
 			return fail(stderr, fmt.Sprintf("cannot write the JSON: %v.", err))
 		}
 	}
 	fmt.Fprintf(report, "Overlap %s (%.1f s).\n", o.Method, time.Since(start).Seconds())
-	fmt.Fprintf(report, "Our list %s: %d companies\n", st.List, st.Companies)
+	fmt.Fprintf(report, "Our list %s: %d companies\n", list, companies)
 	fmt.Fprintf(report, "%s: %d companies (%d customers); %d shared (%d by domain, %d by name); customer overlap score %g\n",
 		o.Partner, o.Companies, o.Customers, o.SharedCompanies(), o.ByKind[core.MatchDomain], o.ByKind[core.MatchName], core.OverlapScore(o))
 	for _, p := range core.OverlapPopulations {
 		fmt.Fprintf(report, "  %-56s %6d\n", p, o.Counts[p])
 	}
-	if st.Mode == core.PrivateMatches {
+	if mode == core.PrivateMatches {
 		fmt.Fprintf(report, "  %-56s %9.2f\n", "Our open pipeline among them", o.Pipeline)
 		for i, s := range o.Shared {
 			if i == maxSharedLines {
@@ -347,11 +410,8 @@ func runPrivateFinish(opt privateOptions, stdout, stderr io.Writer) int {
 	} else {
 		fmt.Fprintln(report, "  Which accounts, and the open pipeline among them, are not known in counts mode.")
 	}
-	if st.Mode == core.PrivateCounts && !req.Header.Populations {
-		fmt.Fprintln(report, "  The request did not send our populations: every shared account counts as our prospect.")
-	}
-	if !ans.Header.Populations {
-		fmt.Fprintln(report, "  The partner did not share which of its accounts are customers: every shared account counts as its prospect.")
+	for _, n := range notes {
+		fmt.Fprintln(report, "  "+n)
 	}
 	if opt.out != "" {
 		e := core.NewEcosystem("Customer overlap", time.Now())
@@ -362,8 +422,46 @@ func runPrivateFinish(opt privateOptions, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(report, "Wrote %s\n", opt.out)
 	}
-	if _, err := dir.SaveState(st.Forget(time.Now())); err != nil {
-		fmt.Fprintf(stderr, "Warning: cannot delete the secret of request %s from %s (%v): delete the file by hand.\n", st.RequestID[:8], state, err)
-	}
 	return 0
+}
+
+// runPrivateResult reads the result a requester sent back, with the answer
+// we made for it: what the requester learnt, seen from our side.
+func runPrivateResult(opt privateOptions, stdout, stderr io.Writer) int {
+	switch {
+	case len(opt.args) != 2:
+		return fail(stderr, "result needs the answer you made and the result your partner sent back: result ANSWER.pao RESULT.pao.")
+	case opt.out != "" && strings.ToLower(filepath.Ext(opt.out)) != ".xlsx":
+		return fail(stderr, fmt.Sprintf("cannot write %s: the overlap is written as an .xlsx workbook; give -o a name ending in .xlsx.", opt.out))
+	}
+	dir, err := opt.privateDir()
+	if err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	ans, err := readPrivateFile(opt.args[0], core.PrivateLimits{})
+	if err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	res, err := readPrivateFile(opt.args[1], core.PrivateLimits{})
+	if err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	ast, err := dir.LoadAnswerState(ans.Header.RequestID)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fail(stderr, err.Error()+".")
+	}
+	start := time.Now()
+	o, err := core.ReadPrivateResult(ast, ans, res)
+	if err != nil {
+		return fail(stderr, err.Error()+".")
+	}
+	fmt.Fprintf(opt.reportTo(stdout, stderr), "Result of %s for request %s: %s\n", res.Header.From, res.Header.RequestID[:8], res.Header.Reveals)
+	notes := []string{"A result can leave matches out, never invent one: making a·b·H(key) takes both secrets."}
+	if ast.Mode == core.PrivateCounts && !res.Header.Populations {
+		notes = append(notes, "You did not share which of your accounts are customers: every shared account counts as your prospect.")
+	}
+	if ast.Mode == core.PrivateMatches || !ans.Header.Populations {
+		notes = append(notes, "The requester's populations were not sent: every shared account counts as its prospect.")
+	}
+	return reportPrivate(opt, o, ast.List, len(ans.Theirs), ast.Mode, notes, start, stdout, stderr)
 }

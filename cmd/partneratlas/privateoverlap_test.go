@@ -115,7 +115,8 @@ func TestPrivateOverlapCommandEqualsOverlap(t *testing.T) {
 					t.Errorf("answer does not say how many entries the request holds:\n%s", stdout)
 				}
 				out := filepath.Join(us, "overlap.xlsx")
-				status, stdout, stderr = runCmd("private-overlap", "finish", "--state-dir", us, req, ans, "--json", "-o", out)
+				result := filepath.Join(us, "result.pao")
+				status, stdout, stderr = runCmd("private-overlap", "finish", "--state-dir", us, req, ans, "--json", "-o", out, "--result", result)
 				if status != 0 {
 					t.Fatalf("finish: %s", stderr)
 				}
@@ -123,6 +124,16 @@ func TestPrivateOverlapCommandEqualsOverlap(t *testing.T) {
 				if err := json.Unmarshal([]byte(stdout), &got); err != nil {
 					t.Fatalf("the JSON does not parse: %v\n%s", err, stdout)
 				}
+				// The partner reads the result back: what we learnt, from its side.
+				status, stdout, resErr := runCmd("private-overlap", "result", "--state-dir", them, ans, result, "--json")
+				if status != 0 {
+					t.Fatalf("result: %s", resErr)
+				}
+				var back []jsonOverlap
+				if err := json.Unmarshal([]byte(stdout), &back); err != nil {
+					t.Fatalf("the result's JSON does not parse: %v\n%s", err, stdout)
+				}
+				checkResultJSON(t, back[0], got[0], mode)
 				p := plain[0]
 				if len(got) != 1 || got[0].Partner != "Them" || got[0].Companies != p.Companies || got[0].Customers != p.Customers ||
 					got[0].Matches["domain"] != p.Matches["domain"] || got[0].Matches["name"] != p.Matches["name"] || got[0].Matches["fuzzy"] != 0 {
@@ -192,6 +203,30 @@ func TestPrivateOverlapCommandWithheldPopulations(t *testing.T) {
 	}
 }
 
+// checkResultJSON checks what the partner read from the result against
+// what we learnt: the same shared companies by the same keys; in counts
+// mode the population matrix seen from its side, in matches mode its own
+// populations only (ours are not sent).
+func checkResultJSON(t *testing.T, back, got jsonOverlap, mode string) {
+	t.Helper()
+	shared := func(o jsonOverlap) int { return o.Matches["domain"] + o.Matches["name"] }
+	if shared(back) != shared(got) || back.Matches["domain"] != got.Matches["domain"] || back.Partner != "Us Inc" {
+		t.Errorf("the partner's result: %+v, ours %+v", back, got)
+	}
+	p := got.Populations
+	want := map[string]int{"both_customers": p["both_customers"], "our_customer_their_prospect": p["their_customer_our_prospect"],
+		"their_customer_our_prospect": p["our_customer_their_prospect"], "both_prospects": p["both_prospects"]}
+	if mode == "matches" {
+		want = map[string]int{"both_customers": 0, "our_customer_their_prospect": want["both_customers"] + want["our_customer_their_prospect"],
+			"their_customer_our_prospect": 0, "both_prospects": want["their_customer_our_prospect"] + want["both_prospects"]}
+	}
+	for k, v := range want {
+		if back.Populations[k] != v {
+			t.Errorf("the partner's %s = %d, want %d", k, back.Populations[k], v)
+		}
+	}
+}
+
 func readID(t *testing.T, path string) string {
 	t.Helper()
 	f, err := readPrivateFile(path, core.PrivateLimits{})
@@ -232,6 +267,8 @@ func TestPrivateOverlapCommandRefuses(t *testing.T) {
 		{"a spreadsheet as the request", []string{"answer", "--ours", accountsData + "nasdaq-listed-symbols.csv", accountsData + "sp500-constituents.csv", "-o", filepath.Join(them, "a.pao")},
 			[]string{"not a private overlap file"}},
 		{"finish without an answer", []string{"finish", req}, []string{"request and the partner's answer"}},
+		{"a request read as a result", []string{"result", req, req}, []string{"not a result"}},
+		{"a result over the request", []string{"finish", req, req, "--result", req}, []string{"would overwrite the request"}},
 		{"finish on another computer", []string{"finish", "--state-dir", them, req, req}, []string{"not the partner's answer"}},
 		{"an unknown mode", []string{"request", "--ours", accountsData + "sp500-constituents.csv", "--mode", "all", "-o", filepath.Join(us, "r.pao")}, []string{"not a mode"}},
 	}
