@@ -29,6 +29,10 @@ type Ecosystem struct {
 	// SamePartners are the user's verdicts on partners that look alike:
 	// applied again when the same lists are imported.
 	SamePartners SamePartners
+	// PrivateRequests are the private overlap requests whose state (their
+	// secret) the user chose to keep in this plan rather than only on this
+	// computer, so that the answer can be opened wherever the plan goes.
+	PrivateRequests []*PrivateState
 }
 
 // NewEcosystem returns an empty ecosystem with the default scorecard,
@@ -172,6 +176,7 @@ func (e *Ecosystem) Clone() *Ecosystem {
 	c.Accounts = e.Accounts.Clone()
 	c.Deals = e.Deals.Clone()
 	c.SamePartners = e.SamePartners.Clone()
+	c.PrivateRequests = slices.Clone(e.PrivateRequests) // states are replaced, never changed in place
 	c.LastReview = e.LastReview.Clone()
 	return &c
 }

@@ -3,6 +3,7 @@ package core
 import (
 	"context"
 	"encoding/hex"
+	"slices"
 	"sync/atomic"
 	"time"
 )
@@ -189,4 +190,21 @@ func short(id string) string {
 		return id[:8]
 	}
 	return id
+}
+
+// PrivateRequest is the state of request id kept in the plan, or nil.
+func (e *Ecosystem) PrivateRequest(id string) *PrivateState {
+	for _, st := range e.PrivateRequests {
+		if st.RequestID == id {
+			return st
+		}
+	}
+	return nil
+}
+
+// KeepPrivateRequest keeps st in the plan, replacing the state of the same
+// request: the plan then holds the request's secret.
+func (e *Ecosystem) KeepPrivateRequest(st *PrivateState) {
+	e.PrivateRequests = slices.DeleteFunc(slices.Clone(e.PrivateRequests), func(k *PrivateState) bool { return k.RequestID == st.RequestID })
+	e.PrivateRequests = append(e.PrivateRequests, st)
 }

@@ -1,11 +1,13 @@
 package core
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -210,9 +212,12 @@ func privateShared(acc privateCompany, c candidate, ourPop Population) SharedAcc
 }
 
 // sortSharedByRow puts matches in the order of our list's rows, as plain
-// matching lists them: requests and answers travel shuffled.
+// matching lists them (then by name, for rows not known): requests and
+// answers travel shuffled.
 func sortSharedByRow(s []SharedAccount) {
-	slices.SortStableFunc(s, func(a, b SharedAccount) int { return a.OurRow - b.OurRow })
+	slices.SortFunc(s, func(a, b SharedAccount) int {
+		return cmp.Or(a.OurRow-b.OurRow, strings.Compare(a.Ours, b.Ours))
+	})
 }
 
 // FinishPrivateOverlapWithResult finishes a request as FinishPrivateOverlap

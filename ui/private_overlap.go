@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,6 +41,7 @@ type privateOverlap struct {
 
 	mode     *widget.RadioGroup
 	share    *widget.Check
+	inPlan   *widget.Check // keep the request's secret in the plan, not the private folder
 	from     *widget.Entry
 	reveals  *widget.Label
 	ourList  *widget.Label
@@ -66,6 +68,9 @@ type privateOverlap struct {
 	// applied, with the state it was finished from.
 	finished *core.Overlap
 	state    *core.PrivateState
+	// stateInPlan says the state came from the plan: finishing then
+	// replaces it there, in the same undoable step.
+	stateInPlan bool
 	// resultFile is the last file the partner may be sent, once an answer
 	// is opened.
 	resultFile *core.PrivateFile
@@ -99,6 +104,8 @@ func newPrivateOverlap(ws workspace, win fyne.Window, changed func()) *privateOv
 	p.reveals = note("")
 	p.share = widget.NewCheck("Send whether each of our accounts is a customer, an open opportunity or a prospect, so the counts come per population", nil)
 	p.share.SetChecked(true)
+	p.inPlan = widget.NewCheck("Keep the request's secret in this plan's workbook instead of on this computer, to open the answer wherever the plan goes "+
+		"(then save the plan, and never send that workbook to your partner: with it, anyone can test guesses against your list)", nil)
 	p.mode = widget.NewRadioGroup([]string{privateCountsChoice, privateMatchesChoice}, nil)
 	p.mode.SetSelected(privateCountsChoice)
 	p.mode.Required = true
@@ -150,7 +157,7 @@ func newPrivateOverlap(ws workspace, win fyne.Window, changed func()) *privateOv
 			"Matches are exact, on the website domain or the company name without legal forms: similar names (fuzzy matches) cannot be compared in scrambled form."),
 		step("1. Make a request from our account list"),
 		container.NewBorder(nil, nil, nil, p.choose, p.ourList),
-		p.mode, p.share,
+		p.mode, p.share, p.inPlan,
 		widget.NewForm(widget.NewFormItem("From", p.from)),
 		p.reveals,
 		container.NewHBox(p.request),
@@ -342,12 +349,16 @@ func (p *privateOverlap) makeRequest(path string) <-chan struct{} {
 		SharePopulations: p.share.Checked && mode == core.PrivateCounts, Now: p.ws.today()}
 	ctx, progress := p.begin(fmt.Sprintf("Scrambling %d accounts…", len(accounts)))
 	opt.Progress = progress
+	inPlan := p.inPlan.Checked
 	p.ws.inBackground(func() {
 		start := time.Now()
-		msg, err := p.writeRequest(ctx, path, accounts, opt)
+		msg, st, err := p.writeRequest(ctx, path, accounts, opt, inPlan)
 		p.ws.logDone("private overlap request", path, start, err)
 		fyne.Do(func() {
 			defer close(done)
+			if err == nil && inPlan {
+				err = p.ws.edit("", func(e *core.Ecosystem) error { e.KeepPrivateRequest(st); return nil })
+			}
 			p.end(msg, err)
 			if err == nil {
 				p.sent.SetText("Send " + path + " to your partner, by e-mail or a shared folder. " +
@@ -359,26 +370,33 @@ func (p *privateOverlap) makeRequest(path string) <-chan struct{} {
 	return done
 }
 
-// writeRequest makes the request and writes the state, then the request.
-func (p *privateOverlap) writeRequest(ctx context.Context, path string, accounts []core.Account, opt core.PrivateRequestOptions) (string, error) {
+// writeRequest makes the request and writes the state (unless it is to be
+// kept in the plan: the caller keeps it there), then the request.
+func (p *privateOverlap) writeRequest(ctx context.Context, path string, accounts []core.Account, opt core.PrivateRequestOptions, inPlan bool) (string, *core.PrivateState, error) {
 	dir, err := p.folder()
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	req, st, err := core.MakePrivateRequest(ctx, accounts, opt)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	st.RequestFile = path
+	if inPlan {
+		if err := exporters.WritePrivateFile(path, req); err != nil {
+			return "", nil, err
+		}
+		return fmt.Sprintf("Wrote %s: %d entries, one per company. Its secret is in this plan: save the plan to keep it, and never send the plan's workbook to your partner.", filepath.Base(path), req.Header.Entries), st, nil
+	}
 	state, err := dir.SaveState(st)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if err := exporters.WritePrivateFile(path, req); err != nil {
 		os.Remove(state)
-		return "", err
+		return "", nil, err
 	}
-	return fmt.Sprintf("Wrote %s: %d entries, one per company. Its secret stays on this computer.", filepath.Base(path), req.Header.Entries), nil
+	return fmt.Sprintf("Wrote %s: %d entries, one per company. Its secret stays on this computer.", filepath.Base(path), req.Header.Entries), st, nil
 }
 
 // chooseAnswerFile asks for the partner's answer, then opens it.
@@ -402,9 +420,10 @@ func (p *privateOverlap) chooseAnswerFile() {
 func (p *privateOverlap) openAnswer(path string) <-chan struct{} {
 	done := make(chan struct{})
 	ctx, progress := p.begin("Opening " + filepath.Base(path) + "…")
+	kept := slices.Clone(p.ws.ecosystem().PrivateRequests)
 	p.ws.inBackground(func() {
 		start := time.Now()
-		f, err := p.finish(ctx, path, progress)
+		f, err := p.finish(ctx, path, kept, progress)
 		p.ws.logDone("private overlap answer", path, start, err)
 		fyne.Do(func() {
 			defer close(done)
@@ -412,7 +431,7 @@ func (p *privateOverlap) openAnswer(path string) <-chan struct{} {
 			if err != nil {
 				return
 			}
-			p.finished, p.state, p.resultFile = &f.overlap, f.state, f.result
+			p.finished, p.state, p.stateInPlan, p.resultFile = &f.overlap, f.state, f.inPlan, f.result
 			p.sendBack.Enable()
 			p.showResult(f.overlap, f.from)
 		})
@@ -425,13 +444,15 @@ func (p *privateOverlap) openAnswer(path string) <-chan struct{} {
 type openedAnswer struct {
 	overlap core.Overlap
 	state   *core.PrivateState
+	inPlan  bool // the state is the plan's
 	result  *core.PrivateFile
 	from    string
 }
 
-// finish reads the answer, the state its request id names and the request
-// the state names, and opens the answer.
-func (p *privateOverlap) finish(ctx context.Context, path string, progress core.PrivateProgress) (openedAnswer, error) {
+// finish reads the answer, the state its request id names (in the private
+// folder, else among the plan's kept states) and the request the state
+// names, and opens the answer.
+func (p *privateOverlap) finish(ctx context.Context, path string, kept []*core.PrivateState, progress core.PrivateProgress) (openedAnswer, error) {
 	dir, err := p.folder()
 	if err != nil {
 		return openedAnswer{}, err
@@ -441,18 +462,41 @@ func (p *privateOverlap) finish(ctx context.Context, path string, progress core.
 		return openedAnswer{}, err
 	}
 	st, err := dir.LoadState(ans.Header.RequestID)
+	inPlan := false
+	if errors.Is(err, fs.ErrNotExist) {
+		if i := slices.IndexFunc(kept, func(k *core.PrivateState) bool { return k.RequestID == ans.Header.RequestID }); i >= 0 {
+			st, err, inPlan = kept[i], nil, true
+		}
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return openedAnswer{}, fmt.Errorf("%s answers request %.8s, which was not made on this computer (or its secret was deleted): only the computer that made a request can open its answer: %w", filepath.Base(path), ans.Header.RequestID, err)
 	}
 	if err != nil {
 		return openedAnswer{}, err
 	}
-	req, err := exporters.ReadPrivateFile(st.RequestFile, core.PrivateLimits{})
+	req, err := findRequest(st, path)
 	if err != nil {
-		return openedAnswer{}, fmt.Errorf("the request this answer is for, %s, cannot be read; put it back where it was written: %w", st.RequestFile, err)
+		return openedAnswer{}, fmt.Errorf("the request this answer is for, %s, cannot be read; put it back where it was written, or beside the answer: %w", st.RequestFile, err)
 	}
 	o, res, err := core.FinishPrivateOverlapWithResult(ctx, st, req, ans, progress, p.ws.today())
-	return openedAnswer{overlap: o, state: st, result: res, from: ans.Header.From}, err
+	return openedAnswer{overlap: o, state: st, inPlan: inPlan, result: res, from: ans.Header.From}, err
+}
+
+// findRequest reads the request st was kept for: where it was written, else
+// (the plan opened on another computer) a .pao beside the answer at
+// answerPath that is that request.
+func findRequest(st *core.PrivateState, answerPath string) (*core.PrivateFile, error) {
+	req, err := exporters.ReadPrivateFile(st.RequestFile, core.PrivateLimits{})
+	if err == nil {
+		return req, nil
+	}
+	near, _ := filepath.Glob(filepath.Join(filepath.Dir(answerPath), "*.pao"))
+	for _, f := range near {
+		if r, rerr := exporters.ReadPrivateFile(f, core.PrivateLimits{}); rerr == nil && r.Header.File == core.FileRequest && r.Header.RequestID == st.RequestID {
+			return r, nil
+		}
+	}
+	return nil, err
 }
 
 // showResult shows the opened overlap and proposes the partner it is for.
@@ -511,6 +555,9 @@ func (p *privateOverlap) applyResult(partner string) {
 			}
 		}
 		e.SetOverlapResults(append(results, o))
+		if p.stateInPlan && p.state != nil {
+			e.KeepPrivateRequest(p.state.Forget(p.ws.today()))
+		}
 		return nil
 	})
 	if err != nil {
@@ -520,7 +567,7 @@ func (p *privateOverlap) applyResult(partner string) {
 	p.finished = nil
 	p.apply.Disable()
 	msg := fmt.Sprintf("%s's overlap is now the private one: %d shared companies.", o.Partner, o.SharedCompanies())
-	if dir, err := p.folder(); err == nil && p.state != nil {
+	if dir, err := p.folder(); err == nil && p.state != nil && !p.stateInPlan {
 		if state, err := dir.SaveState(p.state.Forget(p.ws.today())); err != nil {
 			msg += " The request's secret could not be deleted (" + err.Error() + "): delete " + state + " by hand."
 		}

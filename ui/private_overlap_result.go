@@ -84,7 +84,7 @@ func (p *privateOverlap) readResult(path string) <-chan struct{} {
 			if err != nil {
 				return
 			}
-			p.finished, p.state, p.resultFile = &o, nil, nil
+			p.finished, p.state, p.stateInPlan, p.resultFile = &o, nil, false, nil
 			p.sendBack.Disable()
 			p.showResult(o, from)
 		})

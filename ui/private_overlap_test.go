@@ -12,6 +12,8 @@ import (
 
 	"partneratlas/core"
 	"partneratlas/exporters"
+	"partneratlas/exporters/planbook"
+	"partneratlas/importers"
 )
 
 // privateLists are our accounts and a partner's: Acme shared by domain,
@@ -253,5 +255,72 @@ func TestPrivateOverlapDialogAnswers(t *testing.T) {
 	wait(t, p.readResult(ansPath))
 	if !strings.Contains(p.status.Text, "not a result") {
 		t.Errorf("opening the answer as a result says %q, want a refusal", p.status.Text)
+	}
+}
+
+// TestPrivateOverlapSecretInPlan keeps a request's secret in the plan, not
+// the private folder: the plan's workbook carries it to another computer
+// (another folder, the request moved beside the answer), where the answer
+// opens; finishing replaces it there by a record without the secret, in
+// the same undoable step.
+func TestPrivateOverlapSecretInPlan(t *testing.T) {
+	a := test.NewTempApp(t)
+	doc := NewDocument(today)
+	doc.Ecosystem.Partners = []*core.Partner{{Name: "Globex", Formal: true}}
+	ours, theirs := privateLists()
+	doc.Ecosystem.SetOurAccounts(core.AccountList{File: "ours.csv", Accounts: ours})
+	w := newMainWindow(a, doc, testEnv())
+	p := newPrivateOverlap(w, a.NewWindow("private overlap"), nil)
+	p.dir = t.TempDir()
+	p.mode.SetSelected(privateMatchesChoice)
+	p.inPlan.SetChecked(true)
+	dir := t.TempDir()
+	req := filepath.Join(dir, "request.pao")
+	wait(t, p.makeRequest(req))
+	if states, _ := filepath.Glob(filepath.Join(p.dir, "*.json")); len(states) != 0 {
+		t.Errorf("the secret was written to the private folder too: %v", states)
+	}
+	kept := w.doc.Ecosystem.PrivateRequests
+	if len(kept) != 1 || kept[0].Secret == "" || !strings.Contains(p.status.Text, "save the plan") {
+		t.Fatalf("kept in the plan: %+v; status %q", kept, p.status.Text)
+	}
+
+	// Another computer: the plan's workbook, an empty private folder, the
+	// request and the answer in a folder of their own.
+	plan := filepath.Join(t.TempDir(), "plan.xlsx")
+	if err := exporters.SaveWorkbook(plan, w.doc.Ecosystem, planbook.Options{Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := t.TempDir()
+	moved, ans := filepath.Join(elsewhere, "our request.pao"), filepath.Join(elsewhere, "answer.pao")
+	if err := os.Rename(req, moved); err != nil {
+		t.Fatal(err)
+	}
+	answerAs(t, moved, ans, theirs)
+	reopened, err := planbook.ReadFile(plan, importers.Options{})
+	if err != nil || reopened.Plan == nil || len(reopened.Plan.PrivateRequests) != 1 {
+		t.Fatalf("the plan's workbook: %v", err)
+	}
+	doc2 := NewDocument(today)
+	doc2.Ecosystem = reopened.Plan
+	w2 := newMainWindow(a, doc2, testEnv())
+	p2 := newPrivateOverlap(w2, a.NewWindow("private overlap"), nil)
+	p2.dir = t.TempDir()
+	wait(t, p2.openAnswer(ans))
+	if p2.finished == nil || p2.finished.SharedCompanies() != 2 || !p2.stateInPlan {
+		t.Fatalf("the answer did not open from the plan's secret: %q", p2.status.Text)
+	}
+	p2.partner.SetText("Globex")
+	test.Tap(p2.apply)
+	if st := w2.doc.Ecosystem.PrivateRequest(kept[0].RequestID); st == nil || st.Secret != "" || st.Finished.IsZero() {
+		t.Errorf("after finishing, the plan keeps %+v, want a record without the secret", st)
+	}
+	wait(t, p2.openAnswer(ans))
+	if !strings.Contains(p2.status.Text, "finished once") {
+		t.Errorf("opening the answer twice says %q, want it refused", p2.status.Text)
+	}
+	w2.Undo()
+	if st := w2.doc.Ecosystem.PrivateRequest(kept[0].RequestID); st == nil || st.Secret == "" {
+		t.Error("undo did not give the plan its secret back")
 	}
 }

@@ -49,6 +49,7 @@ var privateOverlapCommand = command{
 		"max-entries": "a number of entries, such as --max-entries 50000",
 		"state-dir":   "a folder",
 		"result":      "a file name ending in .pao, such as --result result.pao",
+		"plan":        "a plan workbook saved by Partner Atlas, such as --plan plan.xlsx",
 		"o":           "a file name, such as -o request.pao", "out": "a file name", "output": "a file name",
 		"column": columnNeeds["column"], "sheet": columnNeeds["sheet"], "header-row": columnNeeds["header-row"],
 	},
@@ -60,6 +61,7 @@ var privateOverlapCommand = command{
 		fs.BoolVar(&opt.withholdPopulations, "withhold-populations", false, "request, answer: send no populations (customer, prospect): the counts then come without the population matrix")
 		fs.IntVar(&opt.maxEntries, "max-entries", core.DefaultMaxEntries, "answer: refuse a request of more than `N` entries (default 200000)")
 		fs.BoolVar(&opt.countsOnly, "counts-only", false, "answer: refuse a request that asks which of its accounts you have (mode matches)")
+		fs.StringVar(&opt.plan, "plan", "", "request: keep the request's secret in the plan workbook `PLAN.xlsx` instead of the private folder (never send that workbook to the partner); finish: look for the secret there too")
 		fs.StringVar(&opt.stateDir, "state-dir", "", "where the secrets of your requests and the record of your answers are kept, `DIR` (default: your configuration folder)")
 		opt.table.register(fs, "the account list")
 		fs.StringVar(&opt.result, "result", "", "finish: also write `RESULT.pao`, a last file for the partner, so that it learns what you learnt (which of its accounts you share in mode matches, how many in mode counts)")
@@ -101,6 +103,7 @@ type privateOptions struct {
 	json                bool
 	out                 string
 	result              string
+	plan                string
 	table               tableChoice
 }
 
@@ -209,12 +212,19 @@ func runPrivateRequest(opt privateOptions, stdout, stderr io.Writer) int {
 	if abs, err := filepath.Abs(opt.out); err == nil {
 		st.RequestFile = abs
 	}
-	state, err := dir.SaveState(st)
-	if err != nil {
+	var state string
+	if opt.plan != "" {
+		state = opt.plan + " (About sheet)"
+		if err := keepInPlan(opt.plan, st); err != nil {
+			return fail(stderr, err.Error())
+		}
+	} else if state, err = dir.SaveState(st); err != nil {
 		return fail(stderr, err.Error()+".")
 	}
 	if err := exporters.WritePrivateFile(opt.out, req); err != nil {
-		os.Remove(state)
+		if opt.plan == "" {
+			os.Remove(state)
+		}
 		return fail(stderr, err.Error()+".")
 	}
 	fmt.Fprintf(stdout, "Wrote %s: request %s, %d entries (one per company of %s), in %.1f s.\n",
@@ -224,7 +234,11 @@ func runPrivateRequest(opt privateOptions, stdout, stderr io.Writer) int {
 			st.Truncated, st.Width, st.Width)
 	}
 	fmt.Fprintf(stdout, "Send it to your partner; they answer it with: partneratlas private-overlap answer --ours THEIR-LIST %s -o answer.pao\n", filepath.Base(opt.out))
-	fmt.Fprintf(stdout, "The secret that opens the answer stays on this computer, in %s; keep %s to finish.\n", state, filepath.Base(opt.out))
+	if opt.plan != "" {
+		fmt.Fprintf(stdout, "The secret that opens the answer is in %s: finish with --plan %s, and never send that workbook to your partner; keep %s to finish.\n", state, opt.plan, filepath.Base(opt.out))
+	} else {
+		fmt.Fprintf(stdout, "The secret that opens the answer stays on this computer, in %s; keep %s to finish.\n", state, filepath.Base(opt.out))
+	}
 	return 0
 }
 
@@ -324,6 +338,14 @@ func runPrivateFinish(opt privateOptions, stdout, stderr io.Writer) int {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fail(stderr, err.Error()+".")
 	}
+	inPlan := false
+	if st == nil && opt.plan != "" {
+		e, msg := readPlan(opt.plan)
+		if msg != "" {
+			return fail(stderr, msg)
+		}
+		st, inPlan, state = e.PrivateRequest(req.Header.RequestID), true, opt.plan
+	}
 	switch {
 	case opt.result == "":
 	case strings.ToLower(filepath.Ext(opt.result)) != ".pao":
@@ -353,7 +375,11 @@ func runPrivateFinish(opt privateOptions, stdout, stderr io.Writer) int {
 		fmt.Fprintf(opt.reportTo(stdout, stderr), "Wrote %s for %s: %s They read it with: partneratlas private-overlap result THEIR-ANSWER.pao %s\n",
 			opt.result, o.Partner, res.Header.Reveals, filepath.Base(opt.result))
 	}
-	if _, err := dir.SaveState(st.Forget(time.Now())); err != nil {
+	if inPlan {
+		if err := keepInPlan(opt.plan, st.Forget(time.Now())); err != nil {
+			fmt.Fprintf(stderr, "Warning: cannot delete the secret of request %s from %s (%v).\n", st.RequestID[:8], opt.plan, err)
+		}
+	} else if _, err := dir.SaveState(st.Forget(time.Now())); err != nil {
 		fmt.Fprintf(stderr, "Warning: cannot delete the secret of request %s from %s (%v): delete the file by hand.\n", st.RequestID[:8], state, err)
 	}
 	return 0
@@ -464,4 +490,33 @@ func runPrivateResult(opt privateOptions, stdout, stderr io.Writer) int {
 		notes = append(notes, "The requester's populations were not sent: every shared account counts as its prospect.")
 	}
 	return reportPrivate(opt, o, ast.List, len(ans.Theirs), ast.Mode, notes, start, stdout, stderr)
+}
+
+// readPlan reads a plan workbook Partner Atlas saved, or says why not.
+func readPlan(path string) (*core.Ecosystem, string) {
+	if msg := checkInput(path, "the plan workbook"); msg != "" {
+		return nil, msg
+	}
+	res, err := planbook.ReadFile(path, importers.Options{})
+	if err != nil {
+		return nil, importMessage(path, err)
+	}
+	if res.Plan == nil {
+		return nil, fmt.Sprintf("%s is not a plan workbook saved by Partner Atlas: --plan keeps a secret only in one.", path)
+	}
+	return res.Plan, ""
+}
+
+// keepInPlan keeps st in the plan workbook at path, replacing the state of
+// the same request, and saves the workbook in place.
+func keepInPlan(path string, st *core.PrivateState) error {
+	e, msg := readPlan(path)
+	if msg != "" {
+		return errors.New(msg)
+	}
+	e.KeepPrivateRequest(st)
+	if err := exporters.SaveWorkbook(path, e, planbook.Options{Today: time.Now()}); err != nil {
+		return errors.New(saveMessage(path, err))
+	}
+	return nil
 }

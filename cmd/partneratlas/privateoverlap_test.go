@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"partneratlas/core"
+	"partneratlas/exporters"
 	"partneratlas/exporters/planbook"
 	"partneratlas/importers"
 )
@@ -287,5 +289,41 @@ func TestPrivateOverlapCommandRefuses(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(them, "a.pao")); err == nil {
 		t.Error("a refused answer was written")
+	}
+}
+
+// TestPrivateOverlapCommandSecretInPlan keeps the request's secret in a plan
+// workbook (--plan), not the private folder, and finishes from it.
+func TestPrivateOverlapCommandSecretInPlan(t *testing.T) {
+	us, them := t.TempDir(), t.TempDir()
+	plan := filepath.Join(us, "plan.xlsx")
+	if err := exporters.SaveWorkbook(plan, core.NewEcosystem("Acme", time.Now()), planbook.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	req, ans := filepath.Join(us, "request.pao"), filepath.Join(them, "answer.pao")
+	ours, theirs := accountsData+"sp500-constituents.csv", accountsData+"nasdaq-listed-symbols.csv"
+	status, stdout, stderr := runCmd("private-overlap", "request", "--ours", ours, "--mode", "matches", "--plan", plan, "--state-dir", us, "-o", req)
+	if status != 0 || !strings.Contains(stdout, "never send that workbook") {
+		t.Fatalf("request: %s%s", stdout, stderr)
+	}
+	if states, _ := filepath.Glob(filepath.Join(us, "request-*.json")); len(states) != 0 {
+		t.Errorf("the secret went to the private folder too: %v", states)
+	}
+	if status, _, stderr := runCmd("private-overlap", "answer", "--ours", theirs, "--state-dir", them, req, "-o", ans); status != 0 {
+		t.Fatalf("answer: %s", stderr)
+	}
+	if status, _, stderr := runCmd("private-overlap", "finish", "--state-dir", us, req, ans); status == 0 || !strings.Contains(stderr, "not made on this computer") {
+		t.Errorf("finish without --plan: status %d, %s", status, stderr)
+	}
+	status, stdout, stderr = runCmd("private-overlap", "finish", "--plan", plan, "--state-dir", us, req, ans)
+	if status != 0 || !strings.Contains(stdout, "142 shared") {
+		t.Fatalf("finish --plan: %s%s", stdout, stderr)
+	}
+	res, err := planbook.ReadFile(plan, importers.Options{})
+	if err != nil || len(res.Plan.PrivateRequests) != 1 || res.Plan.PrivateRequests[0].Secret != "" {
+		t.Errorf("after finishing, the plan keeps %+v (%v), want one record without the secret", res.Plan.PrivateRequests, err)
+	}
+	if status, _, stderr := runCmd("private-overlap", "finish", "--plan", plan, "--state-dir", us, req, ans); status == 0 || !strings.Contains(stderr, "finished once") {
+		t.Errorf("second finish: status %d, %s", status, stderr)
 	}
 }

@@ -1,7 +1,10 @@
 package planbook
 
 import (
+	"bytes"
+	"encoding/base64"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -18,7 +21,15 @@ const (
 	aboutPartner = "Partner"
 	aboutOther   = "Looks like"
 	aboutSame    = "One partner"
+	// The private overlap requests whose state the user keeps in the plan.
+	aboutRequest = "Private overlap request"
+	aboutPart    = "Part"
+	aboutState   = "Secret and state (encoded)"
 )
+
+// privateChunk is the most characters of an encoded state one cell holds:
+// well under Excel's 32,767.
+const privateChunk = 16_000
 
 // writeAbout writes the hidden sheet by which the app recognises its own
 // workbook. A sheet survives Excel, LibreOffice and Google Sheets, where
@@ -38,6 +49,9 @@ func (b *book) writeAbout() error {
 	}); err != nil {
 		return err
 	}
+	if err := b.writePrivateRequests(s); err != nil {
+		return err
+	}
 	if len(b.e.SamePartners) > 0 {
 		if err := s.addAll([][]any{nil, {"Your verdicts on partners that look alike (names as compared):"}, {aboutPartner, aboutOther, aboutSame}}); err != nil {
 			return err
@@ -55,6 +69,77 @@ func (b *book) writeAbout() error {
 		}
 	}
 	return s.flush()
+}
+
+// writePrivateRequests writes the private overlap requests kept in the
+// plan: each state as core writes it, base64-encoded and cut into cells.
+func (b *book) writePrivateRequests(s *streamSheet) error {
+	if len(b.e.PrivateRequests) == 0 {
+		return nil
+	}
+	if err := s.addAll([][]any{nil,
+		{"The secrets of private overlap requests you chose to keep in this plan. With this workbook and one of its requests, anyone can test guesses against your account list: never send this workbook to the partner."},
+		{aboutRequest, aboutPart, aboutState}}); err != nil {
+		return err
+	}
+	for _, st := range b.e.PrivateRequests {
+		var raw bytes.Buffer
+		if _, err := st.WriteTo(&raw); err != nil {
+			return err
+		}
+		enc := base64.StdEncoding.EncodeToString(raw.Bytes())
+		for part := 0; part*privateChunk < len(enc); part++ {
+			if err := s.add(st.RequestID, part+1, enc[part*privateChunk:min(len(enc), (part+1)*privateChunk)]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// readPrivateRequests reads the private overlap requests kept in the plan,
+// from the rows below their header to the first row without a request.
+func (pr *reader) readPrivateRequests(about string, all [][]string) {
+	h, ok := findLabels(all, aboutRequest, aboutPart, aboutState)
+	if !ok {
+		return
+	}
+	idx := indexHeader(all[h])
+	type piece struct {
+		part int
+		text string
+	}
+	parts := map[string][]piece{}
+	var ids []string
+	for _, r := range all[h+1:] {
+		id := idx.cell(r, aboutRequest)
+		if id == "" {
+			break
+		}
+		n, _ := number(idx.cell(r, aboutPart))
+		if _, seen := parts[id]; !seen {
+			ids = append(ids, id)
+		}
+		parts[id] = append(parts[id], piece{int(n), idx.cell(r, aboutState)})
+	}
+	for _, id := range ids {
+		ps := parts[id]
+		slices.SortFunc(ps, func(a, b piece) int { return a.part - b.part })
+		var enc strings.Builder
+		for _, p := range ps {
+			enc.WriteString(p.text)
+		}
+		raw, err := base64.StdEncoding.DecodeString(enc.String())
+		var st *core.PrivateState
+		if err == nil {
+			st, err = core.ReadPrivateState(bytes.NewReader(raw))
+		}
+		if err != nil || st.RequestID != id {
+			pr.problem(importers.BadValue, about, 0, "", "the kept secret of private overlap request %.8s cannot be read (%v); its answer cannot be opened from this plan.", id, err)
+			continue
+		}
+		pr.e.PrivateRequests = append(pr.e.PrivateRequests, st)
+	}
 }
 
 // readAbout reads the About sheet: the format version, refused when newer
@@ -83,6 +168,7 @@ func (pr *reader) readAbout() error {
 		pr.exported, _ = date(v)
 	}
 	all, _ := rawRows(pr.f, about, 0)
+	pr.readPrivateRequests(about, all)
 	if h, ok := findLabels(all, aboutPartner, aboutOther, aboutSame); ok {
 		idx := indexHeader(all[h])
 		for _, r := range all[h+1:] {
