@@ -54,12 +54,16 @@ type privateOverlap struct {
 	apply    *widget.Button
 	sendBack *widget.Button // writes the result file for the partner
 	respond  *widget.Button // answers a partner's request
-	readBack *widget.Button // reads the result a partner sent back
-	status   *widget.Label
-	progress *widget.ProgressBar
-	cancel   *widget.Button
-	box      fyne.CanvasObject
-	dialog   *dialog.CustomDialog
+	// maxEntries and countsOnly are what the answering side accepts: the
+	// largest request, and whether one may learn which accounts match.
+	maxEntries *widget.Entry
+	countsOnly *widget.Check
+	readBack   *widget.Button // reads the result a partner sent back
+	status     *widget.Label
+	progress   *widget.ProgressBar
+	cancel     *widget.Button
+	box        fyne.CanvasObject
+	dialog     *dialog.CustomDialog
 
 	list    []core.Account // a list chosen here when the document has none of ours
 	listing string         // its file
@@ -136,6 +140,10 @@ func newPrivateOverlap(ws workspace, win fyne.Window, changed func()) *privateOv
 	p.sendBack.Disable()
 	p.respond = widget.NewButtonWithIcon("Answer a partner's request…", theme.MailReplyIcon(), p.chooseRequestToAnswer)
 	p.readBack = widget.NewButtonWithIcon("Open the result they sent back…", theme.FolderOpenIcon(), p.chooseResultToRead)
+	p.maxEntries = widget.NewEntry()
+	p.maxEntries.SetText(fmt.Sprint(core.DefaultMaxEntries))
+	p.maxEntries.Validator = func(s string) error { _, err := p.acceptedEntries(s); return err }
+	p.countsOnly = widget.NewCheck("Answer only requests for counts (refuse one that asks which of your accounts match)", nil)
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
 	p.progress = widget.NewProgressBar()
@@ -174,7 +182,9 @@ func newPrivateOverlap(ws workspace, win fyne.Window, changed func()) *privateOv
 		container.NewHBox(p.sendBack),
 		step("Your partner sent you a request?"),
 		note("Answer it with your account list: Partner Atlas shows who sent it, how many entries it holds and what your answer reveals before anything is written. "+
-			"A request is answered once; one with far more entries than your partner has customers is probing, not mapping, and is refused above "+fmt.Sprint(core.DefaultMaxEntries)+" entries."),
+			"A request is answered once; one with far more entries than your partner has customers is probing, not mapping: refuse it."),
+		widget.NewForm(widget.NewFormItem("Refuse requests of more than", container.NewBorder(nil, nil, nil, widget.NewLabel("entries"), p.maxEntries))),
+		p.countsOnly,
 		container.NewHBox(p.respond, p.readBack),
 		container.NewBorder(nil, nil, nil, p.cancel, p.progress),
 		p.status,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"time"
@@ -14,6 +15,7 @@ import (
 
 	"partneratlas/core"
 	"partneratlas/exporters"
+	"partneratlas/importers"
 )
 
 // Answering a partner's private overlap request, from the same dialog.
@@ -72,11 +74,15 @@ func (p *privateOverlap) confirmAnswer(req *core.PrivateFile, path string) {
 // checkRequest reads a partner's request and refuses it when it is too
 // big, of the wrong shape, or answered before on this computer.
 func (p *privateOverlap) checkRequest(path string) (*core.PrivateFile, error) {
-	req, err := exporters.ReadPrivateFile(path, core.PrivateLimits{MaxEntries: core.DefaultMaxEntries})
+	accept, err := p.accepted()
 	if err != nil {
 		return nil, err
 	}
-	if err := core.CheckPrivateRequest(req, core.PrivateAnswerOptions{}); err != nil {
+	req, err := exporters.ReadPrivateFile(path, core.PrivateLimits{MaxEntries: accept.MaxEntries})
+	if err != nil {
+		return nil, err
+	}
+	if err := core.CheckPrivateRequest(req, accept); err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
 	dir, err := p.folder()
@@ -87,6 +93,22 @@ func (p *privateOverlap) checkRequest(path string) (*core.PrivateFile, error) {
 		return nil, fmt.Errorf("you answered request %.8s on %s; a request is answered once: ask your partner for a new request", req.Header.RequestID, when)
 	}
 	return req, nil
+}
+
+// acceptedEntries reads the largest request the user accepts.
+func (p *privateOverlap) acceptedEntries(s string) (int, error) {
+	n, ok := importers.ParseNumber(s)
+	if !ok || n < 1 || n != math.Trunc(n) || n > math.MaxInt32 {
+		return 0, fmt.Errorf("the largest request you accept must be a whole number of entries above 0, not %q", s)
+	}
+	return int(n), nil
+}
+
+// accepted is what the user accepts to answer: the largest request and
+// whether only counts.
+func (p *privateOverlap) accepted() (core.PrivateAnswerOptions, error) {
+	n, err := p.acceptedEntries(p.maxEntries.Text)
+	return core.PrivateAnswerOptions{MaxEntries: n, CountsOnly: p.countsOnly.Checked}, err
 }
 
 // describeRequest says who sent a request, how big it is and what
@@ -110,7 +132,8 @@ func (p *privateOverlap) answerRequest(req *core.PrivateFile, from, out string) 
 		return done
 	}
 	ctx, progress := p.begin(fmt.Sprintf("Answering %s's request with %d accounts…", req.Header.From, len(accounts)))
-	opt := core.PrivateAnswerOptions{From: strings.TrimSpace(p.from.Text), SharePopulations: true, Now: p.ws.today(), Progress: progress}
+	opt, _ := p.accepted()
+	opt.From, opt.SharePopulations, opt.Now, opt.Progress = strings.TrimSpace(p.from.Text), true, p.ws.today(), progress
 	p.ws.inBackground(func() {
 		start := time.Now()
 		msg, err := p.writeAnswer(ctx, req, accounts, from, out, opt)

@@ -324,3 +324,44 @@ func TestPrivateOverlapSecretInPlan(t *testing.T) {
 		t.Error("undo did not give the plan its secret back")
 	}
 }
+
+// TestPrivateOverlapDialogLimits checks that the answering side's limits
+// are the user's: the largest request accepted and counts only.
+func TestPrivateOverlapDialogLimits(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := newMainWindow(a, NewDocument(today), testEnv())
+	ours, _ := privateLists()
+	dir := t.TempDir()
+	reqPath := filepath.Join(dir, "request.pao")
+	r, _, err := core.MakePrivateRequest(context.Background(), ours, core.PrivateRequestOptions{Mode: core.PrivateMatches, From: "Acme"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := exporters.WritePrivateFile(reqPath, r); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		max        string
+		countsOnly bool
+		refusal    string // "" when the request is accepted
+	}{
+		{"200,000", false, ""},
+		{"3", false, ""},
+		{"2", false, "more than the 2 you accept"},
+		{"3", true, "you accept counts only"},
+		{"none", false, "whole number of entries"},
+	}
+	for _, tt := range tests {
+		p := newPrivateOverlap(w, a.NewWindow("private overlap"), nil)
+		p.dir = t.TempDir()
+		p.maxEntries.SetText(tt.max)
+		p.countsOnly.SetChecked(tt.countsOnly)
+		_, err := p.checkRequest(reqPath)
+		switch {
+		case tt.refusal == "" && err != nil:
+			t.Errorf("max %s, counts only %v: refused: %v", tt.max, tt.countsOnly, err)
+		case tt.refusal != "" && (err == nil || !strings.Contains(err.Error(), tt.refusal)):
+			t.Errorf("max %s, counts only %v: %v, want a refusal saying %q", tt.max, tt.countsOnly, err, tt.refusal)
+		}
+	}
+}
