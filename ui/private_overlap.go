@@ -108,8 +108,7 @@ func newPrivateOverlap(ws workspace, win fyne.Window, changed func()) *privateOv
 	p.reveals = note("")
 	p.share = widget.NewCheck("Send whether each of our accounts is a customer, an open opportunity or a prospect, so the counts come per population", nil)
 	p.share.SetChecked(true)
-	p.inPlan = widget.NewCheck("Keep the request's secret in this plan's workbook instead of on this computer, to open the answer wherever the plan goes "+
-		"(then save the plan, and never send that workbook to your partner: with it, anyone can test guesses against your list)", nil)
+	p.inPlan = widget.NewCheck("Keep the secret in this plan's workbook, not on this computer", nil)
 	p.mode = widget.NewRadioGroup([]string{privateCountsChoice, privateMatchesChoice}, nil)
 	p.mode.SetSelected(privateCountsChoice)
 	p.mode.Required = true
@@ -143,7 +142,7 @@ func newPrivateOverlap(ws workspace, win fyne.Window, changed func()) *privateOv
 	p.maxEntries = widget.NewEntry()
 	p.maxEntries.SetText(fmt.Sprint(core.DefaultMaxEntries))
 	p.maxEntries.Validator = func(s string) error { _, err := p.acceptedEntries(s); return err }
-	p.countsOnly = widget.NewCheck("Answer only requests for counts (refuse one that asks which of your accounts match)", nil)
+	p.countsOnly = widget.NewCheck("Answer requests for counts only, not for which accounts match", nil)
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
 	p.progress = widget.NewProgressBar()
@@ -166,6 +165,8 @@ func newPrivateOverlap(ws workspace, win fyne.Window, changed func()) *privateOv
 		step("1. Make a request from our account list"),
 		container.NewBorder(nil, nil, nil, p.choose, p.ourList),
 		p.mode, p.share, p.inPlan,
+		note("The request's secret opens the answer. Kept in the plan, it goes wherever the plan goes: save the plan after making the request, "+
+			"and never send that workbook to your partner, since with it anyone can test guesses against your list."),
 		widget.NewForm(widget.NewFormItem("From", p.from)),
 		p.reveals,
 		container.NewHBox(p.request),
@@ -183,7 +184,7 @@ func newPrivateOverlap(ws workspace, win fyne.Window, changed func()) *privateOv
 		step("Your partner sent you a request?"),
 		note("Answer it with your account list: Partner Atlas shows who sent it, how many entries it holds and what your answer reveals before anything is written. "+
 			"A request is answered once; one with far more entries than your partner has customers is probing, not mapping: refuse it."),
-		widget.NewForm(widget.NewFormItem("Refuse requests of more than", container.NewBorder(nil, nil, nil, widget.NewLabel("entries"), p.maxEntries))),
+		widget.NewForm(widget.NewFormItem("Largest request answered (entries)", p.maxEntries)),
 		p.countsOnly,
 		container.NewHBox(p.respond, p.readBack),
 		container.NewBorder(nil, nil, nil, p.cancel, p.progress),

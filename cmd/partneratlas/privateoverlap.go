@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -365,7 +366,7 @@ func runPrivateFinish(opt privateOptions, stdout, stderr io.Writer) int {
 	if !ans.Header.Populations {
 		notes = append(notes, "The partner did not share which of its accounts are customers: every shared account counts as its prospect.")
 	}
-	if code := reportPrivate(opt, o, st.List, st.Companies, st.Mode, notes, start, stdout, stderr); code != 0 {
+	if code := reportPrivate(opt, o, st.List, st.Companies, st.Mode, ans.Header.Populations, notes, start, stdout, stderr); code != 0 {
 		return code
 	}
 	if opt.result != "" {
@@ -403,7 +404,7 @@ func samePath(a, b string) bool {
 
 // reportPrivate prints a private overlap as overlap does (as JSON too with
 // --json) and writes the workbook -o names.
-func reportPrivate(opt privateOptions, o core.Overlap, list string, companies int, mode core.PrivateMode, notes []string, start time.Time, stdout, stderr io.Writer) int {
+func reportPrivate(opt privateOptions, o core.Overlap, list string, companies int, mode core.PrivateMode, popsKnown bool, notes []string, start time.Time, stdout, stderr io.Writer) int {
 	if o.Partner == "" {
 		o.Partner = "Partner"
 	}
@@ -415,8 +416,12 @@ func reportPrivate(opt privateOptions, o core.Overlap, list string, companies in
 	}
 	fmt.Fprintf(report, "Overlap %s (%.1f s).\n", o.Method, time.Since(start).Seconds())
 	fmt.Fprintf(report, "Our list %s: %d companies\n", list, companies)
-	fmt.Fprintf(report, "%s: %d companies (%d customers); %d shared (%d by domain, %d by name); customer overlap score %g\n",
-		o.Partner, o.Companies, o.Customers, o.SharedCompanies(), o.ByKind[core.MatchDomain], o.ByKind[core.MatchName], core.OverlapScore(o))
+	customers := fmt.Sprintf("%d customers", o.Customers)
+	if !popsKnown {
+		customers = "which are customers not shared"
+	}
+	fmt.Fprintf(report, "%s: %d companies (%s); %d shared (%d by domain, %d by name); customer overlap score %g\n",
+		o.Partner, o.Companies, customers, o.SharedCompanies(), o.ByKind[core.MatchDomain], o.ByKind[core.MatchName], core.OverlapScore(o))
 	for _, p := range core.OverlapPopulations {
 		fmt.Fprintf(report, "  %-56s %6d\n", p, o.Counts[p])
 	}
@@ -486,10 +491,11 @@ func runPrivateResult(opt privateOptions, stdout, stderr io.Writer) int {
 	if ast.Mode == core.PrivateCounts && !res.Header.Populations {
 		notes = append(notes, "You did not share which of your accounts are customers: every shared account counts as your prospect.")
 	}
-	if ast.Mode == core.PrivateMatches || !ans.Header.Populations {
+	if !slices.ContainsFunc(ans.Ours, func(e core.BlindedAccount) bool { return e.Tag != core.TagWithheld }) {
 		notes = append(notes, "The requester's populations were not sent: every shared account counts as its prospect.")
 	}
-	return reportPrivate(opt, o, ast.List, len(ans.Theirs), ast.Mode, notes, start, stdout, stderr)
+	popsKnown := slices.ContainsFunc(ans.Ours, func(e core.BlindedAccount) bool { return e.Tag != core.TagWithheld })
+	return reportPrivate(opt, o, ast.List, len(ans.Theirs), ast.Mode, popsKnown, notes, start, stdout, stderr)
 }
 
 // readPlan reads a plan workbook Partner Atlas saved, or says why not.

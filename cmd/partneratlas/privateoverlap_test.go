@@ -194,7 +194,7 @@ func TestPrivateOverlapCommandWithheldPopulations(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("finish: %s", stderr)
 	}
-	for _, want := range []string{"142 shared (0 by domain, 142 by name)", "0 customers", "did not send our populations", "did not share which of its accounts are customers"} {
+	for _, want := range []string{"142 shared (0 by domain, 142 by name)", "which are customers not shared", "did not send our populations", "did not share which of its accounts are customers"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("finish does not say %q:\n%s", want, stdout)
 		}
