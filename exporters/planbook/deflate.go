@@ -112,24 +112,43 @@ func (d *deflater) deflate(b []byte, last bool) []byte {
 // wait waits for every chunk to be deflated.
 func (d *deflater) wait() { d.wg.Wait() }
 
-// writeEntry writes the deflated stream of prefix, p's rows and suffix to w,
-// and returns the CRC-32 and length of the XML it holds.
-func (d *deflater) writeEntry(w io.Writer, prefix []byte, p *deflatedPart, suffix []byte) (crc uint32, size int64, err error) {
-	crc = crc32.ChecksumIEEE(prefix)
-	if _, err = w.Write(d.deflate(prefix, false)); err != nil {
-		return 0, 0, err
-	}
+// deflatedEntry is a zip entry's deflated stream made of a prefix, a
+// part's rows deflated already, and a suffix: what its header needs (CRC,
+// sizes) is known before a byte of it is written.
+type deflatedEntry struct {
+	head, tail       []byte // the prefix and the suffix, deflated
+	rows             *deflatedPart
+	crc              uint32
+	size, compressed int64
+}
+
+// entry deflates prefix and suffix around p's rows, and works out the
+// CRC-32 and the sizes of the whole.
+func (d *deflater) entry(prefix []byte, p *deflatedPart, suffix []byte) deflatedEntry {
+	e := deflatedEntry{head: d.deflate(prefix, false), tail: d.deflate(suffix, true), rows: p}
+	e.crc = crc32.ChecksumIEEE(prefix)
+	e.compressed = int64(len(e.head) + len(e.tail))
 	for _, c := range p.chunks {
-		crc = crc32Combine(crc, c.crc, c.n)
-		if _, err = w.Write(c.data); err != nil {
-			return 0, 0, err
+		e.crc = crc32Combine(e.crc, c.crc, c.n)
+		e.compressed += int64(len(c.data))
+	}
+	e.crc = crc32.Update(e.crc, crc32.IEEETable, suffix)
+	e.size = int64(len(prefix)) + p.size() + int64(len(suffix))
+	return e
+}
+
+// writeTo writes the deflated stream to w, straight from the chunks.
+func (e deflatedEntry) writeTo(w io.Writer) error {
+	if _, err := w.Write(e.head); err != nil {
+		return err
+	}
+	for _, c := range e.rows.chunks {
+		if _, err := w.Write(c.data); err != nil {
+			return err
 		}
 	}
-	crc = crc32.Update(crc, crc32.IEEETable, suffix)
-	if _, err = w.Write(d.deflate(suffix, true)); err != nil {
-		return 0, 0, err
-	}
-	return crc, int64(len(prefix)) + p.size() + int64(len(suffix)), nil
+	_, err := w.Write(e.tail)
+	return err
 }
 
 // crc32Combine is the CRC-32 (IEEE) of A followed by B from A's CRC, B's CRC

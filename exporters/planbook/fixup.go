@@ -121,17 +121,13 @@ func assemble(w io.Writer, data []byte, charts []string, arrays map[string][]str
 		if at < 0 || bytes.Index(b[at+1:], endOfRows) >= 0 {
 			return fmt.Errorf("%s has no single </sheetData> to put its rows before", f.Name)
 		}
-		var deflated bytes.Buffer
-		crc, size, err := d.writeEntry(&deflated, b[:at], p, b[at:])
-		if err != nil {
-			return err
-		}
+		e := d.entry(b[:at], p, b[at:])
 		out, err := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified,
-			CRC32: crc, CompressedSize64: uint64(deflated.Len()), UncompressedSize64: uint64(size)})
+			CRC32: e.crc, CompressedSize64: uint64(e.compressed), UncompressedSize64: uint64(e.size)})
 		if err != nil {
 			return err
 		}
-		if _, err := deflated.WriteTo(out); err != nil {
+		if err := e.writeTo(out); err != nil {
 			return err
 		}
 	}

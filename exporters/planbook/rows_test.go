@@ -239,10 +239,14 @@ func TestChunkedEntry(t *testing.T) {
 	d.wait()
 	want.Write(suffix)
 	var out bytes.Buffer
-	crc, size, err := d.writeEntry(&out, prefix, &p, suffix)
-	if err != nil {
+	e := d.entry(prefix, &p, suffix)
+	if err := e.writeTo(&out); err != nil {
 		t.Fatal(err)
 	}
+	if int64(out.Len()) != e.compressed {
+		t.Errorf("%d bytes written, %d announced", out.Len(), e.compressed)
+	}
+	crc, size := e.crc, e.size
 	got, err := io.ReadAll(flate.NewReader(&out))
 	if err != nil {
 		t.Fatal(err)
