@@ -79,8 +79,9 @@ func Merge(rows []*Partner, same SamePartners) Merged {
 	copies := make([]*Partner, len(rows))
 	inParallel(len(rows), perCore(len(rows), 2048), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			keys[i], copies[i] = keysOf(rows[i]), rows[i].Clone()
+			keys[i] = keysOf(rows[i])
 		}
+		copy(copies[lo:hi], cloneAll(rows[lo:hi]))
 	})
 	// The disagreements, in blocks joined once at the end: a list grown by
 	// doubling copied 140,000 of them over and over (half a second).

@@ -2,6 +2,7 @@ package core
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 )
 
@@ -142,15 +143,42 @@ func (p *Partner) SetOverride(t Tier, reason string) error {
 
 // Clone returns a deep copy, so an edit can be undone.
 func (p *Partner) Clone() *Partner {
-	c := *p
-	c.Roles = append([]Role(nil), p.Roles...)
-	c.Sources = append([]Source(nil), p.Sources...)
-	c.Extras = append([]Extra(nil), p.Extras...)
-	if p.Values != nil {
-		c.Values = make(map[string]float64, len(p.Values))
-		for k, v := range p.Values {
-			c.Values[k] = v
-		}
+	return cloneAll([]*Partner{p})[0]
+}
+
+// cloneAll clones partners with a few allocations for all of them: the
+// structs in one slab, their roles, sources and extras in one backing
+// array each (each clone's slice capped at its length, so that an append
+// to one copies rather than writing into the next). Merge clones every
+// row it is given; one by one, that was most of its time.
+func cloneAll(ps []*Partner) []*Partner {
+	var roles, sources, extras int
+	for _, p := range ps {
+		roles, sources, extras = roles+len(p.Roles), sources+len(p.Sources), extras+len(p.Extras)
 	}
-	return &c
+	slab := make([]Partner, len(ps))
+	out := make([]*Partner, len(ps))
+	r, s, x := make([]Role, 0, roles), make([]Source, 0, sources), make([]Extra, 0, extras)
+	for i, p := range ps {
+		c := &slab[i]
+		*c = *p
+		c.Roles, r = carve(r, p.Roles)
+		c.Sources, s = carve(s, p.Sources)
+		c.Extras, x = carve(x, p.Extras)
+		c.Values = maps.Clone(p.Values) // whole buckets at once, nil stays nil
+		out[i] = c
+	}
+	return out
+}
+
+// carve appends src to the backing array into and returns the copy, capped
+// at its length, and what is left of into. An empty src gives nil, as
+// append([]T(nil), src...) does.
+func carve[T any](into, src []T) (copied, rest []T) {
+	if len(src) == 0 {
+		return nil, into
+	}
+	n := len(into)
+	into = append(into, src...)
+	return into[n:len(into):len(into)], into
 }

@@ -239,39 +239,14 @@ func appendSI(dst, b []byte, t *xmlTag, scratch *xmlScratch) ([]byte, int, bool)
 	tag := &scratch.item
 	var runs []byte // the runs' text, after the item's own <t>
 	for {
-		end, _, s := scanText(b, i)
-		if s != scanOK {
+		at, done, ok := nextChild(b, i, name, tag)
+		switch {
+		case !ok:
 			return dst, 0, false
-		}
-		i = end
-		if i+1 >= len(b) {
-			return dst, 0, false
-		}
-		switch b[i+1] {
-		case '/':
-			j, s := readEndTag(b, i, name)
-			if s != scanOK {
-				return dst, 0, false
-			}
-			return append(dst, runs...), j, true
-		case '!':
-			if !bytes.HasPrefix(b[i:], []byte("<!--")) {
-				return dst, 0, false
-			}
-			j, s := skipComment(b, i)
-			if s != scanOK {
-				return dst, 0, false
-			}
-			i = j
-			continue
-		case '?':
-			return dst, 0, false
-		}
-		if s := readStartTag(b, i, tag); s != scanOK {
-			return dst, 0, false
+		case done:
+			return append(dst, runs...), at, true
 		}
 		var j int
-		var ok bool
 		switch string(tag.local) {
 		case "t": // the last <t> of the item is its text
 			dst = dst[:from]
@@ -302,6 +277,37 @@ func appendSI(dst, b []byte, t *xmlTag, scratch *xmlScratch) ([]byte, int, bool)
 	}
 }
 
+// nextChild moves from i, inside the element name, past text and comments
+// to its next child, whose start tag it reads into tag; or, done, past the
+// element's end tag. Either way j is where to go on from. A processing
+// instruction or anything malformed is not ok: the caller falls back to
+// excelize's reader.
+func nextChild(b []byte, i int, name []byte, tag *xmlTag) (j int, done, ok bool) {
+	for {
+		end, _, s := scanText(b, i)
+		if s != scanOK || end+1 >= len(b) {
+			return 0, false, false
+		}
+		i = end
+		switch b[i+1] {
+		case '/':
+			j, s := readEndTag(b, i, name)
+			return j, true, s == scanOK
+		case '!':
+			if !bytes.HasPrefix(b[i:], []byte("<!--")) {
+				return 0, false, false
+			}
+			if i, s = skipComment(b, i); s != scanOK {
+				return 0, false, false
+			}
+			continue
+		case '?':
+			return 0, false, false
+		}
+		return i, false, readStartTag(b, i, tag) == scanOK
+	}
+}
+
 // appendRun reads a rich text run <r>: the text of its last <t>, its
 // properties checked as excelize decodes them.
 func appendRun(dst, b []byte, t *xmlTag, scratch *xmlScratch) ([]byte, int, bool) {
@@ -313,36 +319,14 @@ func appendRun(dst, b []byte, t *xmlTag, scratch *xmlScratch) ([]byte, int, bool
 	i := t.end
 	tag := &scratch.run
 	for {
-		end, _, s := scanText(b, i)
-		if s != scanOK {
+		at, done, ok := nextChild(b, i, name, tag)
+		switch {
+		case !ok:
 			return dst, 0, false
-		}
-		i = end
-		if i+1 >= len(b) {
-			return dst, 0, false
-		}
-		switch b[i+1] {
-		case '/':
-			j, s := readEndTag(b, i, name)
-			return dst, j, s == scanOK
-		case '!':
-			if !bytes.HasPrefix(b[i:], []byte("<!--")) {
-				return dst, 0, false
-			}
-			j, s := skipComment(b, i)
-			if s != scanOK {
-				return dst, 0, false
-			}
-			i = j
-			continue
-		case '?':
-			return dst, 0, false
-		}
-		if s := readStartTag(b, i, tag); s != scanOK {
-			return dst, 0, false
+		case done:
+			return dst, at, true
 		}
 		var j int
-		ok := true
 		switch string(tag.local) {
 		case "t":
 			dst = dst[:from]

@@ -1,0 +1,34 @@
+package core
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestCloneAllIndependent checks that partners cloned together share no
+// storage: an append to one clone's roles, sources or extras, or a change
+// to its values, reaches neither its neighbour nor the original.
+func TestCloneAllIndependent(t *testing.T) {
+	orig := []*Partner{
+		{Name: "A", Roles: []Role{Technology}, Sources: []Source{{File: "a.csv", Row: 2}}, Extras: []Extra{{Column: "Note", Value: "x"}}, Values: map[string]float64{"fit": 1}},
+		{Name: "B", Roles: []Role{Channel, Service}, Sources: []Source{{File: "b.csv", Row: 3}}},
+		{Name: "C", Roles: []Role{}},
+	}
+	clones := cloneAll(orig)
+	clones[0].Roles = append(clones[0].Roles, Marketplace)
+	clones[0].Sources = append(clones[0].Sources, Source{File: "z.csv"})
+	clones[0].Extras = append(clones[0].Extras, Extra{Column: "Other"})
+	clones[0].Values["fit"] = 5
+	if !reflect.DeepEqual(clones[1].Roles, []Role{Channel, Service}) || clones[1].Sources[0].File != "b.csv" {
+		t.Errorf("an append to one clone reached the next: %+v", clones[1])
+	}
+	if len(orig[0].Roles) != 1 || len(orig[0].Sources) != 1 || len(orig[0].Extras) != 1 || orig[0].Values["fit"] != 1 {
+		t.Errorf("a change to a clone reached the original: %+v", orig[0])
+	}
+	if clones[2].Roles != nil || clones[1].Values != nil || clones[1].Extras != nil {
+		t.Errorf("empty fields did not stay empty as Clone always left them: %+v, %+v", clones[1], clones[2])
+	}
+	if one := orig[1].Clone(); !reflect.DeepEqual(one, clones[1]) {
+		t.Errorf("Clone = %+v, cloneAll gives %+v", one, clones[1])
+	}
+}
