@@ -442,11 +442,7 @@ func MakePrivateRequest(ctx context.Context, accounts []Account, opt PrivateRequ
 	if err := blind(ctx, a, jobs, opt.Progress, &done, len(jobs)); err != nil {
 		return nil, nil, err
 	}
-	sum, err := f.Checksum()
-	if err != nil {
-		return nil, nil, err
-	}
-	st.RequestChecksum = sum
+	st.RequestChecksum = f.Checksum()
 	return f, st, nil
 }
 

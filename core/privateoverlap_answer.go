@@ -22,10 +22,7 @@ func AnswerPrivateRequest(ctx context.Context, req *PrivateFile, accounts []Acco
 	if err := CheckPrivateRequest(req, opt); err != nil {
 		return nil, nil, err
 	}
-	reqSum, err := req.Checksum()
-	if err != nil {
-		return nil, nil, err
-	}
+	reqSum := req.Checksum()
 	b, err := newSecret()
 	if err != nil {
 		return nil, nil, err
@@ -106,9 +103,7 @@ func AnswerPrivateRequest(ctx context.Context, req *PrivateFile, accounts []Acco
 			return nil, nil, err
 		}
 	}
-	if ast.AnswerChecksum, err = ans.Checksum(); err != nil {
-		return nil, nil, err
-	}
+	ast.AnswerChecksum = ans.Checksum()
 	return ans, ast, nil
 }
 

@@ -211,12 +211,12 @@ func checksum(head, body []byte) string {
 
 // Checksum returns the file's checksum: the one read, or the one its
 // encoding has.
-func (f *PrivateFile) Checksum() (string, error) {
+func (f *PrivateFile) Checksum() string {
 	if f.Header.Checksum != "" {
-		return f.Header.Checksum, nil
+		return f.Header.Checksum
 	}
 	head, body := f.encode()
-	return checksum(head, body), nil
+	return checksum(head, body)
 }
 
 // WriteTo writes the file in the .pao format.
@@ -437,25 +437,44 @@ func ReadPrivateFile(r io.Reader, lim PrivateLimits) (*PrivateFile, error) {
 
 // WriteTo writes the state as JSON.
 func (st *PrivateState) WriteTo(w io.Writer) (int64, error) {
-	b, err := json.MarshalIndent(st, "", " ")
-	if err != nil {
-		return 0, fmt.Errorf("encode the private overlap state: %w", err)
-	}
-	n, err := w.Write(append(b, '\n'))
-	if err != nil {
-		return int64(n), fmt.Errorf("write the private overlap state: %w", err)
-	}
-	return int64(n), nil
+	return writeRecord(w, st, "state")
 }
 
 // ReadPrivateState reads a state written by WriteTo.
 func ReadPrivateState(r io.Reader) (*PrivateState, error) {
-	var st PrivateState
-	if err := json.NewDecoder(r).Decode(&st); err != nil {
-		return nil, privateError(PrivateDamaged, err, "the saved state of this request is damaged: make a new request")
+	return readRecord[PrivateState](r, "the saved state of this request", "make a new request")
+}
+
+// writeRecord writes a record a side keeps on its computer (a state, an
+// answer record) as JSON, one line.
+func writeRecord(w io.Writer, rec any, what string) (int64, error) {
+	b, err := json.Marshal(rec)
+	if err != nil {
+		return 0, fmt.Errorf("encode the private overlap %s: %w", what, err)
 	}
-	if st.Format != PrivateOverlapFormat {
-		return nil, privateError(PrivateVersion, nil, "the saved state of this request is in format %d; this version reads format %d: make a new request", st.Format, PrivateOverlapFormat)
+	n, err := w.Write(append(b, '\n'))
+	if err != nil {
+		return int64(n), fmt.Errorf("write the private overlap %s: %w", what, err)
 	}
-	return &st, nil
+	return int64(n), nil
+}
+
+// readRecord reads a record written by writeRecord, refusing one of
+// another format by name; what names it in a message, then says what to do.
+func readRecord[T PrivateState | PrivateAnswerState](r io.Reader, what, then string) (*T, error) {
+	var rec T
+	if err := json.NewDecoder(r).Decode(&rec); err != nil {
+		return nil, privateError(PrivateDamaged, err, "%s is damaged: %s", what, then)
+	}
+	format := 0
+	switch v := any(&rec).(type) {
+	case *PrivateState:
+		format = v.Format
+	case *PrivateAnswerState:
+		format = v.Format
+	}
+	if format != PrivateOverlapFormat {
+		return nil, privateError(PrivateVersion, nil, "%s is in format %d; this version reads format %d: %s", what, format, PrivateOverlapFormat, then)
+	}
+	return &rec, nil
 }

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"cmp"
 	"context"
 	"encoding/hex"
 	"slices"
@@ -94,25 +95,11 @@ func finishPrivate(ctx context.Context, st *PrivateState, req, ans *PrivateFile,
 			break
 		}
 	}
-	for g, c := range best {
-		if !c.found {
-			continue
-		}
-		var ourPop Population
-		if st.Mode == PrivateCounts {
-			ourPop = ans.Ours[g].Tag.population()
-		} else {
-			acc := st.Accounts[g]
-			ourPop = acc.Population
-			o.Shared = append(o.Shared, privateShared(acc, c, ourPop))
-			if ourPop == Opportunity {
-				o.Pipeline += acc.Amount
-			}
-		}
-		o.Counts[populationOf(ourPop, c.theirPop)]++
-		o.ByKind[c.kind]++
+	var companies []privateCompany
+	if st.Mode == PrivateMatches {
+		companies = st.Accounts
 	}
-	sortSharedByRow(o.Shared)
+	tallyPrivate(&o, best, ans.Ours, companies)
 	return o, theirs, nil
 }
 
@@ -140,16 +127,11 @@ func (c candidate) better(d candidate) bool {
 // st was kept for and has not been finished: the request id and the
 // request's checksum bind the three together.
 func CheckPrivatePairing(st *PrivateState, req, ans *PrivateFile) error {
-	if req.Header.File != FileRequest {
-		return privateError(PrivatePairing, nil, "the first file is %s; give the request you made first, then the partner's answer", req.Header.File.article())
-	}
-	if ans.Header.File != FileAnswer {
-		return privateError(PrivatePairing, nil, "the second file is %s, not the partner's answer", ans.Header.File.article())
-	}
-	reqSum, err := req.Checksum()
-	if err != nil {
+	if err := cmp.Or(wantKind(req, FileRequest, "the first file is %s; give the request you made first, then the partner's answer"),
+		wantKind(ans, FileAnswer, "the second file is %s, not the partner's answer")); err != nil {
 		return err
 	}
+	reqSum := req.Checksum()
 	if ans.Header.RequestID != req.Header.RequestID || ans.Header.RequestChecksum != reqSum {
 		return privateError(PrivatePairing, nil, "this answer was made for another request (request %s), not for %s: open the answer to this request", short(ans.Header.RequestID), short(req.Header.RequestID))
 	}
@@ -172,6 +154,15 @@ func CheckPrivatePairing(st *PrivateState, req, ans *PrivateFile) error {
 		}
 	}
 	return nil
+}
+
+// wantKind refuses f, as a wrong pairing, unless it is of kind; message
+// says what f is (%s) and what was wanted.
+func wantKind(f *PrivateFile, kind PrivateFileKind, message string) error {
+	if f.Header.File == kind {
+		return nil
+	}
+	return privateError(PrivatePairing, nil, message, f.Header.File.article())
 }
 
 // Forget returns the state of a finished request: the secret and our

@@ -3,7 +3,6 @@ package core
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -44,27 +43,16 @@ type PrivateAnswerState struct {
 
 // WriteTo writes the answer state as JSON.
 func (ast *PrivateAnswerState) WriteTo(w io.Writer) (int64, error) {
-	b, err := json.Marshal(ast)
-	if err != nil {
-		return 0, fmt.Errorf("encode the private overlap answer state: %w", err)
-	}
-	n, err := w.Write(append(b, '\n'))
-	if err != nil {
-		return int64(n), fmt.Errorf("write the private overlap answer state: %w", err)
-	}
-	return int64(n), nil
+	return writeRecord(w, ast, "answer state")
 }
 
 // ReadPrivateAnswerState reads an answer state written by WriteTo.
 func ReadPrivateAnswerState(r io.Reader) (*PrivateAnswerState, error) {
-	var ast PrivateAnswerState
-	if err := json.NewDecoder(r).Decode(&ast); err != nil {
-		return nil, privateError(PrivateDamaged, err, "the saved record of this answer is damaged: the result cannot be read without it")
+	ast, err := readRecord[PrivateAnswerState](r, "the saved record of this answer", "the result cannot be read without it")
+	if err != nil {
+		return nil, err
 	}
-	if ast.Format != PrivateOverlapFormat {
-		return nil, privateError(PrivateVersion, nil, "the saved record of this answer is in format %d; this version reads format %d", ast.Format, PrivateOverlapFormat)
-	}
-	return &ast, nil
+	return ast, nil
 }
 
 // resultReveals is the Reveals line of a result of mode m.
@@ -78,10 +66,7 @@ func resultReveals(m PrivateMode) string {
 // makePrivateResult is the result of a finished request: theirs are the
 // answer's companies blinded by both secrets, in the answer's order.
 func makePrivateResult(st *PrivateState, ans *PrivateFile, theirs []BlindedAccount, now time.Time) (*PrivateFile, error) {
-	sum, err := ans.Checksum()
-	if err != nil {
-		return nil, err
-	}
+	sum := ans.Checksum()
 	if now.IsZero() {
 		now = time.Now()
 	}
@@ -101,26 +86,19 @@ func makePrivateResult(st *PrivateState, ans *PrivateFile, theirs []BlindedAccou
 // kept for: the request id and the answer's checksum bind them, and the
 // result has one entry of the same width for each company answered.
 func CheckPrivateResult(ast *PrivateAnswerState, ans, res *PrivateFile) error {
-	if res.Header.File != FileResult {
-		return privateError(PrivatePairing, nil, "this is %s, not a result: open the result your partner sent back", res.Header.File.article())
-	}
-	if ans.Header.File != FileAnswer {
-		return privateError(PrivatePairing, nil, "the answer you wrote is needed with the result; this is %s", ans.Header.File.article())
-	}
-	sum, err := ans.Checksum()
-	if err != nil {
+	if err := cmp.Or(wantKind(res, FileResult, "this is %s, not a result: open the result your partner sent back"),
+		wantKind(ans, FileAnswer, "the answer you wrote is needed with the result; this is %s")); err != nil {
 		return err
 	}
-	if res.Header.RequestID != ans.Header.RequestID || res.Header.AnswerChecksum != sum {
-		return privateError(PrivatePairing, nil, "this result completes another exchange (request %s), not your answer to request %s", short(res.Header.RequestID), short(ans.Header.RequestID))
-	}
-	if ast == nil || ast.RequestID != ans.Header.RequestID || ast.AnswerChecksum != sum {
-		return privateError(PrivatePairing, nil, "the answer to request %s was not made on this computer, or was changed since: only the computer that answered can read its result", short(ans.Header.RequestID))
-	}
-	if res.Header.Mode != ans.Header.Mode || len(res.Ours) != len(ans.Theirs) {
+	id, sum := ans.Header.RequestID, ans.Checksum()
+	switch {
+	case res.Header.RequestID != id || res.Header.AnswerChecksum != sum:
+		return privateError(PrivatePairing, nil, "this result completes another exchange (request %s), not your answer to request %s", short(res.Header.RequestID), short(id))
+	case ast == nil || ast.RequestID != id || ast.AnswerChecksum != sum:
+		return privateError(PrivatePairing, nil, "the answer to request %s was not made on this computer, or was changed since: only the computer that answered can read its result", short(id))
+	case res.Header.Mode != ans.Header.Mode || len(res.Ours) != len(ans.Theirs):
 		return privateError(PrivatePairing, nil, "the result has %d entries where your answer had %d companies: it was not made from your answer", len(res.Ours), len(ans.Theirs))
-	}
-	if ast.Mode == PrivateMatches && len(ast.Companies) != len(ans.Theirs) {
+	case ast.Mode == PrivateMatches && len(ast.Companies) != len(ans.Theirs):
 		return privateError(PrivateDamaged, nil, "the saved record of this answer holds %d companies where the answer has %d", len(ast.Companies), len(ans.Theirs))
 	}
 	for i, e := range res.Ours {
@@ -172,13 +150,26 @@ func ReadPrivateResult(ast *PrivateAnswerState, ans, res *PrivateFile) (Overlap,
 			best[entry] = c
 		}
 	}
+	var companies []privateCompany
+	if ast.Mode == PrivateMatches {
+		companies = ast.Companies
+	}
+	tallyPrivate(&o, best, res.Ours, companies)
+	return o, nil
+}
+
+// tallyPrivate counts into o the best match of each of our entries, by
+// population and by kind; our population is the entry's tag, or, when
+// companies are known (matches mode), the company's, and each match is
+// then written out, with our open pipeline among them.
+func tallyPrivate(o *Overlap, best []candidate, entries []BlindedAccount, companies []privateCompany) {
 	for i, c := range best {
 		if !c.found {
 			continue
 		}
-		ourPop := res.Ours[i].Tag.population()
-		if ast.Mode == PrivateMatches {
-			acc := ast.Companies[i]
+		ourPop := entries[i].Tag.population()
+		if companies != nil {
+			acc := companies[i]
 			ourPop = acc.Population
 			o.Shared = append(o.Shared, privateShared(acc, c, ourPop))
 			if ourPop == Opportunity {
@@ -189,7 +180,6 @@ func ReadPrivateResult(ast *PrivateAnswerState, ans, res *PrivateFile) (Overlap,
 		o.ByKind[c.kind]++
 	}
 	sortSharedByRow(o.Shared)
-	return o, nil
 }
 
 // privateShared writes out a match a private overlap found on our company

@@ -43,8 +43,13 @@ func (f PrivateFolder) StatePath(id string) string {
 
 // SaveState writes st, readable by the user only, and returns its path.
 func (f PrivateFolder) SaveState(st *core.PrivateState) (string, error) {
-	path := f.StatePath(st.RequestID)
-	return path, writeFileAtomic(path, 0o600, func(w io.Writer) error { _, err := st.WriteTo(w); return err })
+	return saveRecord(f.StatePath(st.RequestID), st)
+}
+
+// saveRecord writes a record that stays on this computer, readable by the
+// user only, and returns its path.
+func saveRecord(path string, rec io.WriterTo) (string, error) {
+	return path, writeFileAtomic(path, 0o600, func(w io.Writer) error { _, err := rec.WriteTo(w); return err })
 }
 
 // LoadState reads the secret of request id; an error wrapping
@@ -78,8 +83,7 @@ func (f PrivateFolder) answerStatePath(id string) string {
 // SaveAnswerState writes the record of an answer, readable by the user
 // only (it names the companies of our list), and returns its path.
 func (f PrivateFolder) SaveAnswerState(ast *core.PrivateAnswerState) (string, error) {
-	path := f.answerStatePath(ast.RequestID)
-	return path, writeFileAtomic(path, 0o600, func(w io.Writer) error { _, err := ast.WriteTo(w); return err })
+	return saveRecord(f.answerStatePath(ast.RequestID), ast)
 }
 
 // LoadAnswerState reads the record of our answer to request id; an error

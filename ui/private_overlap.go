@@ -275,20 +275,7 @@ func (p *privateOverlap) readList(path string) <-chan struct{} {
 
 // chooseRequestFile asks where to write the request, then makes it.
 func (p *privateOverlap) chooseRequestFile() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.EqualFold(filepath.Ext(path), ".pao") {
-			path += ".pao"
-		}
-		p.makeRequest(path)
-	}, p.win)
-	d.SetFileName("private-overlap-request.pao")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pao"}))
-	d.Show()
+	p.savePAO("private-overlap-request.pao", func(path string) { p.makeRequest(path) })
 }
 
 // folder opens the private folder the command line uses too, made if
@@ -412,16 +399,7 @@ func (p *privateOverlap) writeRequest(ctx context.Context, path string, accounts
 
 // chooseAnswerFile asks for the partner's answer, then opens it.
 func (p *privateOverlap) chooseAnswerFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		p.openAnswer(path)
-	}, p.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pao"}))
-	d.Show()
+	p.openPAO(func(path string) { p.openAnswer(path) })
 }
 
 // openAnswer opens the partner's answer at path off the UI goroutine: it

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"path/filepath"
 	"strings"
@@ -18,17 +19,13 @@ import (
 	"partneratlas/importers"
 )
 
-// Answering a partner's private overlap request, from the same dialog.
+// Answering a partner's private overlap request, from the same dialog,
+// and the optional last file of the exchange.
 
 // chooseRequestToAnswer asks for a partner's request, shows what it is and
 // what answering reveals, and asks where to write the answer.
 func (p *privateOverlap) chooseRequestToAnswer() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	p.openPAO(func(path string) {
 		p.status.SetText("Reading " + filepath.Base(path) + "…")
 		p.ws.inBackground(func() {
 			req, err := p.checkRequest(path)
@@ -41,9 +38,7 @@ func (p *privateOverlap) chooseRequestToAnswer() {
 				p.confirmAnswer(req, path)
 			})
 		})
-	}, p.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pao"}))
-	d.Show()
+	})
 }
 
 // confirmAnswer shows who sent the request at path, its size and what
@@ -54,20 +49,7 @@ func (p *privateOverlap) confirmAnswer(req *core.PrivateFile, path string) {
 		if !ok {
 			return
 		}
-		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil || w == nil {
-				return
-			}
-			out := w.URI().Path()
-			w.Close()
-			if !strings.EqualFold(filepath.Ext(out), ".pao") {
-				out += ".pao"
-			}
-			p.answerRequest(req, path, out)
-		}, p.win)
-		save.SetFileName("private-overlap-answer.pao")
-		save.SetFilter(storage.NewExtensionFileFilter([]string{".pao"}))
-		save.Show()
+		p.savePAO("private-overlap-answer.pao", func(out string) { p.answerRequest(req, path, out) })
 	}, p.win)
 }
 
@@ -170,4 +152,119 @@ func (p *privateOverlap) writeAnswer(ctx context.Context, req *core.PrivateFile,
 		msg += " Partner Atlas could not record that it was answered (" + err.Error() + ")."
 	}
 	return msg, nil
+}
+
+// The optional last file of a private overlap, both ways: the requester
+// writes a result for its partner once it has opened the answer; the
+// partner opens it with the answer it made, and learns what the requester
+// learnt.
+
+// chooseResultFile asks where to write the result for the partner, then
+// writes it.
+func (p *privateOverlap) chooseResultFile() {
+	if p.resultFile != nil {
+		p.savePAO("private-overlap-result.pao", p.writeResult)
+	}
+}
+
+// writeResult writes the result for the partner to out.
+func (p *privateOverlap) writeResult(out string) {
+	if err := exporters.WritePrivateFile(out, p.resultFile); err != nil {
+		p.fail(err)
+		return
+	}
+	p.status.SetText(fmt.Sprintf("Wrote %s: %d entries. Send it to your partner: %s", filepath.Base(out), p.resultFile.Header.Entries, p.resultFile.Header.Reveals))
+}
+
+// chooseResultToRead asks for the result a partner sent back, then reads
+// it.
+func (p *privateOverlap) chooseResultToRead() {
+	p.openPAO(func(path string) { p.readResult(path) })
+}
+
+// readResult reads the result at path off the UI goroutine, with the
+// answer we made and its record, and shows the overlap seen from our side,
+// ready to be used as that partner's. The channel closes when it is done,
+// for tests.
+func (p *privateOverlap) readResult(path string) <-chan struct{} {
+	done := make(chan struct{})
+	_, _ = p.begin("Reading " + filepath.Base(path) + "…")
+	p.ws.inBackground(func() {
+		start := time.Now()
+		o, from, err := p.openResult(path)
+		p.ws.logDone("private overlap result", path, start, err)
+		fyne.Do(func() {
+			defer close(done)
+			p.end("", err)
+			if err != nil {
+				return
+			}
+			p.finished, p.state, p.stateInPlan, p.resultFile = &o, nil, false, nil
+			p.sendBack.Disable()
+			p.showResult(o, from)
+		})
+	})
+	return done
+}
+
+// openResult reads a result, the record of the answer its request id names
+// and that answer, and works out what the result reveals.
+func (p *privateOverlap) openResult(path string) (core.Overlap, string, error) {
+	dir, err := p.folder()
+	if err != nil {
+		return core.Overlap{}, "", err
+	}
+	res, err := exporters.ReadPrivateFile(path, core.PrivateLimits{})
+	if err != nil {
+		return core.Overlap{}, "", err
+	}
+	if res.Header.File != core.FileResult {
+		return core.Overlap{}, "", fmt.Errorf("%s is %s, not a result: open the result your partner sent back for your answer", filepath.Base(path), res.Header.File)
+	}
+	ast, err := dir.LoadAnswerState(res.Header.RequestID)
+	if errors.Is(err, fs.ErrNotExist) {
+		return core.Overlap{}, "", fmt.Errorf("%s is the result of request %.8s, which was not answered on this computer: only the computer that answered can read its result: %w", filepath.Base(path), res.Header.RequestID, err)
+	}
+	if err != nil {
+		return core.Overlap{}, "", err
+	}
+	ans, err := exporters.ReadPrivateFile(ast.AnswerFile, core.PrivateLimits{})
+	if err != nil {
+		return core.Overlap{}, "", fmt.Errorf("the answer this result is for, %s, cannot be read; put it back where it was written: %w", ast.AnswerFile, err)
+	}
+	o, err := core.ReadPrivateResult(ast, ans, res)
+	return o, res.Header.From, err
+}
+
+// savePAO asks where to write a .pao file, proposing name, and calls then
+// with the path chosen, ".pao" added when missing.
+func (p *privateOverlap) savePAO(name string, then func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.EqualFold(filepath.Ext(path), ".pao") {
+			path += ".pao"
+		}
+		then(path)
+	}, p.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pao"}))
+	d.Show()
+}
+
+// openPAO asks for a .pao file to open and calls then with its path.
+func (p *privateOverlap) openPAO(then func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		then(path)
+	}, p.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pao"}))
+	d.Show()
 }

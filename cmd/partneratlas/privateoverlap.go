@@ -316,24 +316,11 @@ const maxSharedLines = 20
 
 // runPrivateFinish opens the partner's answer and reports the overlap.
 func runPrivateFinish(opt privateOptions, stdout, stderr io.Writer) int {
-	switch {
-	case len(opt.args) != 2:
-		return fail(stderr, "finish needs your request and the partner's answer: finish REQUEST.pao ANSWER.pao.")
-	case opt.out != "" && strings.ToLower(filepath.Ext(opt.out)) != ".xlsx":
-		return fail(stderr, fmt.Sprintf("cannot write %s: the overlap is written as an .xlsx workbook; give -o a name ending in .xlsx.", opt.out))
+	dir, files, msg := opt.readTwo("finish needs your request and the partner's answer: finish REQUEST.pao ANSWER.pao.")
+	if msg != "" {
+		return fail(stderr, msg)
 	}
-	dir, err := opt.privateDir()
-	if err != nil {
-		return fail(stderr, err.Error()+".")
-	}
-	req, err := readPrivateFile(opt.args[0], core.PrivateLimits{})
-	if err != nil {
-		return fail(stderr, err.Error()+".")
-	}
-	ans, err := readPrivateFile(opt.args[1], core.PrivateLimits{})
-	if err != nil {
-		return fail(stderr, err.Error()+".")
-	}
+	req, ans := files[0], files[1]
 	state := dir.StatePath(req.Header.RequestID)
 	st, err := dir.LoadState(req.Header.RequestID)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -384,6 +371,28 @@ func runPrivateFinish(opt privateOptions, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Warning: cannot delete the secret of request %s from %s (%v): delete the file by hand.\n", st.RequestID[:8], state, err)
 	}
 	return 0
+}
+
+// readTwo checks the arguments of a step that reads two .pao files and
+// reports an overlap (finish, result), opens the private folder and reads
+// both files; msg says what is wrong, usage when the files are not two.
+func (o privateOptions) readTwo(usage string) (dir exporters.PrivateFolder, files [2]*core.PrivateFile, msg string) {
+	switch {
+	case len(o.args) != 2:
+		return dir, files, usage
+	case o.out != "" && strings.ToLower(filepath.Ext(o.out)) != ".xlsx":
+		return dir, files, fmt.Sprintf("cannot write %s: the overlap is written as an .xlsx workbook; give -o a name ending in .xlsx.", o.out)
+	}
+	dir, err := o.privateDir()
+	if err != nil {
+		return dir, files, err.Error() + "."
+	}
+	for i, path := range o.args {
+		if files[i], err = readPrivateFile(path, core.PrivateLimits{}); err != nil {
+			return dir, files, err.Error() + "."
+		}
+	}
+	return dir, files, ""
 }
 
 // reportTo is where the report goes: standard error when standard output
@@ -459,24 +468,11 @@ func reportPrivate(opt privateOptions, o core.Overlap, list string, companies in
 // runPrivateResult reads the result a requester sent back, with the answer
 // we made for it: what the requester learnt, seen from our side.
 func runPrivateResult(opt privateOptions, stdout, stderr io.Writer) int {
-	switch {
-	case len(opt.args) != 2:
-		return fail(stderr, "result needs the answer you made and the result your partner sent back: result ANSWER.pao RESULT.pao.")
-	case opt.out != "" && strings.ToLower(filepath.Ext(opt.out)) != ".xlsx":
-		return fail(stderr, fmt.Sprintf("cannot write %s: the overlap is written as an .xlsx workbook; give -o a name ending in .xlsx.", opt.out))
+	dir, files, msg := opt.readTwo("result needs the answer you made and the result your partner sent back: result ANSWER.pao RESULT.pao.")
+	if msg != "" {
+		return fail(stderr, msg)
 	}
-	dir, err := opt.privateDir()
-	if err != nil {
-		return fail(stderr, err.Error()+".")
-	}
-	ans, err := readPrivateFile(opt.args[0], core.PrivateLimits{})
-	if err != nil {
-		return fail(stderr, err.Error()+".")
-	}
-	res, err := readPrivateFile(opt.args[1], core.PrivateLimits{})
-	if err != nil {
-		return fail(stderr, err.Error()+".")
-	}
+	ans, res := files[0], files[1]
 	ast, err := dir.LoadAnswerState(ans.Header.RequestID)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fail(stderr, err.Error()+".")
