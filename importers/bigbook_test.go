@@ -43,32 +43,8 @@ func writeBigBookSource(tb testing.TB, path string, n int) {
 	tb.Helper()
 	g := newAccountGen(tb)
 	rng := rand.New(rand.NewPCG(10, 100))
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	iso, usd := "yyyy-mm-dd", `"$"#,##0`
-	isoDate, err := f.NewStyle(&excelize.Style{CustomNumFmt: &iso})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	usDate, err := f.NewStyle(&excelize.Style{NumFmt: 14})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	dollars, err := f.NewStyle(&excelize.Style{CustomNumFmt: &usd})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	head := make([]any, len(bigBookHeader))
-	for i, h := range bigBookHeader {
-		head[i] = h
-	}
-	if err := sw.SetRow("A1", head); err != nil {
-		tb.Fatal(err)
-	}
+	book := newStreamedBook(tb, bigBookHeader)
+	isoDate, usDate, dollars := book.style(0, "yyyy-mm-dd"), book.style(14, ""), book.style(0, `"$"#,##0`)
 	day := time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
 	row := make([]any, len(bigBookHeader))
 	for i := 0; i < n; i++ {
@@ -101,17 +77,9 @@ func writeBigBookSource(tb testing.TB, path string, n int) {
 		if rng.IntN(50) == 0 {
 			row[19] = fmt.Sprintf("Merged with row %d", 2+rng.IntN(i+1))
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row); err != nil {
-			tb.Fatal(err)
-		}
+		book.add(row)
 	}
-	if err := sw.Flush(); err != nil {
-		tb.Fatal(err)
-	}
-	if err := f.SaveAs(path); err != nil {
-		tb.Fatal(err)
-	}
+	book.saveAs(path)
 }
 
 var bigBookOnce sync.Mutex

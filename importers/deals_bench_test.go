@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -69,23 +68,9 @@ func benchDealsCSV(n int) []byte {
 // excelize's StreamWriter and the amounts and dates as numbers and dates.
 func writeBenchDealsXLSX(b *testing.B, n int) string {
 	b.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		b.Fatal(err)
-	}
-	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14})
-	if err != nil {
-		b.Fatal(err)
-	}
+	book := newStreamedBook(b, benchDealHeader)
+	dateStyle := book.style(14, "")
 	row := make([]any, len(benchDealHeader))
-	for i, h := range benchDealHeader {
-		row[i] = h
-	}
-	if err := sw.SetRow("A1", row); err != nil {
-		b.Fatal(err)
-	}
 	rec := make([]string, len(benchDealHeader))
 	for i := 0; i < n; i++ {
 		benchDealRecord(rec, i)
@@ -98,57 +83,30 @@ func writeBenchDealsXLSX(b *testing.B, n int) string {
 			t, _ := time.Parse("1/2/2006", rec[k])
 			row[k] = excelize.Cell{StyleID: dateStyle, Value: t}
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row); err != nil {
-			b.Fatal(err)
-		}
+		book.add(row)
 	}
-	if err := sw.Flush(); err != nil {
-		b.Fatal(err)
-	}
-	path := filepath.Join(b.TempDir(), fmt.Sprintf("opportunities-%d.xlsx", n))
-	if err := f.SaveAs(path); err != nil {
-		b.Fatal(err)
-	}
-	return path
+	return book.saveAs(filepath.Join(b.TempDir(), fmt.Sprintf("opportunities-%d.xlsx", n)))
 }
 
 // BenchmarkReadDealsCSV1M reads a million-row opportunity export from
 // disk, as the app does.
 func BenchmarkReadDealsCSV1M(b *testing.B) {
-	data := benchDealsCSV(1_000_000)
-	path := filepath.Join(b.TempDir(), "opportunities.csv")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		res, err := ReadDeals(path, Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if len(res.Deals) != 1_000_000 {
-			b.Fatalf("deals = %d, want 1000000", len(res.Deals))
-		}
-	}
+	benchReadDeals(b, benchFile(b, "opportunities.csv", benchDealsCSV(1_000_000)), 1_000_000)
 }
 
 // BenchmarkReadDealsXLSX100k reads a 100,000-row opportunity workbook.
 func BenchmarkReadDealsXLSX100k(b *testing.B) {
-	path := writeBenchDealsXLSX(b, 100_000)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	benchReadDeals(b, writeBenchDealsXLSX(b, 100_000), 100_000)
+	reportPeak(b)
+}
+
+// benchReadDeals times ReadDeals on path, which holds n deals.
+func benchReadDeals(b *testing.B, path string, n int) {
+	benchReads(b, n, func() (int, error) {
 		res, err := ReadDeals(path, Options{})
 		if err != nil {
-			b.Fatal(err)
+			return 0, err
 		}
-		if len(res.Deals) != 100_000 {
-			b.Fatalf("deals = %d, want 100000", len(res.Deals))
-		}
-	}
-	b.StopTimer()
-	reportPeak(b)
+		return len(res.Deals), nil
+	})
 }
