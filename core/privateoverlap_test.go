@@ -7,10 +7,9 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/csv"
 	"encoding/hex"
 	"fmt"
-	"os"
+	"partneratlas/internal/fixtures"
 	"slices"
 	"strings"
 	"testing"
@@ -22,15 +21,7 @@ import (
 // every seventh an open opportunity, so every population is filled.
 func readUniversities(t testing.TB) []Account {
 	t.Helper()
-	f, err := os.Open("../importers/testdata/world-universities.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := fixtures.CSV(t, "../importers/testdata/world-universities.csv")
 	var out []Account
 	for i, r := range recs[1:] {
 		a := Account{Name: r[0], Domains: ParseDomains(r[1]), Row: i + 2, Population: Prospect}

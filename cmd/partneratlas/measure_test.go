@@ -1,10 +1,10 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"math"
 	"os"
+	"partneratlas/internal/fixtures"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -43,15 +43,7 @@ type testDeal struct {
 // influencer is sourced by that one.
 func readTestDeals(t *testing.T, path string) []testDeal {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := fixtures.CSV(t, path)
 	col := map[string]int{}
 	for i, h := range rows[0] {
 		col[h] = i
@@ -74,6 +66,7 @@ func readTestDeals(t *testing.T, path string) []testDeal {
 			d.outcome = "lost"
 		}
 		if a := strings.NewReplacer("£", "", ",", "").Replace(r[col["Amount"]]); a != "" {
+			var err error
 			if d.amount, err = strconv.ParseFloat(a, 64); err != nil {
 				t.Fatal(err)
 			}
@@ -563,15 +556,7 @@ func TestPlanDealsReport(t *testing.T) {
 func TestPlanDealsFromSeveralExports(t *testing.T) {
 	in := sample(t)
 	hubspot := accountsData + "hubspot-deals.csv"
-	f, err := os.Open(hubspot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := fixtures.CSV(t, hubspot)
 	for _, c := range []struct {
 		name  string
 		args  []string

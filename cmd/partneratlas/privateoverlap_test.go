@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"partneratlas/internal/fixtures"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,15 +21,7 @@ import (
 // universities list, with a status and an amount, as two companies' lists.
 func universityHalves(t *testing.T, dir string) (ours, theirs string) {
 	t.Helper()
-	f, err := os.Open(accountsData + "world-universities.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := fixtures.CSV(t, accountsData+"world-universities.csv")
 	write := func(name string, rows [][]string) string {
 		path := filepath.Join(dir, name)
 		out, err := os.Create(path)

@@ -2,7 +2,7 @@ package planbook_test
 
 import (
 	"encoding/csv"
-	"os"
+	"partneratlas/internal/fixtures"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,15 +16,7 @@ import (
 // expects without the code under test.
 func readCSV(t *testing.T, name string) []map[string]string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := fixtures.CSV(t, filepath.Join("testdata", name))
 	var out []map[string]string
 	for _, r := range recs[1:] {
 		m := map[string]string{}
