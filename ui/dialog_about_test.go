@@ -1,9 +1,8 @@
 package ui
 
 import (
-	"os"
+	"partneratlas/internal/fixtures"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -12,20 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
-
-// fyneInGoMod is the Fyne version go.mod requires, read as text.
-func fyneInGoMod(t testing.TB) string {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`(?m)^\s*fyne\.io/fyne/v2 (v\S+)`).FindSubmatch(data)
-	if m == nil {
-		t.Fatal("go.mod requires no fyne.io/fyne/v2")
-	}
-	return string(m[1])
-}
 
 func TestAboutSaysWhatToSendAndOpensTheLogFolder(t *testing.T) {
 	l := newUILoop(t)
@@ -74,7 +59,7 @@ func TestAboutSaysWhatToSendAndOpensTheLogFolder(t *testing.T) {
 }
 
 func TestFyneVersionIn(t *testing.T) {
-	fyne := fyneInGoMod(t)
+	fyne := fixtures.GoModVersion(t, "fyne.io/fyne/v2")
 	tests := []struct {
 		name string
 		deps []*debug.Module

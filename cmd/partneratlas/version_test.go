@@ -3,8 +3,8 @@ package main
 import (
 	"os"
 	"os/exec"
+	"partneratlas/internal/fixtures"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -40,26 +40,11 @@ func TestDescribeVersion(t *testing.T) {
 	}
 }
 
-// goModFyneVersion reads the Fyne version the module requires from go.mod,
-// independently of the build information the binary carries.
-func goModFyneVersion(t *testing.T) string {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`(?m)^\s*fyne\.io/fyne/v2 (v\S+)`).FindSubmatch(data)
-	if m == nil {
-		t.Fatal("go.mod does not require fyne.io/fyne/v2")
-	}
-	return string(m[1])
-}
-
 func TestVersionCommand(t *testing.T) {
 	// A test binary built with the ci tag does not link Fyne, so its build
 	// information may not name it; the real binary's does (see
 	// TestVersionFromLdflags and scripts/dist.sh).
-	fyne := []string{goModFyneVersion(t), "unknown"}
+	fyne := []string{fixtures.GoModVersion(t, "fyne.io/fyne/v2"), "unknown"}
 	for _, arg := range []string{"--version", "-version", "version"} {
 		t.Run(arg, func(t *testing.T) {
 			status, stdout, stderr := runCmd(arg)
