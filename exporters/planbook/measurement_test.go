@@ -1,7 +1,6 @@
 package planbook
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"os"
@@ -284,16 +283,7 @@ func reopenData(t *testing.T, data []byte) *core.Ecosystem {
 
 func rowsOf(t *testing.T, data []byte, sheet string) [][]string {
 	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rows
+	return planbooktest.Rows(t, data, sheet)
 }
 
 // TestLeaveDealsOut: with the deal rows left out the workbook has no Deals

@@ -117,18 +117,14 @@ func TestExportReopenExport(t *testing.T) {
 	}
 }
 
+// sheetRows reads a sheet of the workbook at path.
 func sheetRows(t testing.TB, path, sheet string) [][]string {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rows
+	return planbooktest.Rows(t, data, sheet)
 }
 
 // TestEditedWorkbook edits an exported workbook as a user would in Excel

@@ -6,12 +6,16 @@
 package planbooktest
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"testing"
 	"time"
 
 	"partneratlas/core"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Today is the date the fixtures are built on, so review dates, golden
@@ -247,4 +251,20 @@ func WithDeals(e *core.Ecosystem) *core.Ecosystem {
 	}
 	e.Deals.Window = core.Window{Kind: core.Last12Months}
 	return e
+}
+
+// Rows reads a sheet of the workbook in data as a second program would,
+// with excelize and raw values: what a test compares the workbook with.
+func Rows(tb testing.TB, data []byte, sheet string) [][]string {
+	tb.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return rows
 }
