@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"sort"
 	"strconv"
 	"strings"
@@ -162,6 +163,26 @@ type stringValue string
 
 func (s *stringValue) String() string     { return string(*s) }
 func (s *stringValue) Set(v string) error { *s = stringValue(v); return nil }
+
+// outFlag registers -o and its long names --out and --output, which set
+// out; usage is -o's help.
+func outFlag(fs *flag.FlagSet, out *string, usage string) {
+	v := (*stringValue)(out)
+	fs.Var(v, "o", usage)
+	fs.Var(v, "out", "")
+	fs.Var(v, "output", "")
+}
+
+// needsWith is a command's needs: its own, what -o needs (an example
+// file name), and the column options' when table is set.
+func needsWith(own map[string]string, example string, table bool) map[string]string {
+	out := map[string]string{"o": "a file name, such as -o " + example, "out": "a file name", "output": "a file name"}
+	if table {
+		maps.Copy(out, columnNeeds)
+	}
+	maps.Copy(out, own)
+	return out
+}
 
 // dayValue is a date option (--since, --until): a calendar day, written
 // year first as the help asks (2026-03-31) or as people type dates ("31 Mar

@@ -20,22 +20,17 @@ var overlapCommand = command{
 	synopsis: "overlap --ours FILE --partner NAME=FILE [--partner NAME=FILE ...] [--column HEADER=FIELD ...] [--sheet NAME] [--header-row N] [--json] [-o OUT.xlsx]",
 	summary: "match each partner's account list against ours, on this computer, and print the shared customers and " +
 		"prospects per partner; -o writes a workbook with the Overlap sheet",
-	needs: map[string]string{
+	needs: needsWith(map[string]string{
 		"ours":    "our account list, such as --ours customers.csv",
 		"partner": "a partner's name and its account list, such as --partner \"Acme Cloud=acme-accounts.csv\"",
-		"o":       "a file name, such as -o overlap.xlsx", "out": "a file name", "output": "a file name",
-		"column": columnNeeds["column"], "sheet": columnNeeds["sheet"], "header-row": columnNeeds["header-row"],
-	},
+	}, "overlap.xlsx", true),
 	flags: func(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 		var opt overlapOptions
 		fs.StringVar(&opt.ours, "ours", "", "our account list, `FILE` (.xlsx or .csv)")
 		fs.Var(&opt.partners, "partner", "a partner's account list, `NAME=FILE`; repeat for each partner")
 		opt.table.register(fs, "the account lists")
 		fs.BoolVar(&opt.json, "json", false, "print the overlaps as JSON on standard output; the report goes to standard error")
-		out := (*stringValue)(&opt.out)
-		fs.Var(out, "o", "write a workbook to `OUT` (.xlsx) with the named partners and the Overlap sheet")
-		fs.Var(out, "out", "")
-		fs.Var(out, "output", "")
+		outFlag(fs, &opt.out, "write a workbook to `OUT` (.xlsx) with the named partners and the Overlap sheet")
 		return func(args []string, stdout, stderr io.Writer) int {
 			if len(args) > 0 {
 				return fail(stderr, fmt.Sprintf("%s is not an option; give our list with --ours FILE and each partner's with --partner NAME=FILE.", args[0]))

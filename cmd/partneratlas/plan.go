@@ -26,20 +26,15 @@ var planCommand = command{
 		"partner, and write OUT (.xlsx or .csv, default " + defaultPlanFile + "); print the partners per tier and every warning; " +
 		"with --deals, measure what partners bring in from CRM deal exports: sourced and influenced pipeline and revenue, " +
 		"win rates, sales cycles and the top partners",
-	needs: map[string]string{
-		"o": "a file name, such as -o " + defaultPlanFile, "out": "a file name", "output": "a file name",
+	needs: needsWith(map[string]string{
 		"deals": "a deal export, such as --deals opportunities.csv",
 		"since": "a date, such as --since 2026-01-01", "until": "a date, such as --until 2026-12-31",
-		"column": columnNeeds["column"], "sheet": columnNeeds["sheet"], "header-row": columnNeeds["header-row"],
 		"same":  `two partners' names, such as --same "Acme=Acme Holdings"`,
 		"apart": `two partners' names, such as --apart "Example=Example Healthcare"`,
-	},
+	}, defaultPlanFile, true),
 	flags: func(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 		opt := planOptions{out: defaultPlanFile}
-		out := (*stringValue)(&opt.out)
-		fs.Var(out, "o", "write the plan to `OUT` (.xlsx or .csv)")
-		fs.Var(out, "out", "")
-		fs.Var(out, "output", "")
+		outFlag(fs, &opt.out, "write the plan to `OUT` (.xlsx or .csv)")
 		fs.BoolVar(&opt.json, "json", false, "print the partners and the measurement as JSON on standard output; the report goes to standard error")
 		opt.table.register(fs, "the partner lists")
 		fs.Var(&opt.same, "same", "merge two partners that look alike, `A=B` (as the warnings name them); the verdict is saved in the plan; repeat for each pair")

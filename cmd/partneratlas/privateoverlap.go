@@ -43,7 +43,7 @@ var privateOverlapCommand = command{
 		"finish opens the answer and prints the shared customers and prospects as overlap does (and, with --result, writes a last file back so the partner learns the same), " +
 		"result lets the answering side read that last file; exact matches only (domain and name), " +
 		"since fuzzy matching cannot work on blinded keys",
-	needs: map[string]string{
+	needs: needsWith(map[string]string{
 		"ours":        "an account list, such as --ours customers.csv",
 		"mode":        "counts or matches",
 		"from":        "your company's name, such as --from \"Acme Analytics\"",
@@ -51,9 +51,7 @@ var privateOverlapCommand = command{
 		"state-dir":   "a folder",
 		"result":      "a file name ending in .pao, such as --result result.pao",
 		"plan":        "a plan workbook saved by Partner Atlas, such as --plan plan.xlsx",
-		"o":           "a file name, such as -o request.pao", "out": "a file name", "output": "a file name",
-		"column": columnNeeds["column"], "sheet": columnNeeds["sheet"], "header-row": columnNeeds["header-row"],
-	},
+	}, "request.pao", true),
 	flags: func(fs *flag.FlagSet) func([]string, io.Writer, io.Writer) int {
 		var opt privateOptions
 		fs.StringVar(&opt.ours, "ours", "", "request, answer: your own account list, `FILE` (.xlsx or .csv)")
@@ -67,10 +65,7 @@ var privateOverlapCommand = command{
 		opt.table.register(fs, "the account list")
 		fs.StringVar(&opt.result, "result", "", "finish: also write `RESULT.pao`, a last file for the partner, so that it learns what you learnt (which of its accounts you share in mode matches, how many in mode counts)")
 		fs.BoolVar(&opt.json, "json", false, "finish, result: print the overlap as JSON on standard output, as overlap --json does; the report goes to standard error")
-		out := (*stringValue)(&opt.out)
-		fs.Var(out, "o", "the file to write, `OUT`: REQUEST.pao, ANSWER.pao, or with finish a workbook (.xlsx) with the Overlap sheet")
-		fs.Var(out, "out", "")
-		fs.Var(out, "output", "")
+		outFlag(fs, &opt.out, "the file to write, `OUT`: REQUEST.pao, ANSWER.pao, or with finish a workbook (.xlsx) with the Overlap sheet")
 		return func(args []string, stdout, stderr io.Writer) int {
 			if len(args) == 0 {
 				return fail(stderr, "private-overlap needs a step: request, answer, finish or result.")
