@@ -202,6 +202,7 @@ func (p *privateOverlap) readResult(path string) <-chan struct{} {
 			p.finished, p.state, p.stateInPlan, p.resultFile = &o, nil, false, nil
 			p.sendBack.Disable()
 			p.showResult(o, from)
+			p.result.SetText("From the result " + from + " sent back for your answer: what it learnt, seen from your side.\n" + p.result.Text)
 		})
 	})
 	return done
