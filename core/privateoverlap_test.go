@@ -626,46 +626,52 @@ func BenchmarkPrivateOverlap100k(b *testing.B) {
 	ctx := context.Background()
 	ours, theirs := privateBenchAccounts(100_000, 0), privateBenchAccounts(100_000, 50_000)
 	for _, mode := range []PrivateMode{PrivateCounts, PrivateMatches} {
-		var req, ans *PrivateFile
+		var req, ans, res *PrivateFile
 		var st *PrivateState
-		var reqSize, ansSize int
-		b.Run(string(mode)+"/request", func(b *testing.B) {
-			for b.Loop() {
-				var err error
+		var ast *PrivateAnswerState
+		steps := []struct {
+			name string
+			run  func() (*PrivateFile, error)
+		}{
+			{"request", func() (f *PrivateFile, err error) {
 				req, st, err = MakePrivateRequest(ctx, ours, PrivateRequestOptions{Mode: mode, SharePopulations: true})
-				if err != nil {
-					b.Fatal(err)
+				return req, err
+			}},
+			{"answer", func() (f *PrivateFile, err error) {
+				ans, ast, err = AnswerPrivateRequest(ctx, req, theirs, PrivateAnswerOptions{SharePopulations: true})
+				return ans, err
+			}},
+			{"finish", func() (f *PrivateFile, err error) {
+				var o Overlap
+				if o, res, err = FinishPrivateOverlapWithResult(ctx, st, req, ans, nil, time.Time{}); err == nil && o.SharedCompanies() != 50_000 {
+					err = fmt.Errorf("shared = %d, want 50000", o.SharedCompanies())
 				}
-			}
-			var buf bytes.Buffer
-			req.WriteTo(&buf)
-			reqSize = buf.Len()
-			b.ReportMetric(float64(reqSize)/1e6, "MB-file")
-		})
-		b.Run(string(mode)+"/answer", func(b *testing.B) {
-			for b.Loop() {
-				var err error
-				ans, _, err = AnswerPrivateRequest(ctx, req, theirs, PrivateAnswerOptions{SharePopulations: true})
-				if err != nil {
-					b.Fatal(err)
+				return res, err
+			}},
+			{"result", func() (*PrivateFile, error) {
+				o, err := ReadPrivateResult(ast, ans, res)
+				if err == nil && o.SharedCompanies() != 50_000 {
+					err = fmt.Errorf("the result shares %d, want 50000", o.SharedCompanies())
 				}
-			}
-			var buf bytes.Buffer
-			ans.WriteTo(&buf)
-			ansSize = buf.Len()
-			b.ReportMetric(float64(ansSize)/1e6, "MB-file")
-		})
-		b.Run(string(mode)+"/finish", func(b *testing.B) {
-			for b.Loop() {
-				o, err := FinishPrivateOverlap(ctx, st, req, ans, nil)
-				if err != nil {
-					b.Fatal(err)
+				return nil, err
+			}},
+		}
+		for _, step := range steps {
+			b.Run(string(mode)+"/"+step.name, func(b *testing.B) {
+				var f *PrivateFile
+				for b.Loop() {
+					var err error
+					if f, err = step.run(); err != nil {
+						b.Fatal(err)
+					}
 				}
-				if o.SharedCompanies() != 50_000 {
-					b.Fatalf("shared = %d, want 50000", o.SharedCompanies())
+				if f != nil { // the file this step writes
+					var buf bytes.Buffer
+					f.WriteTo(&buf)
+					b.ReportMetric(float64(buf.Len())/1e6, "MB-file")
 				}
-			}
-		})
+			})
+		}
 	}
 }
 
