@@ -22,31 +22,36 @@ func AnswerPrivateRequest(ctx context.Context, req *PrivateFile, accounts []Acco
 	if err := CheckPrivateRequest(req, opt); err != nil {
 		return nil, nil, err
 	}
-	reqSum := req.Checksum()
-	b, err := newSecret()
+	prep, err := PrepareAnswer(ctx, accounts, opt)
 	if err != nil {
 		return nil, nil, err
 	}
+	return prep.Answer(ctx, req, opt)
+}
+
+// PreparedAnswer is our half of an answer made before the request is
+// accepted: our companies blinded by a fresh secret, which does not depend
+// on the request. The app makes it while the user reads who sent the
+// request and what answering reveals, so that answering is then half the
+// work. It answers one request, and is forgotten with its secret when the
+// user declines.
+type PreparedAnswer struct {
+	b      *secretScalar
+	theirs []BlindedAccount // our companies, blinded, in a random order
+	// companies are our companies in the same order, for a matches request.
+	companies []privateCompany
+	used      bool
+}
+
+// PrepareAnswer blinds our companies, as plain matching reads a partner's
+// list (each once, by the domains and the name of its first row), in a
+// random order, by a fresh secret.
+func PrepareAnswer(ctx context.Context, accounts []Account, opt PrivateAnswerOptions) (*PreparedAnswer, error) {
+	b, err := newSecret()
+	if err != nil {
+		return nil, err
+	}
 	ix := PrepareAccounts(accounts)
-	now := opt.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	ans := &PrivateFile{Header: PrivateHeader{Format: PrivateOverlapFormat, File: FileAnswer, RequestID: req.Header.RequestID,
-		RequestChecksum: reqSum, From: opt.From, Made: now.UTC().Truncate(time.Second), Mode: req.Header.Mode,
-		Entries: len(req.Ours), Populations: opt.SharePopulations, Reveals: req.Header.Mode.Reveals(req.Header.Populations)}}
-	var jobs []job
-	ans.Ours = make([]BlindedAccount, len(req.Ours))
-	for g, in := range req.Ours {
-		out := &ans.Ours[g]
-		out.Tag = in.Tag
-		out.Keys = make([][ElementSize]byte, len(in.Keys))
-		for s := range in.Keys {
-			jobs = append(jobs, job{in: &in.Keys[s], out: &out.Keys[s]})
-		}
-	}
-	// Our companies, as plain matching reads a partner's list: each once,
-	// by the domains and the name of its first row, in a random order.
 	var firsts []int
 	for i := range ix.Accounts {
 		if int(ix.canon[i]) == i {
@@ -54,11 +59,12 @@ func AnswerPrivateRequest(ctx context.Context, req *PrivateFile, accounts []Acco
 		}
 	}
 	if err := shuffle(firsts); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	for _, i := range firsts {
-		a := &ix.Accounts[i]
-		var e BlindedAccount
+	prep := &PreparedAnswer{b: b, theirs: make([]BlindedAccount, len(firsts)), companies: make([]privateCompany, len(firsts))}
+	var jobs []job
+	for k, i := range firsts {
+		a, e := &ix.Accounts[i], &prep.theirs[k]
 		if opt.SharePopulations {
 			e.Tag = TagProspect
 			if ix.pop[i] == Customer {
@@ -69,41 +75,67 @@ func AnswerPrivateRequest(ctx context.Context, req *PrivateFile, accounts []Acco
 		// others its websites: the requesting side reads the kind of a
 		// match from the slot.
 		e.Keys = make([][ElementSize]byte, 1+min(len(a.Domains), MaxKeysPerAccount-1))
-		ans.Theirs = append(ans.Theirs, e)
-	}
-	ast := &PrivateAnswerState{Format: PrivateOverlapFormat, RequestID: req.Header.RequestID, Mode: req.Header.Mode,
-		From: opt.From, Partner: req.Header.From, Made: ans.Header.Made}
-	if req.Header.Mode == PrivateMatches {
-		ast.Companies = make([]privateCompany, len(firsts))
-	}
-	for k, i := range firsts {
-		a, e := &ix.Accounts[i], &ans.Theirs[k]
 		name := keyMessage(MatchName, ix.norm[i])
 		if ix.norm[i] == "" {
-			var err error
 			if name, err = paddingMessage(); err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 		}
 		jobs = append(jobs, job{msg: name, out: &e.Keys[0]})
 		for s := 1; s < len(e.Keys); s++ {
 			jobs = append(jobs, job{msg: keyMessage(MatchDomain, a.Domains[s-1]), out: &e.Keys[s]})
 		}
-		if ast.Companies != nil {
-			ast.Companies[k] = answeredCompany(ix, i, len(e.Keys))
-		}
+		prep.companies[k] = answeredCompany(ix, i, len(e.Keys))
 	}
-	ans.Header.TheirEntries = len(ans.Theirs)
 	var done atomic.Int64
 	if err := blind(ctx, b, jobs, opt.Progress, &done, len(jobs)); err != nil {
+		return nil, err
+	}
+	return prep, nil
+}
+
+// Answer completes the answer to req: its entries blinded by the prepared
+// secret, which is then forgotten. A prepared answer answers once.
+func (prep *PreparedAnswer) Answer(ctx context.Context, req *PrivateFile, opt PrivateAnswerOptions) (*PrivateFile, *PrivateAnswerState, error) {
+	if prep.used {
+		return nil, nil, privateError(PrivateReplayed, nil, "this prepared answer has answered a request already: prepare another")
+	}
+	if err := CheckPrivateRequest(req, opt); err != nil {
 		return nil, nil, err
 	}
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	ans := &PrivateFile{Header: PrivateHeader{Format: PrivateOverlapFormat, File: FileAnswer, RequestID: req.Header.RequestID,
+		RequestChecksum: req.Checksum(), From: opt.From, Made: now.UTC().Truncate(time.Second), Mode: req.Header.Mode,
+		Entries: len(req.Ours), TheirEntries: len(prep.theirs), Populations: opt.SharePopulations,
+		Reveals: req.Header.Mode.Reveals(req.Header.Populations)}, Theirs: prep.theirs}
+	var jobs []job
+	ans.Ours = make([]BlindedAccount, len(req.Ours))
+	for g, in := range req.Ours {
+		out := &ans.Ours[g]
+		out.Tag = in.Tag
+		out.Keys = make([][ElementSize]byte, len(in.Keys))
+		for s := range in.Keys {
+			jobs = append(jobs, job{in: &in.Keys[s], out: &out.Keys[s]})
+		}
+	}
+	var done atomic.Int64
+	if err := blind(ctx, prep.b, jobs, opt.Progress, &done, len(jobs)); err != nil {
+		return nil, nil, err
+	}
+	prep.used, prep.b = true, nil // the secret is forgotten
 	if req.Header.Mode == PrivateCounts {
 		if err := shuffle(ans.Ours); err != nil {
 			return nil, nil, err
 		}
 	}
-	ast.AnswerChecksum = ans.Checksum()
+	ast := &PrivateAnswerState{Format: PrivateOverlapFormat, RequestID: req.Header.RequestID, Mode: req.Header.Mode,
+		From: opt.From, Partner: req.Header.From, Made: ans.Header.Made, AnswerChecksum: ans.Checksum()}
+	if req.Header.Mode == PrivateMatches {
+		ast.Companies = prep.companies
+	}
 	return ans, ast, nil
 }
 

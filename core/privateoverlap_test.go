@@ -732,3 +732,61 @@ func FuzzReadPrivateFile(f *testing.F) {
 		}
 	})
 }
+
+// TestPreparedAnswerAnswersOnce checks that an answer prepared before the
+// request is accepted finds what a whole answer finds, and answers once.
+func TestPreparedAnswerAnswersOnce(t *testing.T) {
+	ctx := context.Background()
+	sp := namesOf(readList(t, "sp500-constituents.csv", "Security", "Symbol", ""))
+	req, st, err := MakePrivateRequest(ctx, sp[:300], PrivateRequestOptions{Mode: PrivateMatches})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prep, err := PrepareAnswer(ctx, sp[200:], PrivateAnswerOptions{SharePopulations: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, ast, err := prep.Answer(ctx, req, PrivateAnswerOptions{SharePopulations: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := exactOverlap(sp[:300], sp[200:]).SharedCompanies()
+	o, res, err := FinishPrivateOverlapWithResult(ctx, st, req, ans, nil, time.Time{})
+	if err != nil || o.SharedCompanies() != want || want == 0 {
+		t.Fatalf("finished from a prepared answer: %d shared, %v; want %d", o.SharedCompanies(), err, want)
+	}
+	if back, err := ReadPrivateResult(ast, ans, res); err != nil || back.SharedCompanies() != want {
+		t.Errorf("the result of a prepared answer: %d shared, %v; want %d", back.SharedCompanies(), err, want)
+	}
+	if _, _, err := prep.Answer(ctx, req, PrivateAnswerOptions{}); PrivateErrorKindOf(err) != PrivateReplayed {
+		t.Errorf("a prepared answer used twice: %v, want it refused", err)
+	}
+}
+
+// BenchmarkPrivateAnswerPrepared100k times what is left of the answer step
+// at 100,000 companies a side once our half was prepared while the user
+// read the request (the app's way), and the preparing apart.
+func BenchmarkPrivateAnswerPrepared100k(b *testing.B) {
+	ctx := context.Background()
+	ours, theirs := privateBenchAccounts(100_000, 0), privateBenchAccounts(100_000, 50_000)
+	req, _, err := MakePrivateRequest(ctx, ours, PrivateRequestOptions{Mode: PrivateCounts, SharePopulations: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	opt := PrivateAnswerOptions{SharePopulations: true}
+	var prep *PreparedAnswer
+	b.Run("prepare", func(b *testing.B) {
+		for b.Loop() {
+			if prep, err = PrepareAnswer(ctx, theirs, opt); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("answer", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := prep.Answer(ctx, req, opt); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -78,6 +78,9 @@ type privateOverlap struct {
 	// resultFile is the last file the partner may be sent, once an answer
 	// is opened.
 	resultFile *core.PrivateFile
+	// prepared is our half of an answer, begun while the user reads the
+	// request it is for.
+	prepared *preparedAnswer
 }
 
 // The modes as the dialog offers them.
@@ -96,6 +99,7 @@ func showPrivateOverlap(ws workspace, win fyne.Window, changed func()) *privateO
 		if p.stop != nil {
 			p.stop()
 		}
+		p.dropPrepared()
 	})
 	p.dialog.Resize(fyne.NewSize(760, 680))
 	p.dialog.Show()

@@ -45,12 +45,62 @@ func (p *privateOverlap) chooseRequestToAnswer() {
 // answering reveals; on yes, it asks where to write the answer and makes
 // it.
 func (p *privateOverlap) confirmAnswer(req *core.PrivateFile, path string) {
+	p.prepareAnswer(req.Header.RequestID)
 	dialog.ShowConfirm("Answer this request?", p.describeRequest(req), func(ok bool) {
 		if !ok {
+			p.dropPrepared()
 			return
 		}
 		p.savePAO("private-overlap-answer.pao", func(out string) { p.answerRequest(req, path, out) })
 	}, p.win)
+}
+
+// preparedAnswer is our half of an answer being made while the user
+// decides (core.PrepareAnswer): blinding our own list does not depend on
+// the request, so answering is then half the work.
+type preparedAnswer struct {
+	request string // the request id it is for
+	done    chan struct{}
+	prep    *core.PreparedAnswer
+	err     error
+	stop    context.CancelFunc
+}
+
+// prepareAnswer starts blinding our list for request id off the UI
+// goroutine, replacing any answer prepared before.
+func (p *privateOverlap) prepareAnswer(id string) {
+	p.dropPrepared()
+	accounts, _ := p.ourAccounts()
+	if accounts == nil {
+		return
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	pa := &preparedAnswer{request: id, done: make(chan struct{}), stop: stop}
+	p.prepared = pa
+	p.ws.inBackground(func() {
+		defer close(pa.done)
+		pa.prep, pa.err = core.PrepareAnswer(ctx, accounts, core.PrivateAnswerOptions{SharePopulations: true})
+	})
+}
+
+// dropPrepared cancels and forgets the answer being prepared, and with it
+// its secret.
+func (p *privateOverlap) dropPrepared() {
+	if p.prepared != nil {
+		p.prepared.stop()
+		p.prepared = nil
+	}
+}
+
+// takePrepared hands over the answer prepared for request id, or nil.
+func (p *privateOverlap) takePrepared(id string) *preparedAnswer {
+	pa := p.prepared
+	if pa == nil || pa.request != id {
+		p.dropPrepared()
+		return nil
+	}
+	p.prepared = nil
+	return pa
 }
 
 // checkRequest reads a partner's request and refuses it when it is too
@@ -116,9 +166,20 @@ func (p *privateOverlap) answerRequest(req *core.PrivateFile, from, out string) 
 	ctx, progress := p.begin(fmt.Sprintf("Answering %s's request with %d accounts…", req.Header.From, len(accounts)))
 	opt, _ := p.accepted()
 	opt.From, opt.SharePopulations, opt.Now, opt.Progress = strings.TrimSpace(p.from.Text), true, p.ws.today(), progress
+	pa := p.takePrepared(req.Header.RequestID)
+	_, list := p.ourAccounts()
 	p.ws.inBackground(func() {
 		start := time.Now()
-		msg, err := p.writeAnswer(ctx, req, accounts, from, out, opt)
+		var prep *core.PreparedAnswer
+		if pa != nil {
+			select { // our half, begun while the user decided
+			case <-pa.done:
+				prep = pa.prep
+			case <-ctx.Done():
+				pa.stop()
+			}
+		}
+		msg, err := p.writeAnswer(ctx, req, prep, accounts, list, from, out, opt)
 		p.ws.logDone("private overlap answer made", out, start, err)
 		fyne.Do(func() {
 			defer close(done)
@@ -128,21 +189,26 @@ func (p *privateOverlap) answerRequest(req *core.PrivateFile, from, out string) 
 	return done
 }
 
-// writeAnswer makes the answer, writes it and records the request as
-// answered.
-func (p *privateOverlap) writeAnswer(ctx context.Context, req *core.PrivateFile, accounts []core.Account, from, out string, opt core.PrivateAnswerOptions) (string, error) {
+// writeAnswer makes the answer (from our prepared half when there is one),
+// writes it and records the request as answered.
+func (p *privateOverlap) writeAnswer(ctx context.Context, req *core.PrivateFile, prep *core.PreparedAnswer, accounts []core.Account, list, from, out string, opt core.PrivateAnswerOptions) (string, error) {
 	dir, err := p.folder()
 	if err != nil {
 		return "", err
 	}
-	ans, ast, err := core.AnswerPrivateRequest(ctx, req, accounts, opt)
+	var ans *core.PrivateFile
+	var ast *core.PrivateAnswerState
+	if prep != nil {
+		ans, ast, err = prep.Answer(ctx, req, opt)
+	} else {
+		ans, ast, err = core.AnswerPrivateRequest(ctx, req, accounts, opt)
+	}
 	if err != nil {
 		return "", err
 	}
 	if err := exporters.WritePrivateFile(out, ans); err != nil {
 		return "", err
 	}
-	_, list := p.ourAccounts()
 	ast.AnswerFile, ast.List = out, list
 	msg := fmt.Sprintf("Wrote %s. Send it back to %s.", filepath.Base(out), req.Header.From)
 	if _, err := dir.SaveAnswerState(ast); err != nil {

@@ -218,9 +218,17 @@ func TestPrivateOverlapDialogAnswers(t *testing.T) {
 	if msg := p.describeRequest(req); !strings.Contains(msg, "From Acme") || !strings.Contains(msg, "3 entries") || !strings.Contains(msg, "Our matches") {
 		t.Errorf("before answering, the dialog says %q", msg)
 	}
+	p.prepareAnswer(req.Header.RequestID) // as the confirmation does, while the user reads it
+	prepared := p.prepared
 	wait(t, p.answerRequest(req, reqPath, ansPath))
 	if !strings.Contains(p.status.Text, "Send it back to Acme") {
 		t.Fatalf("status = %q", p.status.Text)
+	}
+	if prepared == nil || prepared.prep == nil || p.prepared != nil {
+		t.Fatalf("no half was prepared (%+v), or it stayed (%+v)", prepared, p.prepared)
+	}
+	if _, _, err := prepared.prep.Answer(context.Background(), req, core.PrivateAnswerOptions{}); core.PrivateErrorKindOf(err) != core.PrivateReplayed {
+		t.Errorf("the half prepared for the request was not the one used: it answers again (%v)", err)
 	}
 	if _, err := p.checkRequest(reqPath); err == nil || !strings.Contains(err.Error(), "answered once") {
 		t.Errorf("answering twice: %v, want a refusal", err)
