@@ -60,17 +60,13 @@ func ReadAccounts(path string, opt Options) (*AccountsResult, error) {
 // FieldWebsite, FieldStatus, FieldAmount or FieldIgnore.
 func ReadAccountList(f *File, opt Options) (res *AccountsResult, err error) {
 	defer recovered(f.Name, &err)
-	t, err := f.locate(opt, func(cells []string) headerFit { return accountFit(cells, opt.Columns) }, "accounts")
+	res = &AccountsResult{}
+	t, err := f.start(opt, func(cells []string) headerFit { return accountFit(cells, opt.Columns) }, "accounts", &res.Table, &res.Problems)
 	if err != nil {
-		if t != nil {
-			t.close()
-		}
 		return nil, err
 	}
 	defer t.close()
-	res = &AccountsResult{List: core.AccountList{File: f.Name, Sheet: t.sheet}}
-	t.describe(&res.Table)
-	res.Problems = append(res.Problems, f.Problems...)
+	res.List = core.AccountList{File: f.Name, Sheet: t.sheet}
 	if !t.fit.name {
 		// The columns as found, for a caller that lets the user choose.
 		cols, _ := accountColumns(t.header.cells, opt.Columns)

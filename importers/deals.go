@@ -111,17 +111,12 @@ func ReadDeals(path string, opt Options) (*DealsResult, error) {
 // without a name, amount or date is kept and reported.
 func ReadDealList(f *File, opt Options) (res *DealsResult, err error) {
 	defer recovered(f.Name, &err)
-	t, err := f.locate(opt, func(cells []string) headerFit { return dealFit(cells, opt.Columns) }, "deals")
+	res = &DealsResult{}
+	t, err := f.start(opt, func(cells []string) headerFit { return dealFit(cells, opt.Columns) }, "deals", &res.Table, &res.Problems)
 	if err != nil {
-		if t != nil {
-			t.close()
-		}
 		return nil, err
 	}
 	defer t.close()
-	res = &DealsResult{}
-	t.describe(&res.Table)
-	res.Problems = append(res.Problems, f.Problems...)
 	dr := newDealReader(res, opt, t)
 	if dr.col[FieldStage] < 0 && dr.col[FieldDealStatus] < 0 && dr.col[FieldAmount] < 0 {
 		e := fail(MissingColumn, f.Name, nil, "no column holds the deals' stages or amounts. The header (row %d) has: %s. Name the columns Stage and Amount (or Deal Stage, Opportunity Stage, Deal Value), or choose them in the import preview.", t.header.row, headerList(t.header.cells))

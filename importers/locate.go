@@ -127,6 +127,25 @@ func (f *File) locate(opt Options, fit fitFunc, what string) (*found, error) {
 	return t, nil
 }
 
+// start locates the table of f as locate does, for a reader whose result
+// holds tab and problems: it describes the table into tab and adds f's own
+// problems to problems (when not nil). On an error the table is closed and
+// nil comes back; otherwise the caller closes it.
+func (f *File) start(opt Options, fit fitFunc, what string, tab *Table, problems *[]Problem) (*found, error) {
+	t, err := f.locate(opt, fit, what)
+	if err != nil {
+		if t != nil {
+			t.close()
+		}
+		return nil, err
+	}
+	t.describe(tab)
+	if problems != nil {
+		*problems = append(*problems, f.Problems...)
+	}
+	return t, nil
+}
+
 // locateText reads the head of a text file: its first rows, less the
 // comment lines (starting with #) above the header.
 func (f *File) locateText(opt Options) *found {

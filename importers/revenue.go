@@ -102,17 +102,12 @@ func ReadAccountRevenue(path string, opt Options) (*RevenueResult, error) {
 // to name the columns.
 func ReadAccountRevenueList(f *File, opt Options) (res *RevenueResult, err error) {
 	defer recovered(f.Name, &err)
-	t, err := f.locate(opt, func(cells []string) headerFit { return revenueFit(cells, opt.Columns) }, "revenue figures")
+	res = &RevenueResult{}
+	t, err := f.start(opt, func(cells []string) headerFit { return revenueFit(cells, opt.Columns) }, "revenue figures", &res.Table, &res.Problems)
 	if err != nil {
-		if t != nil {
-			t.close()
-		}
 		return nil, err
 	}
 	defer t.close()
-	res = &RevenueResult{}
-	t.describe(&res.Table)
-	res.Problems = append(res.Problems, f.Problems...)
 	unit, named := unitOfNames(t.sheet, f.Name)
 	lay := revenueColumns(t.header.cells, opt.Columns, unit == FieldMRR)
 	res.Columns, res.Wide = lay.cols, len(lay.periods) > 0

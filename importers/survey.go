@@ -41,19 +41,15 @@ func ReadSurvey(path string, opt Options) (*SurveyResult, error) {
 // yes, 1, x or true.
 func ReadSurveyTable(f *File, opt Options) (res *SurveyResult, err error) {
 	defer recovered(f.Name, &err)
-	t, err := f.locate(opt, func(cells []string) headerFit {
+	res = &SurveyResult{}
+	t, err := f.start(opt, func(cells []string) headerFit {
 		cols, _ := accountColumns(cells, opt.Columns)
 		return headerFit{name: hasField(cols, FieldName)}
-	}, "survey")
+	}, "survey", &res.Table, nil)
 	if err != nil {
-		if t != nil {
-			t.close()
-		}
 		return nil, err
 	}
 	defer t.close()
-	res = &SurveyResult{}
-	t.describe(&res.Table)
 	cols, ranks := accountColumns(t.header.cells, opt.Columns)
 	nameCol := -1
 	for j, c := range cols {
