@@ -257,18 +257,14 @@ func appendSI(dst, b []byte, t *xmlTag, scratch *xmlScratch) ([]byte, int, bool)
 			if !typedAttrs(tag, phoneticRunAttrs) {
 				return dst, 0, false
 			}
-			var s scan
-			j, s = skipElement(b, tag.end, tag, nil, &scratch.skip)
-			ok = s == scanOK
+			j, ok = skipChild(b, tag, nil, scratch)
 		case "phoneticPr":
 			if !typedAttrs(tag, phoneticPrAttrs) {
 				return dst, 0, false
 			}
 			fallthrough
 		default:
-			var s scan
-			j, s = skipElement(b, tag.end, tag, nil, &scratch.skip)
-			ok = s == scanOK
+			j, ok = skipChild(b, tag, nil, scratch)
 		}
 		if !ok {
 			return dst, 0, false
@@ -332,19 +328,22 @@ func appendRun(dst, b []byte, t *xmlTag, scratch *xmlScratch) ([]byte, int, bool
 			dst = dst[:from]
 			dst, j, ok = appendT(dst, b, tag)
 		case "rPr":
-			var s scan
-			j, s = skipElement(b, tag.end, tag, checkRunProperties, &scratch.skip)
-			ok = s == scanOK
+			j, ok = skipChild(b, tag, checkRunProperties, scratch)
 		default:
-			var s scan
-			j, s = skipElement(b, tag.end, tag, nil, &scratch.skip)
-			ok = s == scanOK
+			j, ok = skipChild(b, tag, nil, scratch)
 		}
 		if !ok {
 			return dst, 0, false
 		}
 		i = j
 	}
+}
+
+// skipChild skips the child whose start tag is tag, its descendants
+// checked by check when it is not nil, and returns where it ends.
+func skipChild(b []byte, tag *xmlTag, check func(int, *xmlTag) bool, scratch *xmlScratch) (int, bool) {
+	j, s := skipElement(b, tag.end, tag, check, &scratch.skip)
+	return j, s == scanOK
 }
 
 // appendT reads a <t> element's text. An element inside it is not handled.
