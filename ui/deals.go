@@ -111,12 +111,7 @@ func newDealsView(s *activateScreen) *dealsView {
 			l.SetText("")
 			return
 		}
-		c := dealColumns[id.Col]
-		l.Alignment = fyne.TextAlignLeading
-		if c.numeric {
-			l.Alignment = fyne.TextAlignTrailing
-		}
-		l.SetText(c.title)
+		dealColumns[id.Col].show(l, dealColumns[id.Col].title)
 	}
 	for i, c := range dealColumns {
 		v.table.SetColumnWidth(i, c.width)
@@ -371,11 +366,17 @@ func (v *dealsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	c := dealColumns[id.Col]
+	c.show(l, c.text(m, int(v.rows[id.Row])))
+}
+
+// show puts text in l, aligned as the column wants: amounts and counts to
+// the right, words to the left.
+func (c dealColumn) show(l *widget.Label, text string) {
 	l.Alignment = fyne.TextAlignLeading
 	if c.numeric {
 		l.Alignment = fyne.TextAlignTrailing
 	}
-	l.SetText(c.text(m, int(v.rows[id.Row])))
+	l.SetText(text)
 }
 
 // cellText is the text the list shows in a row and column; tests use it.
