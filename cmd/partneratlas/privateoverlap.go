@@ -482,10 +482,11 @@ func runPrivateResult(opt privateOptions, stdout, stderr io.Writer) int {
 	if ast.Mode == core.PrivateCounts && !res.Header.Populations {
 		notes = append(notes, "You did not share which of your accounts are customers: every shared account counts as your prospect.")
 	}
-	if !slices.ContainsFunc(ans.Ours, func(e core.BlindedAccount) bool { return e.Tag != core.TagWithheld }) {
+	// The requester's populations came with its entries, if it sent them.
+	popsKnown := slices.ContainsFunc(ans.Ours, func(e core.BlindedAccount) bool { return e.Tag != core.TagWithheld })
+	if !popsKnown {
 		notes = append(notes, "The requester's populations were not sent: every shared account counts as its prospect.")
 	}
-	popsKnown := slices.ContainsFunc(ans.Ours, func(e core.BlindedAccount) bool { return e.Tag != core.TagWithheld })
 	return reportPrivate(opt, o, ast.List, len(ans.Theirs), ast.Mode, popsKnown, notes, start, stdout, stderr)
 }
 
