@@ -320,13 +320,12 @@ func blindPiece(s *secretScalar, jobs []job, lo, hi int, e, r *blindedElement) e
 		j := jobs[k]
 		if j.msg != nil {
 			hashToElement(e, j.msg)
-		} else if _, err := e.SetCanonicalBytes(j.in[:]); err != nil {
-			return privateError(PrivateRefused, err, "the file holds a value that is not a blinded key (key %d): it was damaged or not made by Partner Atlas", k+1)
-		} else if isIdentity(e) {
+		} else if err := decodeElement(e, j.in); errors.Is(err, errNeutralElement) {
 			return privateError(PrivateRefused, nil, "the file holds a neutral value where a blinded key belongs (key %d): such a value hides nothing, so the file is refused", k+1)
+		} else if err != nil {
+			return privateError(PrivateRefused, err, "the file holds a value that is not a blinded key (key %d): it was damaged or not made by Partner Atlas", k+1)
 		}
-		r.ScalarMult(s, e)
-		r.Encode(j.out[:0])
+		multiplyInto(j.out, s, e, r)
 	}
 	return nil
 }
@@ -378,7 +377,7 @@ func MakePrivateRequest(ctx context.Context, accounts []Account, opt PrivateRequ
 	if err != nil {
 		return nil, nil, fmt.Errorf("make the secret: %w", err)
 	}
-	secret := a.Bytes()
+	secret := secretBytes(a)
 	var id [16]byte
 	if _, err := rand.Read(id[:]); err != nil {
 		return nil, nil, fmt.Errorf("make the request id: %w", err)

@@ -7,24 +7,27 @@ import (
 	"fmt"
 
 	"github.com/cloudflare/circl/expander"
-	"github.com/gtank/ristretto255"
+	"github.com/oasisprotocol/curve25519-voi/curve"
+	"github.com/oasisprotocol/curve25519-voi/curve/scalar"
 )
 
 // The group arithmetic of a private overlap, in one place: Ristretto255
-// (RFC 9496) from gtank/ristretto255, which computes on Go's own
-// filippo.io/edwards25519 (the code behind crypto/ed25519) and multiplies
-// about a quarter faster than circl's go-ristretto here (47.9 against
-// 64.3 µs to decode, multiply and encode one key); and hash to element per
-// RFC 9380's ristretto255_XMD:SHA-512_R255MAP_RO_ suite, whose
-// expand_message_xmd comes from circl. Files are byte for byte what circl's
+// (RFC 9496) from Oasis Protocol's curve25519-voi, the Go port of
+// curve25519-dalek, whose constant-time multiplication runs on AVX2 where
+// the processor has it (nearly every x86 laptop since 2015) and on portable
+// Go elsewhere. Here it decodes, multiplies and encodes one key in 29 µs,
+// against 52 µs with gtank/ristretto255 on filippo.io/edwards25519 and
+// 64 µs with circl's go-ristretto. Hash to element is RFC 9380's
+// ristretto255_XMD:SHA-512_R255MAP_RO_ suite, whose expand_message_xmd
+// comes from circl. Files are byte for byte what circl's
 // group.Ristretto255 makes of the same keys and secrets, which
 // TestPrivateGroupMatchesCircl holds.
 
 // secretScalar is a side's secret: a or b.
-type secretScalar = ristretto255.Scalar
+type secretScalar = scalar.Scalar
 
 // blindedElement is a key hashed to the group, or a received one.
-type blindedElement = ristretto255.Element
+type blindedElement = curve.RistrettoPoint
 
 // keyHasher hashes keys to the group under privateOverlapTag. It holds no
 // state between calls, so workers share one.
@@ -32,9 +35,31 @@ var keyHasher = expander.NewExpanderMD(crypto.SHA512, []byte(privateOverlapTag))
 
 // hashToElement sets e to the element of key message msg.
 func hashToElement(e *blindedElement, msg []byte) {
-	if _, err := e.SetUniformBytes(keyHasher.Expand(msg, 64)); err != nil {
+	if _, err := e.SetUniformBytes(keyHasher.Expand(msg, curve.RistrettoUniformSize)); err != nil {
 		panic(err) // Expand always gives 64 bytes
 	}
+}
+
+// decodeElement sets e to a received element. One that is not the
+// canonical encoding of an element, or is the group's neutral element
+// (which would hide nothing), is refused.
+func decodeElement(e *blindedElement, in *[ElementSize]byte) error {
+	if _, err := e.SetCompressed((*curve.CompressedRistretto)(in)); err != nil {
+		return err
+	}
+	if e.IsIdentity() {
+		return errNeutralElement
+	}
+	return nil
+}
+
+// errNeutralElement is decodeElement's refusal of the neutral element.
+var errNeutralElement = errors.New("the neutral element")
+
+// multiplyInto writes s·e, encoded, to out; r is scratch.
+func multiplyInto(out *[ElementSize]byte, s *secretScalar, e, r *blindedElement) {
+	r.Mul(e, s)
+	(*curve.CompressedRistretto)(out).SetRistrettoPoint(r)
 }
 
 // newSecret draws a secret scalar from crypto/rand: 64 bytes reduced
@@ -42,36 +67,39 @@ func hashToElement(e *blindedElement, msg []byte) {
 // (which would blind every key to the same element) is drawn again.
 func newSecret() (*secretScalar, error) {
 	var buf [64]byte
-	zero := ristretto255.NewScalar()
 	for {
 		if _, err := rand.Read(buf[:]); err != nil {
 			return nil, fmt.Errorf("draw a secret: %w", err)
 		}
-		s, err := ristretto255.NewScalar().SetUniformBytes(buf[:])
+		s, err := scalar.NewFromBytesModOrderWide(buf[:])
 		if err != nil {
 			return nil, err
 		}
-		if s.Equal(zero) == 0 {
+		if s.Equal(scalar.New()) == 0 {
 			return s, nil
 		}
 	}
 }
 
+// secretBytes is a secret in its canonical 32-byte little-endian encoding,
+// as the state keeps it.
+func secretBytes(s *secretScalar) []byte {
+	out := make([]byte, scalar.ScalarSize)
+	if err := s.ToBytes(out); err != nil {
+		panic(err) // out is the size ToBytes needs
+	}
+	return out
+}
+
 // readSecret reads a secret in its canonical 32-byte little-endian
 // encoding, as the state keeps it; a zero or non-canonical value is refused.
 func readSecret(raw []byte) (*secretScalar, error) {
-	s, err := ristretto255.NewScalar().SetCanonicalBytes(raw)
+	s, err := scalar.New().SetCanonicalBytes(raw)
 	if err != nil {
 		return nil, err
 	}
-	if s.Equal(ristretto255.NewScalar()) == 1 {
+	if s.Equal(scalar.New()) == 1 {
 		return nil, errors.New("the secret is zero")
 	}
 	return s, nil
-}
-
-// isIdentity says whether e is the group's neutral element, which a
-// received key must never be: it would hide nothing.
-func isIdentity(e *blindedElement) bool {
-	return e.Equal(ristretto255.NewIdentityElement()) == 1
 }

@@ -18,6 +18,10 @@ func TestPrivateGroupMatchesCircl(t *testing.T) {
 	for i := range 200 {
 		msgs = append(msgs, keyMessage(MatchDomain, fmt.Sprintf("company%d.example", i)))
 	}
+	one, err := readSecret(append([]byte{1}, make([]byte, 31)...))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for round := range 4 {
 		var a *secretScalar
 		var ca group.Scalar
@@ -27,7 +31,7 @@ func TestPrivateGroupMatchesCircl(t *testing.T) {
 				t.Fatal(err)
 			}
 			ca = circl.NewScalar()
-			if err := ca.UnmarshalBinary(a.Bytes()); err != nil {
+			if err := ca.UnmarshalBinary(secretBytes(a)); err != nil {
 				t.Fatal(err)
 			}
 		} else { // drawn by circl, read here as a saved state is
@@ -40,15 +44,21 @@ func TestPrivateGroupMatchesCircl(t *testing.T) {
 		}
 		for _, m := range msgs {
 			var e, r blindedElement
+			var got [ElementSize]byte
 			hashToElement(&e, m)
+			multiplyInto(&got, one, &e, &r)
 			want, _ := circl.HashToElement(m, []byte(privateOverlapTag)).MarshalBinary()
-			if got := e.Bytes(); !bytes.Equal(got, want) {
+			if !bytes.Equal(got[:], want) {
 				t.Fatalf("hash of %q = %x, circl %x", m, got, want)
 			}
-			r.ScalarMult(a, &e)
+			multiplyInto(&got, a, &e, &r)
 			want, _ = circl.NewElement().Mul(circl.HashToElement(m, []byte(privateOverlapTag)), ca).MarshalBinary()
-			if got := r.Encode(nil); !bytes.Equal(got, want) {
+			if !bytes.Equal(got[:], want) {
 				t.Fatalf("blinded %q = %x, circl %x", m, got, want)
+			}
+			var back blindedElement // and a received element reads back
+			if err := decodeElement(&back, &got); err != nil || back.Equal(&r) != 1 {
+				t.Fatalf("blinded %q does not decode to itself: %v", m, err)
 			}
 		}
 	}
