@@ -2,6 +2,7 @@ package core
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"reflect"
 	"sort"
@@ -119,32 +120,75 @@ func benchmarkRescore(b *testing.B, n int) {
 	}
 }
 
-// TestRankByScoreIsStable: ranks and ties are those of a stable sort by
-// score, equal scores keeping the partners' order.
+// TestRankByScoreIsStable: ranks, ties and the order are those of a stable
+// sort by score, equal scores keeping the partners' order, whether the
+// scores are Score's hundredths (counted into buckets) or not (sorted).
 func TestRankByScoreIsStable(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	for _, n := range []int{0, 1, 2, 50, 5000} {
-		results := make([]Result, n)
-		for i := range results {
-			results[i].Score = Round2(float64(rng.IntN(40)) * 2.5 / float64(1+rng.IntN(2)))
-		}
-		want := make([]Result, n)
-		copy(want, results)
-		order := make([]int, n)
-		for i := range order {
-			order[i] = i
-		}
-		sort.SliceStable(order, func(a, b int) bool { return want[order[a]].Score > want[order[b]].Score })
-		for pos, i := range order {
-			if pos > 0 && want[order[pos-1]].Score-want[i].Score < TieBand {
-				want[i].Rank, want[i].Tied, want[order[pos-1]].Tied = want[order[pos-1]].Rank, true, true
-				continue
+	scores := map[string]func() float64{
+		"hundredths":      func() float64 { return Round2(float64(rng.IntN(40)) * 2.5 / float64(1+rng.IntN(2))) },
+		"the whole scale": func() float64 { return float64(rng.IntN(scoreSteps)) / 100 },
+		"thousandths":     func() float64 { return float64(rng.IntN(100_000)) / 1000 },
+		"out of range":    func() float64 { return float64(rng.IntN(300)) - 100 },
+	}
+	for name, score := range scores {
+		for _, n := range []int{0, 1, 2, 50, 5000} {
+			results := make([]Result, n)
+			for i := range results {
+				results[i].Score = score()
 			}
-			want[i].Rank = pos + 1
+			want := make([]Result, n)
+			copy(want, results)
+			order := make([]int, n)
+			for i := range order {
+				order[i] = i
+			}
+			sort.SliceStable(order, func(a, b int) bool { return want[order[a]].Score > want[order[b]].Score })
+			for pos, i := range order {
+				if pos > 0 && want[order[pos-1]].Score-want[i].Score < TieBand {
+					want[i].Rank, want[i].Tied, want[order[pos-1]].Tied = want[order[pos-1]].Rank, true, true
+					continue
+				}
+				want[i].Rank = pos + 1
+			}
+			got := rankByScore(results)
+			if !reflect.DeepEqual(results, want) || (n > 0 && !reflect.DeepEqual(got, order)) {
+				t.Errorf("%s, %d partners: ranks or order differ from a stable sort's", name, n)
+			}
 		}
-		rankByScore(results)
-		if !reflect.DeepEqual(results, want) {
-			t.Errorf("%d partners: ranks differ from a stable sort's", n)
+	}
+}
+
+// TestEvaluateOnEveryCore checks that a list scored in pieces on every core
+// gives each partner Score's score, the tiers counted once, and the missing
+// values counted as MissingCriteria counts them.
+func TestEvaluateOnEveryCore(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 19_999, 20_000, 45_001} {
+		e := NewEcosystem("t", measureToday)
+		for i := range n {
+			p := &Partner{Name: fmt.Sprint("P", i)}
+			for _, c := range e.Scorecard.Criteria {
+				if rng.IntN(7) > 0 {
+					p.SetValue(c.Key, float64(1+rng.IntN(5)))
+				}
+			}
+			e.Partners = append(e.Partners, p)
+		}
+		ev := e.Evaluate()
+		counts := map[Tier]int{}
+		for i, p := range e.Partners {
+			score, complete := e.Scorecard.Score(p)
+			if r := ev.Results[i]; r.Score != score || r.Complete != complete || r.Tier != e.Thresholds.For(score) {
+				t.Fatalf("%d partners: partner %d is %+v, want score %v", n, i, r, score)
+			}
+			counts[ev.Results[i].Tier]++
+		}
+		if !maps.Equal(counts, ev.Counts) && n > 0 {
+			t.Errorf("%d partners: counts %v, want %v", n, ev.Counts, counts)
+		}
+		if got, want := e.MissingCriteriaIn(ev), e.MissingCriteria(); !reflect.DeepEqual(got, want) {
+			t.Errorf("%d partners: missing %+v, want %+v", n, got, want)
 		}
 	}
 }

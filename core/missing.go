@@ -33,18 +33,36 @@ func (m MissingCriterion) String() string {
 // MissingCriteria lists the criteria with partners that have no value for
 // them: those no column held first, then by weight.
 func (e *Ecosystem) MissingCriteria() []MissingCriterion {
+	missing := make([]int, len(e.Scorecard.Criteria))
+	for i, c := range e.Scorecard.Criteria {
+		for _, p := range e.Partners {
+			if _, ok := p.Values[c.Key]; !ok {
+				missing[i]++
+			}
+		}
+	}
+	return e.missingCriteria(missing)
+}
+
+// MissingCriteriaIn is MissingCriteria from the counts ev made while it
+// scored: a screen that has just evaluated does not read every value again.
+// An evaluation of another scorecard or list counts afresh.
+func (e *Ecosystem) MissingCriteriaIn(ev Evaluation) []MissingCriterion {
+	if len(ev.Missing) != len(e.Scorecard.Criteria) || len(ev.Results) != len(e.Partners) {
+		return e.MissingCriteria()
+	}
+	return e.missingCriteria(ev.Missing)
+}
+
+// missingCriteria lists the weighted criteria of positive missing counts,
+// those no column held first, then by weight.
+func (e *Ecosystem) missingCriteria(missing []int) []MissingCriterion {
 	if len(e.Partners) == 0 {
 		return nil
 	}
 	var out []MissingCriterion
 	for i, c := range e.Scorecard.Criteria {
-		n := 0
-		for _, p := range e.Partners {
-			if _, ok := p.Values[c.Key]; !ok {
-				n++
-			}
-		}
-		if n > 0 && c.Weight > 0 {
+		if n := missing[i]; n > 0 && c.Weight > 0 {
 			out = append(out, MissingCriterion{Criterion: c, Share: e.Scorecard.Share(i), Partners: n, Of: len(e.Partners)})
 		}
 	}

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -32,8 +33,18 @@ func TestMissingCriteria(t *testing.T) {
 	}
 	// A partner rated 5 on every criterion the file has scores 65 (the
 	// 35 missing points): the report must say why.
-	if s := e.Evaluate().Results[1].Score; s != 65 {
+	ev := e.Evaluate()
+	if s := ev.Results[1].Score; s != 65 {
 		t.Errorf("score = %v, want 65", s)
+	}
+	// The counts the evaluation made say the same; an evaluation of an
+	// older list is not trusted.
+	if got := e.MissingCriteriaIn(ev); !reflect.DeepEqual(got, m) {
+		t.Errorf("MissingCriteriaIn = %+v, want %+v", got, m)
+	}
+	e.Partners = append(e.Partners, &Partner{Name: "E"})
+	if got := e.MissingCriteriaIn(ev); !reflect.DeepEqual(got, e.MissingCriteria()) || len(got) != 4 || got[0].Of != 5 {
+		t.Errorf("MissingCriteriaIn(an older evaluation) = %+v, want counted afresh", got)
 	}
 }
 

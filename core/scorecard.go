@@ -196,14 +196,24 @@ func criterionKey(name string) string {
 //
 //	score = 100 · Σ wᵢ·(vᵢ − minᵢ)/(maxᵢ − minᵢ) / Σ wᵢ
 func (s Scorecard) Score(p *Partner) (score float64, complete bool) {
+	return s.score(p, nil)
+}
+
+// score is Score, counting in missing (one count per criterion, when
+// given) the criteria p has no value for: Evaluate learns what
+// MissingCriteria says in the same pass over the values.
+func (s Scorecard) score(p *Partner, missing []int) (score float64, complete bool) {
 	total := 0.0
 	sum := 0.0
 	complete = true
-	for _, c := range s.Criteria {
+	for i, c := range s.Criteria {
 		total += c.Weight
 		v, ok := p.Values[c.Key]
 		if !ok {
 			complete = false
+			if missing != nil {
+				missing[i]++
+			}
 			continue
 		}
 		sum += c.Weight * c.normalise(v)

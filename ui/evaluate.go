@@ -107,7 +107,7 @@ func (s *evaluateScreen) refresh() {
 	} else {
 		s.problem.Hide()
 	}
-	s.showMissing(e.MissingCriteria())
+	s.showMissing(e.MissingCriteriaIn(*s.ws.evaluation()))
 	s.table.refresh()
 }
 

@@ -62,13 +62,13 @@ func (w *MainWindow) newSidebar() *widget.List {
 			box := o.(*fyne.Container)
 			title := box.Objects[0].(*widget.Label)
 			status := box.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
-			title.SetText(stepTitles[id])
+			setCell(title, stepTitles[id], title.Alignment, title.TextStyle, title.Importance)
 			text, warn := w.stepStatus(step(id))
-			status.Importance = widget.MediumImportance
+			importance := widget.MediumImportance
 			if warn {
-				status.Importance = widget.WarningImportance
+				importance = widget.WarningImportance
 			}
-			status.SetText(text)
+			setCell(status, text, status.Alignment, status.TextStyle, importance)
 		})
 	l.OnSelected = func(id widget.ListItemID) {
 		if step(id) != w.current {
