@@ -35,7 +35,7 @@ func (e *Ecosystem) TierConfidence() []float64 {
 	base := make([]Tier, np)
 	for i, p := range e.Partners {
 		for j, c := range crit {
-			if v, ok := p.Values[c.Key]; ok {
+			if v, ok := p.Value(c.Key); ok {
 				norm[i*nc+j] = c.normalise(v)
 			}
 		}

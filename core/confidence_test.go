@@ -8,9 +8,9 @@ import (
 func TestTierConfidence(t *testing.T) {
 	e := NewEcosystem("Test", today)
 	far := scored("Far from every threshold", 5) // 100
-	onEdge := &Partner{Name: "On the Tier 1 threshold", Values: map[string]float64{SharedICP: 5, CustomerOverlap: 5, ProductAlignment: 3, RevenuePotential: 2}}
+	onEdge := &Partner{Name: "On the Tier 1 threshold", Values: Values{{SharedICP, 5}, {CustomerOverlap, 5}, {ProductAlignment, 3}, {RevenuePotential, 2}}}
 	// 35 + 25 + 10 + 5 = 75 exactly: about half the perturbations push it under.
-	mixed := &Partner{Name: "Mixed", Values: map[string]float64{SharedICP: 5, CustomerOverlap: 5, ProductAlignment: 1, RevenuePotential: 1}}
+	mixed := &Partner{Name: "Mixed", Values: Values{{SharedICP, 5}, {CustomerOverlap, 5}, {ProductAlignment, 1}, {RevenuePotential, 1}}}
 	// 60: Tier 2; perturbations move it by a few points only.
 	e.Partners = []*Partner{far, onEdge, mixed, {Name: "Empty"}}
 	got := e.TierConfidence()
@@ -50,9 +50,9 @@ func TestTierConfidenceOfAlikePartners(t *testing.T) {
 	for i, p := range e.Partners {
 		switch i % 7 {
 		case 0:
-			delete(p.Values, SharedICP)
+			p.ClearValue(SharedICP)
 		case 1:
-			p.Values[CustomerOverlap] = 2.5
+			p.SetValue(CustomerOverlap, 2.5)
 		case 2:
 			p.Override = Tier1
 		}

@@ -14,8 +14,7 @@ var today = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 
 // scored builds a partner whose four default criteria all hold v.
 func scored(name string, v float64) *Partner {
-	return &Partner{Name: name, Roles: []Role{Technology}, Formal: true, Values: map[string]float64{
-		SharedICP: v, CustomerOverlap: v, ProductAlignment: v, RevenuePotential: v}}
+	return &Partner{Name: name, Roles: []Role{Technology}, Formal: true, Values: Values{{SharedICP, v}, {CustomerOverlap, v}, {ProductAlignment, v}, {RevenuePotential, v}}}
 }
 
 func TestEvaluate(t *testing.T) {
@@ -50,8 +49,8 @@ func TestEvaluate(t *testing.T) {
 func TestEvaluateTies(t *testing.T) {
 	e := NewEcosystem("Test", today)
 	a, b, c := scored("A", 4), scored("B", 4), scored("C", 4)
-	c.Values[RevenuePotential] = 3.9 // 75 − 20·0.025 = 74.5: exactly TieBand below, not a tie
-	b.Values[RevenuePotential] = 3.95
+	c.SetValue(RevenuePotential, 3.9) // 75 − 20·0.025 = 74.5: exactly TieBand below, not a tie
+	b.SetValue(RevenuePotential, 3.95)
 	e.Partners = []*Partner{c, b, a}
 	ev := e.Evaluate()
 	if ev.Results[2].Rank != 1 || ev.Results[1].Rank != 1 || !ev.Results[1].Tied || !ev.Results[2].Tied {
@@ -68,10 +67,10 @@ func randomEcosystem(n int) *Ecosystem {
 	e := NewEcosystem("Bench", today)
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < n; i++ {
-		p := &Partner{Name: fmt.Sprintf("Partner %d", i), Roles: []Role{Roles[i%len(Roles)]}, Values: map[string]float64{}}
+		p := &Partner{Name: fmt.Sprintf("Partner %d", i), Roles: []Role{Roles[i%len(Roles)]}}
 		for _, c := range e.Scorecard.Criteria {
 			if rng.IntN(20) > 0 {
-				p.Values[c.Key] = float64(1 + rng.IntN(5))
+				p.SetValue(c.Key, float64(1+rng.IntN(5)))
 			}
 		}
 		e.Partners = append(e.Partners, p)
@@ -82,11 +81,11 @@ func randomEcosystem(n int) *Ecosystem {
 func TestCloneIsDeep(t *testing.T) {
 	e := randomEcosystem(3)
 	c := e.Clone()
-	c.Partners[0].Values[SharedICP] = 99
+	c.Partners[0].SetValue(SharedICP, 99)
 	c.Partners[0].Roles[0] = Influencer
 	c.Scorecard.Criteria[0].Weight = 1
 	c.Maturity.Rate(Clarity, Strategic)
-	if e.Partners[0].Values[SharedICP] == 99 || e.Partners[0].Roles[0] == Influencer || e.Scorecard.Criteria[0].Weight == 1 || e.Maturity.Ratings[Clarity] == Strategic {
+	if valueOf(e.Partners[0], SharedICP) == 99 || e.Partners[0].Roles[0] == Influencer || e.Scorecard.Criteria[0].Weight == 1 || e.Maturity.Ratings[Clarity] == Strategic {
 		t.Errorf("Clone shares state with the original")
 	}
 }

@@ -139,7 +139,7 @@ func TestSurvey(t *testing.T) {
 
 func TestRemovePartnerAccounts(t *testing.T) {
 	e := NewEcosystem("Test", time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
-	typed := &Partner{Name: "Globex", Values: map[string]float64{CustomerOverlap: 4}}
+	typed := &Partner{Name: "Globex", Values: Values{{CustomerOverlap, 4}}}
 	fresh := &Partner{Name: "Initech"}
 	e.Partners = []*Partner{typed, fresh}
 	e.SetOurAccounts(AccountList{Accounts: []Account{{Name: "Acme", Domains: []string{"acme.com"}, Population: Customer}}})

@@ -235,9 +235,9 @@ func (e *Ecosystem) maturityFacts(ev Evaluation) maturityFacts {
 				inUse[seg{p.PrimaryRole(), ev.Results[i].Tier}] = true
 			}
 		}
-		_, a := p.Values[SharedICP]
-		_, b := p.Values[CustomerOverlap]
-		_, c := p.Values[RevenuePotential]
+		_, a := p.Value(SharedICP)
+		_, b := p.Value(CustomerOverlap)
+		_, c := p.Value(RevenuePotential)
 		if a && b && c {
 			f.multi++
 		}

@@ -28,7 +28,7 @@ func TestAssessMaturity(t *testing.T) {
 	full := randomEcosystem(15)
 	for i, p := range full.Partners {
 		for _, c := range full.Scorecard.Criteria {
-			p.Values[c.Key] = float64(3 + i%3) // complete; scores 50, 75, 100
+			p.SetValue(c.Key, float64(3+i%3)) // complete; scores 50, 75, 100
 		}
 		p.Formal = i%5 != 0
 	}

@@ -160,11 +160,11 @@ func mergeInto(p, row *Partner, conflicts []Conflict) []Conflict {
 			p.Roles = append(p.Roles, r)
 		}
 	}
-	for k, v := range row.Values {
-		if old, ok := p.Values[k]; !ok {
-			p.SetValue(k, v)
-		} else if old != v {
-			report(criterionField(k), strconv.FormatFloat(old, 'f', -1, 64), strconv.FormatFloat(v, 'f', -1, 64))
+	for _, v := range row.Values {
+		if old, ok := p.Value(v.Key); !ok {
+			p.SetValue(v.Key, v.Value)
+		} else if old != v.Value {
+			report(criterionField(v.Key), strconv.FormatFloat(old, 'f', -1, 64), strconv.FormatFloat(v.Value, 'f', -1, 64))
 		}
 	}
 	if row.Override != "" {

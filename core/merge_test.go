@@ -33,7 +33,7 @@ func TestMerge(t *testing.T) {
 		t.Fatalf("Merge gave %d partners, want 3", len(got))
 	}
 	p := got[0]
-	if p.Name != "Cobalt CRM" || len(p.Sources) != 2 || p.Owner != "Dana" || p.Values[RevenuePotential] != 5 || p.Values[SharedICP] != 4 {
+	if p.Name != "Cobalt CRM" || len(p.Sources) != 2 || p.Owner != "Dana" || valueOf(p, RevenuePotential) != 5 || valueOf(p, SharedICP) != 4 {
 		t.Errorf("merged partner = %+v", p)
 	}
 	if len(p.Roles) != 2 || p.Roles[0] != Technology || p.Roles[1] != Marketplace {
@@ -51,7 +51,7 @@ func TestMerge(t *testing.T) {
 	if len(conflicts) != 1 || conflicts[0].Field != "shared icp" || !strings.Contains(conflicts[0].String(), "b.xlsx, row 7") {
 		t.Errorf("conflicts = %v", conflicts)
 	}
-	if a.Values[RevenuePotential] != 0 || len(a.Sources) != 1 {
+	if valueOf(a, RevenuePotential) != 0 || len(a.Sources) != 1 {
 		t.Errorf("Merge changed its input")
 	}
 }

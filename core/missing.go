@@ -36,7 +36,7 @@ func (e *Ecosystem) MissingCriteria() []MissingCriterion {
 	missing := make([]int, len(e.Scorecard.Criteria))
 	for i, c := range e.Scorecard.Criteria {
 		for _, p := range e.Partners {
-			if _, ok := p.Values[c.Key]; !ok {
+			if _, ok := p.Value(c.Key); !ok {
 				missing[i]++
 			}
 		}
@@ -80,7 +80,7 @@ func (e *Ecosystem) missingCriteria(missing []int) []MissingCriterion {
 func (e *Ecosystem) MissingValues(p *Partner) []string {
 	var out []string
 	for _, c := range e.Scorecard.Criteria {
-		if _, ok := p.Values[c.Key]; !ok && c.Weight > 0 {
+		if _, ok := p.Value(c.Key); !ok && c.Weight > 0 {
 			out = append(out, c.Name)
 		}
 	}

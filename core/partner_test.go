@@ -10,7 +10,7 @@ import (
 // to its values, reaches neither its neighbour nor the original.
 func TestCloneAllIndependent(t *testing.T) {
 	orig := []*Partner{
-		{Name: "A", Roles: []Role{Technology}, Sources: []Source{{File: "a.csv", Row: 2}}, Extras: []Extra{{Column: "Note", Value: "x"}}, Values: map[string]float64{"fit": 1}},
+		{Name: "A", Roles: []Role{Technology}, Sources: []Source{{File: "a.csv", Row: 2}}, Extras: []Extra{{Column: "Note", Value: "x"}}, Values: Values{{"fit", 1}}},
 		{Name: "B", Roles: []Role{Channel, Service}, Sources: []Source{{File: "b.csv", Row: 3}}},
 		{Name: "C", Roles: []Role{}},
 	}
@@ -18,11 +18,11 @@ func TestCloneAllIndependent(t *testing.T) {
 	clones[0].Roles = append(clones[0].Roles, Marketplace)
 	clones[0].Sources = append(clones[0].Sources, Source{File: "z.csv"})
 	clones[0].Extras = append(clones[0].Extras, Extra{Column: "Other"})
-	clones[0].Values["fit"] = 5
+	clones[0].SetValue("fit", 5)
 	if !reflect.DeepEqual(clones[1].Roles, []Role{Channel, Service}) || clones[1].Sources[0].File != "b.csv" {
 		t.Errorf("an append to one clone reached the next: %+v", clones[1])
 	}
-	if len(orig[0].Roles) != 1 || len(orig[0].Sources) != 1 || len(orig[0].Extras) != 1 || orig[0].Values["fit"] != 1 {
+	if len(orig[0].Roles) != 1 || len(orig[0].Sources) != 1 || len(orig[0].Extras) != 1 || valueOf(orig[0], "fit") != 1 {
 		t.Errorf("a change to a clone reached the original: %+v", orig[0])
 	}
 	if clones[2].Roles != nil || clones[1].Values != nil || clones[1].Extras != nil {
@@ -30,5 +30,35 @@ func TestCloneAllIndependent(t *testing.T) {
 	}
 	if one := orig[1].Clone(); !reflect.DeepEqual(one, clones[1]) {
 		t.Errorf("Clone = %+v, cloneAll gives %+v", one, clones[1])
+	}
+}
+
+// valueOf is p's value for a criterion, 0 when it has none.
+func valueOf(p *Partner, key string) float64 {
+	v, _ := p.Value(key)
+	return v
+}
+
+// TestValuesKeepOneValuePerKey checks that values set in any order, over a
+// list written in any order, keep one value per key, in key order when set.
+func TestValuesKeepOneValuePerKey(t *testing.T) {
+	p := &Partner{}
+	for _, kv := range []CriterionValue{{"reach", 1}, {"fit", 2}, {"reach", 3}, {"arr", 4}} {
+		p.SetValue(kv.Key, kv.Value)
+	}
+	if want := (Values{{"arr", 4}, {"fit", 2}, {"reach", 3}}); !reflect.DeepEqual(p.Values, want) {
+		t.Errorf("values = %v, want %v", p.Values, want)
+	}
+	q := &Partner{Values: Values{{"reach", 1}, {"fit", 2}}} // as a literal writes them
+	q.SetValue("fit", 5)
+	q.SetValue("arr", 6)
+	if v, ok := q.Value("fit"); !ok || v != 5 || len(q.Values) != 3 {
+		t.Errorf("values = %v, want fit 5 and three values", q.Values)
+	}
+	q.ClearValue("fit")
+	q.ClearValue("reach")
+	q.ClearValue("arr")
+	if q.Values != nil {
+		t.Errorf("values after clearing every one = %#v, want nil", q.Values)
 	}
 }

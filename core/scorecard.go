@@ -208,7 +208,7 @@ func (s Scorecard) score(p *Partner, missing []int) (score float64, complete boo
 	complete = true
 	for i, c := range s.Criteria {
 		total += c.Weight
-		v, ok := p.Values[c.Key]
+		v, ok := p.Value(c.Key)
 		if !ok {
 			complete = false
 			if missing != nil {

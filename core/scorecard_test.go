@@ -1,12 +1,19 @@
 package core
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"testing"
 )
 
+// partnerWith is a partner with the values given, set in key order.
 func partnerWith(values map[string]float64) *Partner {
-	return &Partner{Name: "Test", Values: values}
+	p := &Partner{Name: "Test"}
+	for _, k := range slices.Sorted(maps.Keys(values)) {
+		p.SetValue(k, values[k])
+	}
+	return p
 }
 
 func TestScore(t *testing.T) {

@@ -45,7 +45,7 @@ func levelOf(s Scorecard, p *Partner, key string) Level {
 	if i < 0 {
 		return Unknown
 	}
-	v, ok := p.Values[key]
+	v, ok := p.Value(key)
 	if !ok {
 		return Unknown
 	}

@@ -5,7 +5,7 @@ import "testing"
 func TestSegments(t *testing.T) {
 	e := NewEcosystem("Test", today)
 	e.Partners = []*Partner{
-		{Name: "A", Roles: []Role{Channel}, Values: map[string]float64{SharedICP: 5, CustomerOverlap: 1, RevenuePotential: 3}},
+		{Name: "A", Roles: []Role{Channel}, Values: Values{{SharedICP, 5}, {CustomerOverlap, 1}, {RevenuePotential, 3}}},
 		{Name: "B"},
 	}
 	segs := e.Segments()

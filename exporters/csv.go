@@ -56,7 +56,7 @@ func WriteCSV(w io.Writer, e *core.Ecosystem, evaluation *core.Evaluation) error
 			row[j] = safeText(v)
 		}
 		for j, c := range e.Scorecard.Criteria {
-			if v, ok := p.Values[c.Key]; ok {
+			if v, ok := p.Value(c.Key); ok {
 				row[pc.Criteria+j] = num(v)
 			}
 		}

@@ -229,7 +229,7 @@ func TestPassword(t *testing.T) {
 		if KindOf(err) != tt.kind || (err != nil && !strings.Contains(err.Error(), tt.want)) {
 			t.Errorf("Read(password %q) = %v, want kind %q saying %q", tt.password, err, tt.kind, tt.want)
 		}
-		if err == nil && (len(res.Partners) != 1 || res.Partners[0].Values["shared_icp"] != 4) {
+		if err == nil && (len(res.Partners) != 1 || valueOf(res.Partners[0], "shared_icp") != 4) {
 			t.Errorf("Read(password %q) = %+v, want Acme with Shared ICP 4", tt.password, res.Partners)
 		}
 	}
@@ -291,7 +291,7 @@ func TestErrorCells(t *testing.T) {
 	if len(res.Partners) != 2 || len(problemsOf(res, BadValue)) != 2 {
 		t.Fatalf("%d partners; problems:\n%s\nwant Acme and Beta, two warnings", len(res.Partners), problemList(res))
 	}
-	if _, ok := res.Partners[0].Values["shared_icp"]; ok || extra(t, res.Partners[0], "Notes") != "#N/A" {
+	if _, ok := res.Partners[0].Value("shared_icp"); ok || extra(t, res.Partners[0], "Notes") != "#N/A" {
 		t.Errorf("Acme = %+v, want no Shared ICP and Notes kept as #N/A", res.Partners[0])
 	}
 }
@@ -321,7 +321,7 @@ func TestNumbersAsWritten(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v := res.Partners[0].Values["shared_icp"]; v != 0.8 || extra(t, res.Partners[0], "Account ID") != "0123" {
+	if v := valueOf(res.Partners[0], "shared_icp"); v != 0.8 || extra(t, res.Partners[0], "Account ID") != "0123" {
 		t.Errorf("Acme = %v, %q; want 0.8 and 0123", v, extra(t, res.Partners[0], "Account ID"))
 	}
 	if n := len(problemsOf(res, BadValue)); n != 2 {

@@ -412,7 +412,7 @@ func (t *partnerReader) criterion(p *core.Partner, c *Column, i int, v string, r
 		t.report.add(BadValue, row, i, "%s is outside the scale of %s (%g to %g). It was kept, and the score counts it as %g.", v, label, crit.Min, crit.Max, math.Max(crit.Min, math.Min(crit.Max, x)))
 	}
 	if p.Values == nil {
-		p.Values = make(map[string]float64, len(t.sc.Criteria))
+		p.Values = make(core.Values, 0, len(t.sc.Criteria))
 	}
-	p.Values[c.Criterion] = x
+	p.SetValue(c.Criterion, x)
 }

@@ -117,8 +117,8 @@ func TestReadPartnerWorkbook(t *testing.T) {
 	}
 	wantValues := map[string]float64{core.SharedICP: 5, core.CustomerOverlap: 4, core.ProductAlignment: 4, core.RevenuePotential: 3}
 	for k, v := range wantValues {
-		if acme.Values[k] != v {
-			t.Errorf("Acme %s = %v, want %v", k, acme.Values[k], v)
+		if valueOf(acme, k) != v {
+			t.Errorf("Acme %s = %v, want %v", k, valueOf(acme, k), v)
 		}
 	}
 	var cols []string
@@ -133,8 +133,8 @@ func TestReadPartnerWorkbook(t *testing.T) {
 	}
 
 	bp := findPartner(res, "Brightpath Consulting")
-	if bp.Values[core.CustomerOverlap] != 3.5 || core.FormatRoles(bp.Roles) != "Service; Channel" || !bp.Formal {
-		t.Errorf("Brightpath overlap %v, roles %v, formal %v; want 3.5 (decimal comma), Service; Channel, formal (blank)", bp.Values[core.CustomerOverlap], bp.Roles, bp.Formal)
+	if valueOf(bp, core.CustomerOverlap) != 3.5 || core.FormatRoles(bp.Roles) != "Service; Channel" || !bp.Formal {
+		t.Errorf("Brightpath overlap %v, roles %v, formal %v; want 3.5 (decimal comma), Service; Channel, formal (blank)", valueOf(bp, core.CustomerOverlap), bp.Roles, bp.Formal)
 	}
 	if bp.Override != core.Tier1 || bp.OverrideReason != "Board asked" {
 		t.Errorf("Brightpath override = %q %q", bp.Override, bp.OverrideReason)
@@ -152,11 +152,11 @@ func TestReadPartnerWorkbook(t *testing.T) {
 	if len(nw.Roles) != 0 || !nw.Formal {
 		t.Errorf("Northwind roles %v formal %v; want no role guessed, formal kept", nw.Roles, nw.Formal)
 	}
-	if _, ok := nw.Values[core.SharedICP]; ok {
-		t.Errorf("Northwind shared ICP = %v, want empty (\"high\" is no number)", nw.Values[core.SharedICP])
+	if _, ok := nw.Value(core.SharedICP); ok {
+		t.Errorf("Northwind shared ICP = %v, want empty (\"high\" is no number)", valueOf(nw, core.SharedICP))
 	}
-	if nw.Values[core.CustomerOverlap] != 9 {
-		t.Errorf("Northwind overlap = %v, want 9 kept", nw.Values[core.CustomerOverlap])
+	if valueOf(nw, core.CustomerOverlap) != 9 {
+		t.Errorf("Northwind overlap = %v, want 9 kept", valueOf(nw, core.CustomerOverlap))
 	}
 	zen := findPartner(res, "Zenith Data")
 	if core.FormatRoles(zen.Roles) != "Technology; Influencer" {
@@ -226,7 +226,7 @@ func TestReadLibreOfficeWorkbook(t *testing.T) {
 		}
 	}
 	sg := findPartner(x, "Société Générale Services")
-	if sg == nil || sg.Values[core.SharedICP] != 3.5 || sg.Domain != "societe-generale-services.fr" {
+	if sg == nil || valueOf(sg, core.SharedICP) != 3.5 || sg.Domain != "societe-generale-services.fr" {
 		t.Errorf("Société Générale Services = %+v", sg)
 	}
 	if got := extra(t, sg, "Signed On"); got == "" {
@@ -257,11 +257,11 @@ func TestReadPartnerCSV(t *testing.T) {
 	}{
 		{name: "windows-1252.csv", data: latin, delim: ';', enc: "windows-1252", partners: []string{"Société Générale", "Café Crème GmbH"}, check: func(t *testing.T, res *Result) {
 			p := res.Partners[0]
-			if p.Values[core.SharedICP] != 3.5 || p.PrimaryRole() != core.Channel || p.Domain != "societegenerale.fr" {
+			if valueOf(p, core.SharedICP) != 3.5 || p.PrimaryRole() != core.Channel || p.Domain != "societegenerale.fr" {
 				t.Errorf("Société Générale = %+v", p)
 			}
-			if res.Partners[1].Values[core.CustomerOverlap] != 2.25 {
-				t.Errorf("Café Crème overlap = %v, want 2.25", res.Partners[1].Values[core.CustomerOverlap])
+			if valueOf(res.Partners[1], core.CustomerOverlap) != 2.25 {
+				t.Errorf("Café Crème overlap = %v, want 2.25", valueOf(res.Partners[1], core.CustomerOverlap))
 			}
 			if len(problemsOf(res, UnknownRole)) != 1 {
 				t.Errorf("problems:\n%s\nwant \"Agentur\" reported as an unknown role", problemList(res))
@@ -301,7 +301,7 @@ func TestReadPartnerCSV(t *testing.T) {
 		{name: "header-row.csv", data: "Name,Website\nIgnored,ignored.com\nCompany,Site\nAcme,acme.com\n", opt: Options{HeaderRow: 3}, delim: ',', enc: "utf-8", partners: []string{"Acme"}},
 		{name: "renamed-criterion.csv", data: "Partner,Reach\nAcme,4\n", opt: Options{Scorecard: core.Scorecard{Criteria: []core.Criterion{{Key: "reach", Name: "Reach", Weight: 1, Min: 0, Max: 10}}}},
 			delim: ',', enc: "utf-8", partners: []string{"Acme"}, check: func(t *testing.T, res *Result) {
-				if res.Partners[0].Values["reach"] != 4 {
+				if valueOf(res.Partners[0], "reach") != 4 {
 					t.Errorf("Acme reach = %v, want 4", res.Partners[0].Values)
 				}
 			}},
@@ -430,4 +430,10 @@ func TestHandEditedRows(t *testing.T) {
 			t.Errorf("problems lack %q:\n%s", want, text)
 		}
 	}
+}
+
+// valueOf is p's value for a criterion, 0 when it has none.
+func valueOf(p *core.Partner, key string) float64 {
+	v, _ := p.Value(key)
+	return v
 }

@@ -55,7 +55,7 @@ func TestEvaluateSaysCriterionWithNoColumn(t *testing.T) {
 	w := newTestWindow(t)
 	w.edit("", func(e *core.Ecosystem) error {
 		for _, p := range e.Partners {
-			delete(p.Values, core.SharedICP)
+			p.ClearValue(core.SharedICP)
 		}
 		return nil
 	})

@@ -151,7 +151,7 @@ func (b *book) writePartners() error {
 			row[j] = text(v)
 		}
 		for j, c := range b.e.Scorecard.Criteria {
-			if v, ok := p.Values[c.Key]; ok {
+			if v, ok := p.Value(c.Key); ok {
 				row[pc.Criteria+j] = v
 			}
 		}

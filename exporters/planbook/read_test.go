@@ -144,10 +144,10 @@ func TestReadHandMadePlan(t *testing.T) {
 	}
 	alpha := &core.Partner{Name: "Alpha", Website: "https://www.alpha.example.com/x", Domain: "example.com",
 		Roles: []core.Role{core.Channel, core.Technology, core.Service}, Formal: true,
-		Values: map[string]float64{"fit": 5, "reach": 10},
+		Values: core.Values{{Key: "fit", Value: 5}, {Key: "reach", Value: 10}},
 		Extras: []core.Extra{{Column: "Notes", Value: "007"}}}
 	alpha.Domain = core.RegistrableDomain(alpha.Website)
-	beta := &core.Partner{Name: "Beta", Values: map[string]float64{"reach": 2}, Override: core.Tier2, OverrideReason: "Partner of the CEO"}
+	beta := &core.Partner{Name: "Beta", Values: core.Values{{Key: "reach", Value: 2}}, Override: core.Tier2, OverrideReason: "Partner of the CEO"}
 	if len(e.Partners) != 2 || !reflect.DeepEqual(e.Partners[0], alpha) || !reflect.DeepEqual(e.Partners[1], beta) {
 		for _, p := range e.Partners {
 			t.Logf("%+v", *p)

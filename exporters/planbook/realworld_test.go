@@ -75,8 +75,8 @@ func snapshot(e *core.Ecosystem) map[string]map[string]string {
 	out := map[string]map[string]string{}
 	for _, p := range e.Partners {
 		m := map[string]string{"website": p.Website, "roles": core.FormatRoles(p.Roles)}
-		for k, v := range p.Values {
-			m["value "+k] = strconv.FormatFloat(v, 'g', -1, 64)
+		for _, v := range p.Values {
+			m["value "+v.Key] = strconv.FormatFloat(v.Value, 'g', -1, 64)
 		}
 		for _, x := range p.Extras {
 			m["extra "+x.Column] = x.Value
