@@ -132,8 +132,12 @@ func (p *Partner) SetValue(key string, v float64) {
 			return
 		}
 	}
-	i, _ := slices.BinarySearchFunc(p.Values, key, func(cv CriterionValue, key string) int { return strings.Compare(cv.Key, key) })
-	p.Values = slices.Insert(p.Values, i, CriterionValue{key, v})
+	p.Values = append(p.Values, CriterionValue{})
+	i := len(p.Values) - 1
+	for ; i > 0 && p.Values[i-1].Key > key; i-- { // insertion into a handful
+		p.Values[i] = p.Values[i-1]
+	}
+	p.Values[i] = CriterionValue{key, v}
 }
 
 // ClearValue removes a criterion value, so the partner counts as incomplete.

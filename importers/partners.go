@@ -60,7 +60,7 @@ func ReadPartners(f *File, opt Options) (res *Result, err error) {
 	if r.name < 0 {
 		return res, r.missingName()
 	}
-	if err := t.each(r.row); err != nil {
+	if err := r.readRows(t); err != nil {
 		return nil, sheetError(f.Name, t.sheet, err)
 	}
 	r.finish()
@@ -170,7 +170,7 @@ func (t *partnerReader) setColumns(cols []Column) {
 	t.cols = cols
 	t.res.Columns = cols
 	t.name = -1
-	t.extraIdx, t.extraCol = t.extraIdx[:0], t.extraCol[:0]
+	t.extraIdx, t.extraCol = nil, nil // new slices: a batch handed out keeps the old ones
 	seen := map[string]int{}
 	for i, c := range cols {
 		switch c.Field {
@@ -412,7 +412,7 @@ func (t *partnerReader) criterion(p *core.Partner, c *Column, i int, v string, r
 		t.report.add(BadValue, row, i, "%s is outside the scale of %s (%g to %g). It was kept, and the score counts it as %g.", v, label, crit.Min, crit.Max, math.Max(crit.Min, math.Min(crit.Max, x)))
 	}
 	if p.Values == nil {
-		p.Values = make(core.Values, 0, len(t.sc.Criteria))
+		p.Values = t.slabs.newValues(len(t.sc.Criteria))
 	}
 	p.SetValue(c.Criterion, x)
 }

@@ -2,7 +2,8 @@ package importers
 
 import "partneratlas/core"
 
-// partnerSlabs carves partners, sources, extras and roles from larger arrays
+// partnerSlabs carves partners, sources, extras, roles and criterion values
+// from larger arrays
 // so that a big import makes a few large allocations instead of several
 // small ones per row. Each partner gets a slice capped at its own length, so
 // appending to it never writes into a neighbour.
@@ -11,6 +12,7 @@ type partnerSlabs struct {
 	sSlab []core.Source
 	xSlab []core.Extra
 	rSlab []core.Role
+	vSlab core.Values
 }
 
 func (t *partnerSlabs) newPartner() *core.Partner {
@@ -65,4 +67,14 @@ func (t *partnerSlabs) newRoles(a, b []core.Role) []core.Role {
 		}
 	}
 	return out[:len(out):len(out)]
+}
+
+// newValues is an empty list of criterion values with room for n.
+func (t *partnerSlabs) newValues(n int) core.Values {
+	if len(t.vSlab) < n {
+		t.vSlab = make(core.Values, max(n, 256*n))
+	}
+	out := t.vSlab[0:0:n]
+	t.vSlab = t.vSlab[n:]
+	return out
 }
