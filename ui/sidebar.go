@@ -92,7 +92,7 @@ func (w *MainWindow) stepStatus(s step) (string, bool) {
 		return fmt.Sprintf("%s · %d %s", partnerCount(n), files, plural(files, "source", "sources")), n == 0
 	case stepSegment:
 		missing := e.WithoutRole()
-		return fmt.Sprintf("%s · %d without a role", partnerCount(n), missing), missing > 0
+		return fmt.Sprintf("%s · %s without a role", partnerCount(n), formatCount(missing)), missing > 0
 	case stepEvaluate:
 		incomplete := 0
 		for _, r := range ev.Results {
@@ -103,18 +103,18 @@ func (w *MainWindow) stepStatus(s step) (string, bool) {
 		if err := e.Scorecard.Validate(); err != nil {
 			return "Scorecard needs fixing", true
 		}
-		return fmt.Sprintf("%d criteria · %d not fully scored", len(e.Scorecard.Criteria), incomplete), incomplete > 0
+		return fmt.Sprintf("%d criteria · %s not fully scored", len(e.Scorecard.Criteria), formatCount(incomplete)), incomplete > 0
 	case stepPrioritize:
 		b := ev.Band
 		switch {
 		case n == 0:
 			return "No partners to tier yet", false
 		case b.InBand:
-			return fmt.Sprintf("Tier 1 + 2: %d · in the %d–%d band", b.Top, core.TopTierMin, core.TopTierMax), false
+			return fmt.Sprintf("Tier 1 + 2: %s · in the %d–%d band", formatCount(b.Top), core.TopTierMin, core.TopTierMax), false
 		case b.Top < core.TopTierMin:
-			return fmt.Sprintf("Tier 1 + 2: %d · below %d", b.Top, core.TopTierMin), true
+			return fmt.Sprintf("Tier 1 + 2: %s · below %d", formatCount(b.Top), core.TopTierMin), true
 		default:
-			return fmt.Sprintf("Tier 1 + 2: %d · above %d", b.Top, core.TopTierMax), true
+			return fmt.Sprintf("Tier 1 + 2: %s · above %d", formatCount(b.Top), core.TopTierMax), true
 		}
 	case stepDesign:
 		segs := map[[2]string]bool{}

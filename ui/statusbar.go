@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"path/filepath"
 	"time"
 
@@ -79,7 +78,7 @@ func partnerCount(n int) string {
 	if n == 1 {
 		return "1 partner"
 	}
-	return fmt.Sprintf("%d partners", n)
+	return formatCount(n) + " partners"
 }
 
 // messageLine is the toolbar's line saying what the last action did. It

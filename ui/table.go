@@ -2,7 +2,6 @@ package ui
 
 import (
 	"cmp"
-	"fmt"
 	"image/color"
 	"math"
 	"slices"
@@ -324,7 +323,7 @@ func (t *partnerTable) refresh() {
 	}
 	t.sortRows()
 	t.fitColumns()
-	t.count.SetText(fmt.Sprintf("Showing %d of %d partners", len(t.rows), len(e.Partners)))
+	t.count.SetText("Showing " + formatCount(len(t.rows)) + " of " + partnerCount(len(e.Partners)))
 	t.follow(e)
 	t.table.Refresh()
 }
