@@ -73,15 +73,7 @@ func TestPartnerBatchesMatchOneReader(t *testing.T) {
 			} else if err := os.WriteFile(path, data, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			read := func(procs int) *Result {
-				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-				res, err := ReadFile(path, Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				return res
-			}
-			one, many := read(1), read(4)
+			one, many := readOnCores(t, path, 1), readOnCores(t, path, 4)
 			if len(one.Partners) < tt.n*9/10 || len(one.Problems) < tt.n/40 {
 				t.Fatalf("%d partners and %d problems read: the list does not test much", len(one.Partners), len(one.Problems))
 			}
@@ -122,15 +114,7 @@ func TestPartnerBatchesListTheFirstProblems(t *testing.T) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	read := func(procs int) *Result {
-		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		res, err := ReadFile(path, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res
-	}
-	one, many := read(1), read(4)
+	one, many := readOnCores(t, path, 1), readOnCores(t, path, 4)
 	if !reflect.DeepEqual(one.Problems, many.Problems) {
 		t.Fatalf("%d problems listed by one reader, %d by batches", len(one.Problems), len(many.Problems))
 	}
@@ -138,6 +122,16 @@ func TestPartnerBatchesListTheFirstProblems(t *testing.T) {
 	if want := fmt.Sprintf("%s more problems of this kind", thousands(3*batchRows)); !bytes.Contains([]byte(last.Message), []byte(want)) {
 		t.Errorf("the last problem says %q, want %q", last.Message, want)
 	}
+}
+
+// readOnCores reads the partner list at path with procs cores.
+func readOnCores(t *testing.T, path string, procs int) *Result {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	res, err := ReadFile(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
 
 // csvAsXLSX writes the rows of a CSV as the first sheet of a workbook at

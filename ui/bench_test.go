@@ -22,8 +22,9 @@ func BenchmarkRescoreAfterWeightChange10k(b *testing.B) { benchmarkRescore(b, 10
 // the size of issue 10's workbook.
 func BenchmarkRescoreAfterWeightChange100k(b *testing.B) { benchmarkRescore(b, 100_000) }
 
-func benchmarkRescore(b *testing.B, n int) {
-	a := test.NewTempApp(b)
+// benchPartners is an ecosystem of n partners with a role and every
+// criterion valued.
+func benchPartners(n int) *core.Ecosystem {
 	e := core.NewEcosystem("Bench", today)
 	for i := 0; i < n; i++ {
 		p := &core.Partner{Name: fmt.Sprintf("Partner %05d", i), Roles: []core.Role{core.Roles[i%5]}}
@@ -32,6 +33,12 @@ func benchmarkRescore(b *testing.B, n int) {
 		}
 		e.Partners = append(e.Partners, p)
 	}
+	return e
+}
+
+func benchmarkRescore(b *testing.B, n int) {
+	a := test.NewTempApp(b)
+	e := benchPartners(n)
 	// The real path: confidence waits for the drag to pause; each step
 	// restarts its timer, so it does not run inside the loop.
 	env := testEnv()
@@ -55,14 +62,7 @@ func benchmarkRescore(b *testing.B, n int) {
 // Issue 10 asks for the first screen within a second of the read.
 func BenchmarkShowOpened100k(b *testing.B) {
 	a := test.NewTempApp(b)
-	e := core.NewEcosystem("Bench", today)
-	for i := 0; i < 100_000; i++ {
-		p := &core.Partner{Name: fmt.Sprintf("Partner %05d", i), Roles: []core.Role{core.Roles[i%5]}}
-		for j, c := range e.Scorecard.Criteria {
-			p.SetValue(c.Key, float64(1+(i*(j+3))%5))
-		}
-		e.Partners = append(e.Partners, p)
-	}
+	e := benchPartners(100_000)
 	env := testEnv()
 	env.confidenceDelay = time.Second
 	w := newMainWindow(a, &Document{Ecosystem: core.NewEcosystem("Empty", today), Name: "empty"}, env)
