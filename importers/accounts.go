@@ -61,7 +61,7 @@ func ReadAccounts(path string, opt Options) (*AccountsResult, error) {
 func ReadAccountList(f *File, opt Options) (res *AccountsResult, err error) {
 	defer recovered(f.Name, &err)
 	res = &AccountsResult{}
-	t, err := f.start(opt, func(cells []string) headerFit { return accountFit(cells, opt.Columns) }, "accounts", &res.Table, &res.Problems)
+	t, err := f.start(opt, func(cells []string) headerFit { return accountFit(cells, opt.Columns) }, "accounts", &res.Table)
 	if err != nil {
 		return nil, err
 	}

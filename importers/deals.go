@@ -112,7 +112,7 @@ func ReadDeals(path string, opt Options) (*DealsResult, error) {
 func ReadDealList(f *File, opt Options) (res *DealsResult, err error) {
 	defer recovered(f.Name, &err)
 	res = &DealsResult{}
-	t, err := f.start(opt, func(cells []string) headerFit { return dealFit(cells, opt.Columns) }, "deals", &res.Table, &res.Problems)
+	t, err := f.start(opt, func(cells []string) headerFit { return dealFit(cells, opt.Columns) }, "deals", &res.Table)
 	if err != nil {
 		return nil, err
 	}

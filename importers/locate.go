@@ -128,10 +128,10 @@ func (f *File) locate(opt Options, fit fitFunc, what string) (*found, error) {
 }
 
 // start locates the table of f as locate does, for a reader whose result
-// holds tab and problems: it describes the table into tab and adds f's own
-// problems to problems (when not nil). On an error the table is closed and
-// nil comes back; otherwise the caller closes it.
-func (f *File) start(opt Options, fit fitFunc, what string, tab *Table, problems *[]Problem) (*found, error) {
+// holds tab: it describes the table into tab and adds f's own problems to
+// tab's, so that no reader can leave them out. On an error the table is
+// closed and nil comes back; otherwise the caller closes it.
+func (f *File) start(opt Options, fit fitFunc, what string, tab *Table) (*found, error) {
 	t, err := f.locate(opt, fit, what)
 	if err != nil {
 		if t != nil {
@@ -140,9 +140,7 @@ func (f *File) start(opt Options, fit fitFunc, what string, tab *Table, problems
 		return nil, err
 	}
 	t.describe(tab)
-	if problems != nil {
-		*problems = append(*problems, f.Problems...)
-	}
+	tab.Problems = append(tab.Problems, f.Problems...)
 	return t, nil
 }
 

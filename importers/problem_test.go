@@ -2,6 +2,7 @@ package importers
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -30,5 +31,49 @@ func TestUniqueProblems(t *testing.T) {
 		if got := UniqueProblems(c.lists...); !slices.Equal(got, c.want) {
 			t.Errorf("%s: got %v\nwant %v", c.name, got, c.want)
 		}
+	}
+}
+
+// TestEveryReaderKeepsTheFilesProblems checks that what was found about a
+// file before its table (here: not UTF-8, read as Windows-1252) reaches the
+// problems of every reader's result. The survey reader dropped it.
+func TestEveryReaderKeepsTheFilesProblems(t *testing.T) {
+	tests := []struct {
+		reader string
+		text   string
+		read   func(data []byte) (*Table, error)
+	}{
+		{"partners", "Partner Name,Website\nSociété Générale,societegenerale.fr\n",
+			tableOf(ReadPartners, func(r *Result) *Table { return &r.Table })},
+		{"accounts", "Company Name,Website,Status\nSociété Générale,societegenerale.fr,Customer\n",
+			tableOf(ReadAccountList, func(r *AccountsResult) *Table { return &r.Table })},
+		{"deals", "Deal Name,Account,Stage,Amount,Close Date\nRenewal,Société Générale,Closed Won,1000,2026-01-05\n",
+			tableOf(ReadDealList, func(r *DealsResult) *Table { return &r.Table })},
+		{"revenue", "Account,Month,ARR\nSociété Générale,2026-01-31,10\n",
+			tableOf(ReadAccountRevenueList, func(r *RevenueResult) *Table { return &r.Table })},
+		{"survey", "Customer,Tech Stack\nSociété Générale,Slack; Zoom\n",
+			tableOf(ReadSurveyTable, func(r *SurveyResult) *Table { return &r.Table })},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reader, func(t *testing.T) {
+			tab, err := tt.read([]byte(strings.ReplaceAll(tt.text, "é", "\xe9"))) // é in Windows-1252
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.ContainsFunc(tab.Problems, func(p Problem) bool { return p.Kind == Guessed && strings.Contains(p.Message, "Windows-1252") }) {
+				t.Errorf("the %s reader's problems do not say the file was read as Windows-1252: %v", tt.reader, tab.Problems)
+			}
+		})
+	}
+}
+
+// tableOf reads a CSV's bytes with read, and gives the table of the result.
+func tableOf[R any](read func(*File, Options) (R, error), table func(R) *Table) func([]byte) (*Table, error) {
+	return func(data []byte) (*Table, error) {
+		res, err := readData("f.csv", data, Options{}, read)
+		if err != nil {
+			return nil, err
+		}
+		return table(res), nil
 	}
 }

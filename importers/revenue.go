@@ -103,7 +103,7 @@ func ReadAccountRevenue(path string, opt Options) (*RevenueResult, error) {
 func ReadAccountRevenueList(f *File, opt Options) (res *RevenueResult, err error) {
 	defer recovered(f.Name, &err)
 	res = &RevenueResult{}
-	t, err := f.start(opt, func(cells []string) headerFit { return revenueFit(cells, opt.Columns) }, "revenue figures", &res.Table, &res.Problems)
+	t, err := f.start(opt, func(cells []string) headerFit { return revenueFit(cells, opt.Columns) }, "revenue figures", &res.Table)
 	if err != nil {
 		return nil, err
 	}

@@ -45,7 +45,7 @@ func ReadSurveyTable(f *File, opt Options) (res *SurveyResult, err error) {
 	t, err := f.start(opt, func(cells []string) headerFit {
 		cols, _ := accountColumns(cells, opt.Columns)
 		return headerFit{name: hasField(cols, FieldName)}
-	}, "survey", &res.Table, nil)
+	}, "survey", &res.Table)
 	if err != nil {
 		return nil, err
 	}

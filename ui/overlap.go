@@ -324,20 +324,27 @@ func (v *overlapView) readList(partner, path string) <-chan struct{} {
 			} else {
 				v.matchInBackground(key, done)
 			}
-			if len(res.Problems) > 0 {
-				var lines []string
-				for i, p := range res.Problems {
-					if i == 10 {
-						lines = append(lines, fmt.Sprintf("… and %d more.", len(res.Problems)-10))
-						break
-					}
-					lines = append(lines, p.String())
-				}
-				dialog.ShowInformation("Read with warnings", strings.Join(lines, "\n"), v.win)
-			}
+			v.showWarnings(res.Problems)
 		})
 	})
 	return done
+}
+
+// showWarnings shows the problems a list was read with, the first ten and
+// how many more, when there are any.
+func (v *overlapView) showWarnings(problems []importers.Problem) {
+	if len(problems) == 0 {
+		return
+	}
+	var lines []string
+	for i, p := range problems {
+		if i == 10 {
+			lines = append(lines, fmt.Sprintf("… and %d more.", len(problems)-10))
+			break
+		}
+		lines = append(lines, p.String())
+	}
+	dialog.ShowInformation("Read with warnings", strings.Join(lines, "\n"), v.win)
 }
 
 // matchInBackground matches the document's account lists away from the UI
@@ -381,34 +388,45 @@ func (v *overlapView) importSurvey() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		v.ws.inBackground(func() {
-			start := time.Now()
-			res, err := importers.ReadSurvey(path, importers.Options{})
-			v.ws.logDone("survey read", path, start, err)
-			fyne.Do(func() {
-				if err != nil {
-					dialog.ShowError(err, v.win)
-					return
-				}
-				v.edit("", func(e *core.Ecosystem) { e.SetSurvey(res.Survey) })
-				proposed := v.ws.ecosystem().ProposePartners(0)
-				if len(proposed) == 0 {
-					v.status.SetText(fmt.Sprintf("Survey: %d customers; every tool is already a partner.", res.Survey.Customers))
-					return
-				}
-				var names []string
-				for _, p := range proposed {
-					names = append(names, p.Name)
-				}
-				dialog.ShowConfirm("Add the tools your customers use?",
-					fmt.Sprintf("%d customers answered. These tools are not partners yet: %s.\n\nAdd them as partners that influence customers, with no contract (Formal: No)?", res.Survey.Customers, strings.Join(names, ", ")),
-					func(ok bool) {
-						if ok {
-							_ = v.ws.editStructure("", func(e *core.Ecosystem) error { e.AddProposedPartners(0); return nil })
-							v.refresh()
-						}
-					}, v.win)
-			})
-		})
+		v.readSurvey(path)
 	}, v.win)
+}
+
+// readSurvey reads the survey at path off the UI goroutine, says what it
+// was read with, keeps it and offers to add its tools. The channel closes
+// when the survey is kept or refused, for tests.
+func (v *overlapView) readSurvey(path string) <-chan struct{} {
+	done := make(chan struct{})
+	v.ws.inBackground(func() {
+		start := time.Now()
+		res, err := importers.ReadSurvey(path, importers.Options{})
+		v.ws.logDone("survey read", path, start, err)
+		fyne.Do(func() {
+			defer close(done)
+			if err != nil {
+				dialog.ShowError(err, v.win)
+				return
+			}
+			v.edit("", func(e *core.Ecosystem) { e.SetSurvey(res.Survey) })
+			v.showWarnings(res.Problems)
+			proposed := v.ws.ecosystem().ProposePartners(0)
+			if len(proposed) == 0 {
+				v.status.SetText(fmt.Sprintf("Survey: %d customers; every tool is already a partner.", res.Survey.Customers))
+				return
+			}
+			var names []string
+			for _, p := range proposed {
+				names = append(names, p.Name)
+			}
+			dialog.ShowConfirm("Add the tools your customers use?",
+				fmt.Sprintf("%d customers answered. These tools are not partners yet: %s.\n\nAdd them as partners that influence customers, with no contract (Formal: No)?", res.Survey.Customers, strings.Join(names, ", ")),
+				func(ok bool) {
+					if ok {
+						_ = v.ws.editStructure("", func(e *core.Ecosystem) error { e.AddProposedPartners(0); return nil })
+						v.refresh()
+					}
+				}, v.win)
+		})
+	})
+	return done
 }

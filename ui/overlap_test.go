@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -100,5 +101,35 @@ func TestOverlapViewImportsListsInTheBackground(t *testing.T) {
 	w.Undo()
 	if m := w.doc.Ecosystem.Accounts; m == nil || m.Ours == nil || len(m.Lists) != 0 || len(m.Results) != 0 {
 		t.Errorf("after one undo: %+v; want our list alone", m)
+	}
+}
+
+// TestOverlapViewReadsASurveyWithItsWarnings reads a survey saved in
+// Windows-1252, as the file dialog would hand it over: the survey is kept,
+// and the user is told how the file was read before being offered its
+// tools (the survey's warnings used to go unshown).
+func TestOverlapViewReadsASurveyWithItsWarnings(t *testing.T) {
+	a := test.NewTempApp(t)
+	doc := NewDocument(today)
+	doc.Ecosystem.Partners = []*core.Partner{{Name: "Slack", Formal: true}}
+	w := newMainWindow(a, doc, testEnv())
+	win := a.NewWindow("overlap")
+	view := newOverlap(w, win)
+	path := filepath.Join(t.TempDir(), "survey.csv")
+	os.WriteFile(path, []byte("Customer,Tech Stack\nSoci\xe9t\xe9 G\xe9n\xe9rale,Slack; Zoom\nAcme,Slack\n"), 0o644)
+
+	wait(t, view.readSurvey(path))
+	if m := w.doc.Ecosystem.Accounts; m == nil || m.Survey == nil || m.Survey.Customers != 2 {
+		t.Fatalf("survey kept: %+v, want 2 customers", m)
+	}
+	var shown []string
+	for _, o := range win.Canvas().Overlays().List() {
+		shown = append(shown, labelsOf(o))
+	}
+	all := strings.Join(shown, "\n")
+	for _, want := range []string{"read as Windows-1252", "These tools are not partners yet: Zoom"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the dialogs shown say %q, not %q", all, want)
+		}
 	}
 }
