@@ -115,23 +115,13 @@ func newAccountReader(res *AccountsResult, opt Options, t *found) *accountReader
 	var nameCol, statusCol, amountCol = -1, -1, -1
 	var siteCols []int
 	for i, c := range cols {
-		pick := func(at *int) {
-			if *at < 0 || ranks[i] < ranks[*at] {
-				if *at >= 0 {
-					cols[*at].Field = FieldExtra
-				}
-				*at = i
-			} else {
-				cols[i].Field = FieldExtra
-			}
-		}
 		switch c.Field {
 		case FieldName:
-			pick(&nameCol)
+			claim(cols, ranks, i, &nameCol)
 		case FieldStatus:
-			pick(&statusCol)
+			claim(cols, ranks, i, &statusCol)
 		case FieldAmount:
-			pick(&amountCol)
+			claim(cols, ranks, i, &amountCol)
 		case FieldWebsite:
 			siteCols = append(siteCols, i)
 		}

@@ -75,18 +75,9 @@ func newDealReader(res *DealsResult, opt Options, t *found) *dealReader {
 			dr.influencers = append(dr.influencers, i)
 			continue
 		}
-		at, ok := dr.col[c.Field]
-		if !ok {
-			continue // extra or ignored
-		}
-		switch {
-		case at < 0:
-			dr.col[c.Field] = i
-		case ranks[i] < ranks[at]:
-			cols[at].Field = FieldExtra
-			dr.col[c.Field] = i
-		default:
-			cols[i].Field = FieldExtra
+		if at, ok := dr.col[c.Field]; ok { // not extra or ignored
+			claim(cols, ranks, i, &at)
+			dr.col[c.Field] = at
 		}
 	}
 	res.Columns = cols

@@ -101,6 +101,23 @@ type Column struct {
 	Criterion string
 }
 
+// claim gives column i its field when no column holds the field yet (at is
+// -1) or when i's header names the field more strongly (a lower rank: the
+// first of equals keeps it); the column that loses is kept as an extra
+// column. at is where a reader keeps the field's column: readers of account
+// lists, deals and revenue read one column for each of these fields.
+func claim(cols []Column, ranks []int, i int, at *int) {
+	switch {
+	case *at < 0:
+		*at = i
+	case ranks[i] < ranks[*at]:
+		cols[*at].Field = FieldExtra
+		*at = i
+	default:
+		cols[i].Field = FieldExtra
+	}
+}
+
 // String names the column as problems do: `C "Partner Type"`, or `F` when
 // the header is blank.
 func (c Column) String() string {

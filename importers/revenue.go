@@ -204,16 +204,9 @@ func revenueColumns(header []string, user map[int]Column, monthly bool) revenueL
 			cols[i].Field = FieldExtra // a figure without a period: "Current ARR" beside the months
 			continue
 		}
-		at, ok := lay.col[c.Field]
-		switch {
-		case !ok:
-		case at < 0:
-			lay.col[c.Field] = i
-		case ranks[i] < ranks[at]:
-			cols[at].Field = FieldExtra
-			lay.col[c.Field] = i
-		default:
-			cols[i].Field = FieldExtra
+		if at, ok := lay.col[c.Field]; ok {
+			claim(cols, ranks, i, &at)
+			lay.col[c.Field] = at
 		}
 	}
 	if at := lay.col[FieldPeriod]; at >= 0 {

@@ -230,46 +230,54 @@ func checkRunProperties(depth int, t *xmlTag) bool {
 // the table, <is> in a cell) and appends its text to dst, not yet
 // unescaped (see bstrUnmarshal). It returns the index after the item.
 func appendSI(dst, b []byte, t *xmlTag, scratch *xmlScratch) ([]byte, int, bool) {
-	if t.empty {
-		return dst, t.end, true
-	}
 	from := len(dst)
+	var runs []byte // the runs' text, after the item's own <t>
+	end, ok := eachChild(b, t, &scratch.item, func(tag *xmlTag) (j int, ok bool) {
+		switch string(tag.local) {
+		case "t": // the last <t> of the item is its text
+			dst, j, ok = appendT(dst[:from], b, tag)
+			return j, ok
+		case "r":
+			runs, j, ok = appendRun(runs, b, tag, scratch)
+			return j, ok
+		case "rPh":
+			if !typedAttrs(tag, phoneticRunAttrs) {
+				return 0, false
+			}
+		case "phoneticPr":
+			if !typedAttrs(tag, phoneticPrAttrs) {
+				return 0, false
+			}
+		}
+		return skipChild(b, tag, nil, scratch)
+	})
+	if !ok {
+		return dst, 0, false
+	}
+	return append(dst, runs...), end, true
+}
+
+// eachChild reads the children of the element whose start tag t was read
+// from b: it reads each child's start tag into tag and hands it to child,
+// which reads the child and says where it ends. It returns the index after
+// the element's end tag; anything malformed, or a child that is, is not ok.
+func eachChild(b []byte, t, tag *xmlTag, child func(tag *xmlTag) (int, bool)) (int, bool) {
+	if t.empty {
+		return t.end, true
+	}
 	name := t.name
 	i := t.end
-	tag := &scratch.item
-	var runs []byte // the runs' text, after the item's own <t>
 	for {
 		at, done, ok := nextChild(b, i, name, tag)
 		switch {
 		case !ok:
-			return dst, 0, false
+			return 0, false
 		case done:
-			return append(dst, runs...), at, true
+			return at, true
 		}
-		var j int
-		switch string(tag.local) {
-		case "t": // the last <t> of the item is its text
-			dst = dst[:from]
-			dst, j, ok = appendT(dst, b, tag)
-		case "r":
-			runs, j, ok = appendRun(runs, b, tag, scratch)
-		case "rPh":
-			if !typedAttrs(tag, phoneticRunAttrs) {
-				return dst, 0, false
-			}
-			j, ok = skipChild(b, tag, nil, scratch)
-		case "phoneticPr":
-			if !typedAttrs(tag, phoneticPrAttrs) {
-				return dst, 0, false
-			}
-			fallthrough
-		default:
-			j, ok = skipChild(b, tag, nil, scratch)
+		if i, ok = child(tag); !ok {
+			return 0, false
 		}
-		if !ok {
-			return dst, 0, false
-		}
-		i = j
 	}
 }
 
@@ -307,36 +315,18 @@ func nextChild(b []byte, i int, name []byte, tag *xmlTag) (j int, done, ok bool)
 // appendRun reads a rich text run <r>: the text of its last <t>, its
 // properties checked as excelize decodes them.
 func appendRun(dst, b []byte, t *xmlTag, scratch *xmlScratch) ([]byte, int, bool) {
-	if t.empty {
-		return dst, t.end, true
-	}
 	from := len(dst)
-	name := t.name
-	i := t.end
-	tag := &scratch.run
-	for {
-		at, done, ok := nextChild(b, i, name, tag)
-		switch {
-		case !ok:
-			return dst, 0, false
-		case done:
-			return dst, at, true
-		}
-		var j int
+	end, ok := eachChild(b, t, &scratch.run, func(tag *xmlTag) (j int, ok bool) {
 		switch string(tag.local) {
 		case "t":
-			dst = dst[:from]
-			dst, j, ok = appendT(dst, b, tag)
+			dst, j, ok = appendT(dst[:from], b, tag)
+			return j, ok
 		case "rPr":
-			j, ok = skipChild(b, tag, checkRunProperties, scratch)
-		default:
-			j, ok = skipChild(b, tag, nil, scratch)
+			return skipChild(b, tag, checkRunProperties, scratch)
 		}
-		if !ok {
-			return dst, 0, false
-		}
-		i = j
-	}
+		return skipChild(b, tag, nil, scratch)
+	})
+	return dst, end, ok
 }
 
 // skipChild skips the child whose start tag is tag, its descendants
