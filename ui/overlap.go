@@ -408,7 +408,7 @@ func (v *overlapView) readSurvey(path string) <-chan struct{} {
 				return
 			}
 			v.edit("", func(e *core.Ecosystem) { e.SetSurvey(res.Survey) })
-			v.showWarnings(res.Problems)
+			defer v.showWarnings(res.Problems) // last, so on top: how the file was read comes first
 			proposed := v.ws.ecosystem().ProposePartners(0)
 			if len(proposed) == 0 {
 				v.status.SetText(fmt.Sprintf("Survey: %d customers; every tool is already a partner.", res.Survey.Customers))
