@@ -174,6 +174,9 @@ func TestStartAsRunGUIDoes(t *testing.T) {
 				RecoveryFolder: t.TempDir()})
 			defer w.Window.Close()
 			defer w.stopConfidence()
+			// The edit below arms a recovery write 30 s on: it would run in a
+			// later test's loop, into this test's removed folder.
+			defer w.recovery.disarm()
 			var started <-chan struct{}
 			l.driver.queue <- func() { started = w.Start(tt.files) }
 			l.runUntil(t, w, "the start", func() bool { return started != nil })
