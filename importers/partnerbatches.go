@@ -3,6 +3,7 @@ package importers
 import (
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"partneratlas/core"
@@ -64,6 +65,15 @@ func (r *partnerReader) readRows(t *found) error {
 		mu      sync.Mutex
 	)
 	batch := r.newBatch(0, free)
+	stopped := false
+	stop := func() { // the workers finish what they were given, then end
+		if queue != nil && !stopped {
+			stopped = true
+			close(queue)
+			wg.Wait()
+		}
+	}
+	defer stop() // also when reading the rows panics: no worker is left waiting
 	start := func() {
 		queue = make(chan *rowBatch, workers)
 		for range workers {
@@ -120,8 +130,7 @@ func (r *partnerReader) readRows(t *found) error {
 	if len(batch.rows) > 0 {
 		send()
 	}
-	close(queue)
-	wg.Wait()
+	stop()
 	for _, res := range results {
 		if res.panicked != nil {
 			panic(res.panicked) // ReadPartners recovers it as a damaged file
@@ -164,8 +173,8 @@ func (r *partnerReader) worker() *partnerReader {
 // readBatch turns batch b into partners, on a worker.
 func (w *partnerReader) readBatch(b *rowBatch) (res *batchResult) {
 	defer func() {
-		if v := recover(); v != nil {
-			res = &batchResult{panicked: fmt.Errorf("rows %d to %d: %v", b.rows[0], b.rows[len(b.rows)-1], v)}
+		if v := recover(); v != nil { // with the worker's stack, for the log
+			res = &batchResult{panicked: fmt.Errorf("rows %d to %d: %v\n%s", b.rows[0], b.rows[len(b.rows)-1], v, debug.Stack())}
 		}
 	}()
 	w.cols, w.name, w.extraIdx, w.extraCol = b.cols.cols, b.cols.name, b.cols.extraIdx, b.cols.extraCol

@@ -5,10 +5,12 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
+	"partneratlas/core"
 	"path/filepath"
 	"reflect"
 	"runtime"
 	"testing"
+	"time"
 )
 
 // batchesCSV is a partner list of n rows that gives problems of several
@@ -57,7 +59,9 @@ func TestPartnerBatchesMatchOneReader(t *testing.T) {
 		n, wide int
 		xlsx    bool
 	}{
-		{"one batch", batchRows - 5, 100, false},
+		{"one batch", batchRows - 5, -1, false},
+		{"one batch, widened among the rows the header was found in", batchRows - 5, 10, false},
+		{"one batch and a row, widened", batchRows + 1, 100, false},
 		{"many batches, widened in the first", 3*batchRows + 17, 100, false},
 		{"many batches, widened in the third", 3*batchRows + 17, 2*batchRows + 3, false},
 		{"many batches, widened on a batch's first row", 3*batchRows + 17, batchRows, false},
@@ -152,4 +156,44 @@ func csvAsXLSX(t testing.TB, data []byte, path string) string {
 		book.add(row)
 	}
 	return book.saveAs(path)
+}
+
+// panicRows is a row source that panics after n rows, as a damaged sheet
+// could make a reader do.
+type panicRows struct{ n, row int }
+
+func (p *panicRows) next() ([]string, int, error) {
+	if p.row == p.n {
+		panic("a damaged row")
+	}
+	p.row++
+	return []string{fmt.Sprint("Partner ", p.row), "partner.com"}, p.row + 1, nil
+}
+
+// TestPartnerBatchesEndWhenReadingPanics checks that a panic while rows are
+// read, with batches already handed out, leaves no worker behind: each
+// damaged file opened in the app would otherwise leave a core's worth of
+// goroutines waiting for ever.
+func TestPartnerBatchesEndWhenReadingPanics(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	before := runtime.NumGoroutine()
+	f := &File{Name: "damaged.csv"}
+	res := &Result{}
+	tab := &found{f: f, header: rawRow{row: 1, cells: []string{"Partner Name", "Website"}}, src: &panicRows{n: 3 * batchRows}}
+	r := newPartnerReader(res, Options{Scorecard: core.DefaultScorecard()}, tab)
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Fatal("the panic did not come through")
+			}
+		}()
+		r.readRows(tab)
+	}()
+	for range 100 { // the workers end once they are done with what they were given
+		if runtime.NumGoroutine() <= before {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Errorf("%d goroutines before reading, %d after", before, runtime.NumGoroutine())
 }
