@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"partneratlas/core"
+
+	"golang.org/x/text/encoding/htmlindex"
 )
 
 // nameFirst is the preview's manual mapping: column A holds the names.
@@ -364,5 +366,31 @@ func TestReadFileMissing(t *testing.T) {
 	_, err := ReadFile(filepath.Join(t.TempDir(), "gone.xlsx"), Options{})
 	if KindOf(err) != BadFile || !strings.Contains(err.Error(), "gone.xlsx") {
 		t.Errorf("ReadFile(missing) error = %v, want BadFile naming the file", err)
+	}
+}
+
+// TestTextEncodingsAreNamesTheReaderTakes checks that every encoding the
+// import preview offers reads a list written in it, and that the file then
+// says it was read in that encoding by the same name, so the preview shows
+// the choice the user made.
+func TestTextEncodingsAreNamesTheReaderTakes(t *testing.T) {
+	for _, enc := range TextEncodings {
+		t.Run(enc.Name, func(t *testing.T) {
+			e, err := htmlindex.Get(enc.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := e.NewEncoder().Bytes([]byte("Partner Name,Website\nAcme,acme.com\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Read("list.csv", data, Options{Encoding: enc.Name})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Encoding != enc.Name || len(res.Partners) != 1 || res.Partners[0].Name != "Acme" {
+				t.Errorf("read as %q: %d partners, first %q; want read as %q, Acme", res.Encoding, len(res.Partners), res.Partners[0].Name, enc.Name)
+			}
+		})
 	}
 }

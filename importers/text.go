@@ -27,7 +27,7 @@ func openText(file string, data []byte, opt Options, owned bool) (*File, error) 
 	}
 	f.Encoding = enc
 	if guessed {
-		f.Problems = append(f.Problems, Problem{Kind: Guessed, File: file, Message: "the file is not UTF-8, so it was read as Windows-1252 (Western European). If accented letters look wrong, choose the file's encoding in the import preview, or save it from Excel as \"CSV UTF-8\"."})
+		f.Problems = append(f.Problems, Problem{Kind: Guessed, File: file, Message: "the file is not UTF-8, so it was read as Windows-1252 (Western European). If accented letters look wrong, choose the file's encoding (Encoding in the import preview, --encoding on the command line), or save it from Excel as \"CSV UTF-8\"."})
 	}
 	if what := binaryKind(text); what != "" {
 		return nil, fail(BadFile, file, nil, "this is %s, not a spreadsheet or a CSV file. Choose an .xlsx workbook or a .csv file.", what)
@@ -58,6 +58,32 @@ func openText(file string, data []byte, opt Options, owned bool) (*File, error) 
 		f.text = string(text)
 	}
 	return f, nil
+}
+
+// TextEncoding is an encoding a text file can be read in: the name
+// Options.Encoding takes, and what a person calls it.
+type TextEncoding struct {
+	Name, Label string
+}
+
+// TextEncodings are the encodings the import preview offers for a text
+// file, those of spreadsheets saved as CSV or text on Windows, macOS and
+// Linux first. Options.Encoding takes any other WHATWG name too.
+var TextEncodings = []TextEncoding{
+	{"utf-8", "UTF-8"},
+	{"windows-1252", "Windows-1252 (Western European)"},
+	{"utf-16le", "UTF-16 (Excel's Unicode Text)"},
+	{"utf-16be", "UTF-16 big endian"},
+	{"iso-8859-15", "ISO-8859-15 (Latin-9)"},
+	{"macintosh", "Mac Roman"},
+	{"windows-1250", "Windows-1250 (Central European)"},
+	{"windows-1251", "Windows-1251 (Cyrillic)"},
+	{"windows-1253", "Windows-1253 (Greek)"},
+	{"windows-1254", "Windows-1254 (Turkish)"},
+	{"shift_jis", "Shift JIS (Japanese)"},
+	{"gbk", "GBK (Simplified Chinese)"},
+	{"big5", "Big5 (Traditional Chinese)"},
+	{"euc-kr", "EUC-KR (Korean)"},
 }
 
 // decodeText returns the text as UTF-8 without a byte order mark, and the

@@ -12,12 +12,14 @@ import (
 
 // tableChoice is what the import preview lets a user choose, on the command
 // line: which column is which (--column "HEADER=FIELD"), the sheet
-// (--sheet) and the header row (--header-row), for a file a CRM exports
-// every week that nobody can rename columns in.
+// (--sheet), the header row (--header-row) and a text file's encoding
+// (--encoding), for a file a CRM exports every week that nobody can rename
+// columns in.
 type tableChoice struct {
 	columns   list // HEADER=FIELD
 	sheet     string
 	headerRow int
+	encoding  string
 }
 
 // register adds the options to fs; what names the files they apply to.
@@ -25,6 +27,7 @@ func (c *tableChoice) register(fs *flag.FlagSet, what string) {
 	fs.Var(&c.columns, "column", "map the column headed `HEADER=FIELD` in "+what+" (FIELD: name, website, roles, owner, region, a criterion's name, ignore …; HEADER may be a column letter); repeat for each column")
 	fs.StringVar(&c.sheet, "sheet", "", "read the sheet named `NAME` of "+what+" (default: the sheet that holds the table)")
 	fs.IntVar(&c.headerRow, "header-row", 0, "the header is row `N` of "+what+" (default: found by its names)")
+	fs.StringVar(&c.encoding, "encoding", "", "read "+what+", when text files, in the encoding `NAME`: utf-8, windows-1252, utf-16le, iso-8859-15, macintosh, shift_jis … (default: detected)")
 }
 
 // columnNeeds says what --column, --sheet and --header-row need.
@@ -32,6 +35,7 @@ var columnNeeds = map[string]string{
 	"column":     `a header and a field, such as --column "Vendor=name"`,
 	"sheet":      "a sheet's name, such as --sheet Partners",
 	"header-row": "a row number, such as --header-row 3",
+	"encoding":   "an encoding's name, such as --encoding windows-1252",
 }
 
 // mapping is one --column, read.
@@ -70,10 +74,16 @@ func criterionNames(sc core.Scorecard) string {
 	return strings.Join(names, ", ")
 }
 
+// first are the importers' options for a file's first read: the sheet, the
+// header row and the encoding chosen.
+func (c *tableChoice) first() importers.Options {
+	return importers.Options{Sheet: c.sheet, HeaderRow: c.headerRow, Encoding: c.encoding}
+}
+
 // options are the importers' options for a file whose columns, as first
 // read, are cols: each --column whose header (or letter) the file has.
 func (c *tableChoice) options(maps []*mapping, cols []importers.Column) importers.Options {
-	opt := importers.Options{Sheet: c.sheet, HeaderRow: c.headerRow}
+	opt := c.first()
 	for _, m := range maps {
 		for _, col := range cols {
 			if strings.EqualFold(strings.TrimSpace(col.Header), m.header) || strings.EqualFold(col.Letter, m.header) ||

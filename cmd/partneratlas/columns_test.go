@@ -118,6 +118,44 @@ func TestPlanSheetAndHeaderRow(t *testing.T) {
 	}
 }
 
+// TestPlanEncoding: a list saved in an encoding detection cannot tell apart
+// (Mac Roman reads as valid Windows-1252) is read right once --encoding
+// names it, and an encoding Partner Atlas does not know is refused by name.
+func TestPlanEncoding(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "mac.csv")
+	// "Société Générale" in Mac Roman: é is 0x8E, read as Ž in Windows-1252.
+	if err := os.WriteFile(in, []byte("Partner Name,Website\nSoci\x8et\x8e G\x8en\x8erale,societegenerale.fr\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "plan.csv")
+	tests := []struct {
+		encoding, name, says string
+		status               int
+	}{
+		{"", "SociŽtŽ GŽnŽrale", "read as Windows-1252", 0},
+		{"macintosh", "Société Générale", "", 0},
+		{"klingon", "", `the text encoding "klingon" is not one Partner Atlas knows`, 1},
+	}
+	for _, tt := range tests {
+		args := []string{"plan", "-o", out}
+		if tt.encoding != "" {
+			args = append(args, "--encoding", tt.encoding)
+		}
+		status, stdout, stderr := runCmd(append(args, in)...)
+		if status != tt.status || !strings.Contains(stdout+stderr, tt.says) {
+			t.Errorf("--encoding %q: status %d, output %q; want %d and %q", tt.encoding, status, stdout+stderr, tt.status, tt.says)
+			continue
+		}
+		if tt.name == "" {
+			continue
+		}
+		if data, err := os.ReadFile(out); err != nil || !strings.Contains(string(data), tt.name) {
+			t.Errorf("--encoding %q: the plan does not name %q:\n%.300s", tt.encoding, tt.name, data)
+		}
+	}
+}
+
 // TestPlanLookAlikes: a division on a subdomain of its parent is kept
 // apart and named in a warning; --same merges it, and the verdict is saved
 // in the plan; --apart stops the warning.

@@ -17,7 +17,7 @@ import (
 
 var overlapCommand = command{
 	name:     "overlap",
-	synopsis: "overlap --ours FILE --partner NAME=FILE [--partner NAME=FILE ...] [--column HEADER=FIELD ...] [--sheet NAME] [--header-row N] [--json] [-o OUT.xlsx]",
+	synopsis: "overlap --ours FILE --partner NAME=FILE [--partner NAME=FILE ...] [--column HEADER=FIELD ...] [--sheet NAME] [--header-row N] [--encoding NAME] [--json] [-o OUT.xlsx]",
 	summary: "match each partner's account list against ours, on this computer, and print the shared customers and " +
 		"prospects per partner; -o writes a workbook with the Overlap sheet",
 	needs: needsWith(map[string]string{
@@ -103,7 +103,7 @@ func runOverlap(opt overlapOptions, stdout, stderr io.Writer) int {
 		if msg := checkInput(file, "the account list file"); msg != "" {
 			return nil, errors.New(msg)
 		}
-		res, err := importers.ReadAccounts(file, importers.Options{Sheet: opt.table.sheet, HeaderRow: opt.table.headerRow})
+		res, err := importers.ReadAccounts(file, opt.table.first())
 		if res != nil && len(maps) > 0 {
 			if o := opt.table.options(maps, res.Columns); o.Columns != nil {
 				res, err = importers.ReadAccounts(file, o)

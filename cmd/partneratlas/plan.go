@@ -21,7 +21,7 @@ const defaultPlanFile = "partner-plan.xlsx"
 
 var planCommand = command{
 	name:     "plan",
-	synopsis: "plan [-o OUT] [--json] [--column HEADER=FIELD ...] [--sheet NAME] [--header-row N] [--same A=B ...] [--apart A=B ...] [--deals FILE ...] [--since DATE] [--until DATE] FILE...",
+	synopsis: "plan [-o OUT] [--json] [--column HEADER=FIELD ...] [--sheet NAME] [--header-row N] [--encoding NAME] [--same A=B ...] [--apart A=B ...] [--deals FILE ...] [--since DATE] [--until DATE] FILE...",
 	summary: "import partner lists (.xlsx or .csv) or a plan workbook saved by the app, merge them, score and tier every " +
 		"partner, and write OUT (.xlsx or .csv, default " + defaultPlanFile + "); print the partners per tier and every warning; " +
 		"with --deals, measure what partners bring in from CRM deal exports: sourced and influenced pipeline and revenue, " +
@@ -112,7 +112,7 @@ func runPlan(opt planOptions, stdout, stderr io.Writer) int {
 		if msg := checkInput(f, "the partner list files"); msg != "" {
 			return fail(stderr, msg)
 		}
-		src, err := planbook.ReadFile(f, importers.Options{Sheet: opt.table.sheet, HeaderRow: opt.table.headerRow})
+		src, err := planbook.ReadFile(f, opt.table.first())
 		if src != nil && src.Plan == nil && len(maps) > 0 {
 			// The columns as found, then read again with the user's
 			// mapping, as the import preview does.

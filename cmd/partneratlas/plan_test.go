@@ -207,7 +207,7 @@ func TestBadInput(t *testing.T) {
 func TestHelp(t *testing.T) {
 	for _, args := range [][]string{{"help"}, {"-h"}, {"--help"}, {"plan", "-h"}} {
 		status, stdout, _ := runCmd(args...)
-		if status != 0 || !strings.Contains(stdout, "partneratlas plan [-o OUT] [--json] [--column HEADER=FIELD ...] [--sheet NAME] [--header-row N] [--same A=B ...] [--apart A=B ...] [--deals FILE ...] [--since DATE] [--until DATE] FILE...") {
+		if status != 0 || !strings.Contains(stdout, "partneratlas plan [-o OUT] [--json] [--column HEADER=FIELD ...] [--sheet NAME] [--header-row N] [--encoding NAME] [--same A=B ...] [--apart A=B ...] [--deals FILE ...] [--since DATE] [--until DATE] FILE...") {
 			t.Errorf("%v: status %d, stdout %q", args, status, stdout)
 		}
 	}

@@ -140,7 +140,7 @@ func (o privateOptions) readOurList(stderr io.Writer) (*importers.AccountsResult
 	if err != nil {
 		return nil, err.Error()
 	}
-	res, err := importers.ReadAccounts(o.ours, importers.Options{Sheet: o.table.sheet, HeaderRow: o.table.headerRow})
+	res, err := importers.ReadAccounts(o.ours, o.table.first())
 	if res != nil && len(maps) > 0 {
 		if opt := o.table.options(maps, res.Columns); opt.Columns != nil {
 			res, err = importers.ReadAccounts(o.ours, opt)
