@@ -47,6 +47,7 @@ type importPreview struct {
 	// sheetBox holds the sheet selector as wide as its longest sheet name.
 	sheetBox *fyne.Container
 	header   *widget.Entry
+	encoding *encodingChoice
 	mapping  *fyne.Container
 	selects  []*widget.Select
 	sample   *widget.Table
@@ -262,8 +263,13 @@ func (p *importPreview) show() {
 	p.reading.Stop()
 
 	p.sheetBox = container.New(&fixedWidth{width: selectWidth(nil)}, p.sheet)
+	p.encoding = newEncodingChoice(func(name string) {
+		p.opt.Encoding = name
+		p.reread()
+	})
 	controls := container.NewHBox(widget.NewLabel("Sheet"), p.sheetBox, widget.NewSeparator(),
-		widget.NewLabel("Header row"), container.NewGridWrap(fyne.NewSize(64, p.header.MinSize().Height), p.header), minus, plus, apply)
+		widget.NewLabel("Header row"), container.NewGridWrap(fyne.NewSize(64, p.header.MinSize().Height), p.header), minus, plus, apply,
+		p.encoding.box)
 	mapping := container.NewBorder(subheading("Columns: what each one holds"), nil, nil, nil, newWheelScroll(p.mapping))
 	sample := container.NewBorder(subheading("The first rows, as they will be read"), nil, nil, nil, p.sample)
 	problems := container.NewBorder(subheading("Problems found"), nil, nil, nil, newWheelScroll(p.problems))
@@ -329,7 +335,7 @@ func (p *importPreview) fill() {
 		}
 		fmt.Fprintf(&b, "%s: header on row %d, %s %s below it, %s.", where, res.HeaderRow, formatCount(res.Rows), plural(res.Rows, "row", "rows"), found)
 		if res.Encoding != "" {
-			fmt.Fprintf(&b, " Read as %s.", res.Encoding)
+			fmt.Fprintf(&b, " Read as %s.", p.encoding.label(res.Encoding))
 		}
 		if p.deals {
 			if c := p.dealRes.Currencies; len(c) > 0 {
@@ -354,6 +360,7 @@ func (p *importPreview) fill() {
 	p.sheetBox.Layout.(*fixedWidth).width = selectWidth(res.Sheets)
 	p.sheetBox.Refresh()
 	p.header.SetText(strconv.Itoa(res.HeaderRow))
+	p.encoding.show(res.Encoding)
 
 	p.mapping.RemoveAll()
 	p.selects = p.selects[:0]

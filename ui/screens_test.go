@@ -554,3 +554,43 @@ func TestPreviewAsksForThePasswordOfAnEncryptedWorkbook(t *testing.T) {
 		}
 	}
 }
+
+// TestPreviewReadsTheEncodingChosen: a list saved in Mac Roman reads as
+// valid Windows-1252, its accents wrong, and says so; choosing Mac Roman in
+// the preview reads it again right. A workbook shows no encoding to choose.
+func TestPreviewReadsTheEncodingChosen(t *testing.T) {
+	w := newTestWindow(t)
+	dir := t.TempDir()
+	list := filepath.Join(dir, "mac.csv")
+	os.WriteFile(list, []byte("Partner Name,Website\nSoci\x8et\x8e G\x8en\x8erale,societegenerale.fr\n"), 0o644)
+	wait(t, w.Import(list))
+	p := w.preview
+	if p == nil || !p.open || p.res == nil {
+		t.Fatal("no preview of the list")
+	}
+	if !p.encoding.box.Visible() || p.encoding.sel.Selected != "Windows-1252 (Western European)" || p.res.Sample[0][0] != "SociŽtŽ GŽnŽrale" {
+		t.Fatalf("first read: encoding shown %v, %q; name %q", p.encoding.box.Visible(), p.encoding.sel.Selected, p.res.Sample[0][0])
+	}
+	p.encoding.sel.SetSelected("Mac Roman")
+	wait(t, p.read)
+	if p.res.Encoding != "macintosh" || p.res.Sample[0][0] != "Société Générale" || p.encoding.sel.Selected != "Mac Roman" ||
+		!strings.Contains(p.summary.Text, "Read as Mac Roman.") {
+		t.Errorf("read again as %q: name %q, encoding shown %q, summary %q", p.res.Encoding, p.res.Sample[0][0], p.encoding.sel.Selected, p.summary.Text)
+	}
+	wait(t, tapImport(t, w))
+	if got := w.doc.Ecosystem.Partners[0].Name; got != "Société Générale" {
+		t.Errorf("imported %q", got)
+	}
+
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Partner Name", "Website"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"Acme", "acme.example"})
+	book := filepath.Join(dir, "book.xlsx")
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, w.Import(book))
+	if p := w.preview; p == nil || p.res == nil || p.encoding.box.Visible() {
+		t.Errorf("a workbook's preview offers an encoding")
+	}
+}
