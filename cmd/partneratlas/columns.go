@@ -27,7 +27,7 @@ func (c *tableChoice) register(fs *flag.FlagSet, what string) {
 	fs.Var(&c.columns, "column", "map the column headed `HEADER=FIELD` in "+what+" (FIELD: name, website, roles, owner, region, a criterion's name, ignore …; HEADER may be a column letter); repeat for each column")
 	fs.StringVar(&c.sheet, "sheet", "", "read the sheet named `NAME` of "+what+" (default: the sheet that holds the table)")
 	fs.IntVar(&c.headerRow, "header-row", 0, "the header is row `N` of "+what+" (default: found by its names)")
-	fs.StringVar(&c.encoding, "encoding", "", "read "+what+", when text files, in the encoding `NAME`: utf-8, windows-1252, utf-16le, iso-8859-15, macintosh, shift_jis … (default: detected)")
+	fs.StringVar(&c.encoding, "encoding", "", "read every text file the command reads in the encoding `NAME`: utf-8, windows-1252, utf-16le, iso-8859-15, macintosh, shift_jis … (default: detected for each file)")
 }
 
 // columnNeeds says what --column, --sheet and --header-row need.

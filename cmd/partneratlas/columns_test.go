@@ -118,9 +118,10 @@ func TestPlanSheetAndHeaderRow(t *testing.T) {
 	}
 }
 
-// TestPlanEncoding: a list saved in an encoding detection cannot tell apart
-// (Mac Roman reads as valid Windows-1252) is read right once --encoding
-// names it, and an encoding Partner Atlas does not know is refused by name.
+// TestPlanEncoding: a list and a deal export saved in an encoding detection
+// cannot tell apart (Mac Roman reads as valid Windows-1252) are both read
+// right once --encoding names it, and an encoding Partner Atlas does not
+// know is refused by name.
 func TestPlanEncoding(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "mac.csv")
@@ -128,22 +129,26 @@ func TestPlanEncoding(t *testing.T) {
 	if err := os.WriteFile(in, []byte("Partner Name,Website\nSoci\x8et\x8e G\x8en\x8erale,societegenerale.fr\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	deals := filepath.Join(dir, "deals.csv") // the same CRM's export, in the same encoding
+	if err := os.WriteFile(deals, []byte("Opportunity Name,Account Name,Stage,Amount,Close Date,Primary Partner\nRenewal,Caf\x8e Cr\x8fme,Closed Won,1000,2026-01-05,Soci\x8et\x8e G\x8en\x8erale\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(dir, "plan.csv")
 	tests := []struct {
-		encoding, name, says string
-		status               int
+		encoding, name, says, not string
+		status                    int
 	}{
-		{"", "SociŽtŽ GŽnŽrale", "read as Windows-1252", 0},
-		{"macintosh", "Société Générale", "", 0},
-		{"klingon", "", `the text encoding "klingon" is not one Partner Atlas knows`, 1},
+		{"", "SociŽtŽ GŽnŽrale", "read as Windows-1252", "", 0},
+		{"macintosh", "Société Générale", "Sourced", "is not UTF-8", 0}, // neither file guessed
+		{"klingon", "", `the text encoding "klingon" is not one Partner Atlas knows`, "", 1},
 	}
 	for _, tt := range tests {
-		args := []string{"plan", "-o", out}
+		args := []string{"plan", "-o", out, "--deals", deals}
 		if tt.encoding != "" {
 			args = append(args, "--encoding", tt.encoding)
 		}
 		status, stdout, stderr := runCmd(append(args, in)...)
-		if status != tt.status || !strings.Contains(stdout+stderr, tt.says) {
+		if status != tt.status || !strings.Contains(stdout+stderr, tt.says) || (tt.not != "" && strings.Contains(stdout+stderr, tt.not)) {
 			t.Errorf("--encoding %q: status %d, output %q; want %d and %q", tt.encoding, status, stdout+stderr, tt.status, tt.says)
 			continue
 		}

@@ -136,7 +136,7 @@ func runPlan(opt planOptions, stdout, stderr io.Writer) int {
 	if failed != nil {
 		return fail(stderr, importMessage(failedFile, failed))
 	}
-	exports, msg := readDealExports(opt.deals)
+	exports, msg := readDealExports(opt.deals, opt.table.encoding)
 	if msg != "" {
 		return fail(stderr, msg)
 	}
@@ -215,8 +215,9 @@ type jsonPlan struct {
 // readDealExports reads the --deals files. It returns a message for the
 // command line when one cannot be read, or when two different files share
 // a name: the plan tells exports apart by name, so that importing this
-// week's export again replaces last week's.
-func readDealExports(files []string) ([]*importers.DealsResult, string) {
+// week's export again replaces last week's. encoding is --encoding: the
+// exports of one CRM come in the same encoding as its lists.
+func readDealExports(files []string, encoding string) ([]*importers.DealsResult, string) {
 	var out []*importers.DealsResult
 	byName := map[string]string{}
 	for _, f := range files {
@@ -233,7 +234,7 @@ func readDealExports(files []string) ([]*importers.DealsResult, string) {
 			return nil, fmt.Sprintf("%s and %s are both named %s; the plan tells deal exports apart by their names, so rename one of them.", other, f, name)
 		}
 		byName[name] = f
-		res, err := importers.ReadDeals(f, importers.Options{})
+		res, err := importers.ReadDeals(f, importers.Options{Encoding: encoding})
 		if err != nil {
 			return nil, importMessage(f, err)
 		}
