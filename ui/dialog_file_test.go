@@ -67,10 +67,8 @@ func TestOpenAcceptsATypedPath(t *testing.T) {
 // file.
 func TestImportStartsInTheLastFolder(t *testing.T) {
 	w := newTestWindow(t)
-	dir := t.TempDir()
-	list := filepath.Join(dir, "agencies.csv")
-	os.WriteFile(list, []byte("Partner Name,Website\nAcme,acme.example\n"), 0o644)
-	wait(t, w.Import(list))
+	list := previewList(t, w, "agencies.csv", "Partner Name,Website\nAcme,acme.example\n")
+	dir := filepath.Dir(list)
 	test.Tap(w.preview.cancel)
 
 	doc, _ := SampleDocument(today)

@@ -19,6 +19,18 @@ import (
 	"partneratlas/importers"
 )
 
+// previewList writes text to a file called name in a folder of its own and
+// imports it into w, returning the file's path once the preview shows it.
+func previewList(t testing.TB, w *MainWindow, name, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, w.Import(path))
+	return path
+}
+
 // tapImport taps Import in the open preview and returns when the merge is
 // shown.
 func tapImport(t testing.TB, w *MainWindow) <-chan struct{} {
@@ -560,10 +572,7 @@ func TestPreviewAsksForThePasswordOfAnEncryptedWorkbook(t *testing.T) {
 // the preview reads it again right. A workbook shows no encoding to choose.
 func TestPreviewReadsTheEncodingChosen(t *testing.T) {
 	w := newTestWindow(t)
-	dir := t.TempDir()
-	list := filepath.Join(dir, "mac.csv")
-	os.WriteFile(list, []byte("Partner Name,Website\nSoci\x8et\x8e G\x8en\x8erale,societegenerale.fr\n"), 0o644)
-	wait(t, w.Import(list))
+	previewList(t, w, "mac.csv", "Partner Name,Website\nSoci\x8et\x8e G\x8en\x8erale,societegenerale.fr\n")
 	p := w.preview
 	if p == nil || !p.open || p.res == nil {
 		t.Fatal("no preview of the list")
@@ -585,7 +594,7 @@ func TestPreviewReadsTheEncodingChosen(t *testing.T) {
 	f := excelize.NewFile()
 	f.SetSheetRow("Sheet1", "A1", &[]any{"Partner Name", "Website"})
 	f.SetSheetRow("Sheet1", "A2", &[]any{"Acme", "acme.example"})
-	book := filepath.Join(dir, "book.xlsx")
+	book := filepath.Join(t.TempDir(), "book.xlsx")
 	if err := f.SaveAs(book); err != nil {
 		t.Fatal(err)
 	}

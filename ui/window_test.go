@@ -285,10 +285,8 @@ func TestNewAsksToSaveUnsavedChanges(t *testing.T) {
 
 func TestSaveNeverWritesOverAnInput(t *testing.T) {
 	w := newTestWindow(t)
-	dir := t.TempDir()
-	list := filepath.Join(dir, "partners.csv")
-	os.WriteFile(list, []byte("Partner Name,Website\nAcme,acme.com\nGlobex,globex.com\n"), 0o644)
-	wait(t, w.Import(list))
+	list := previewList(t, w, "partners.csv", "Partner Name,Website\nAcme,acme.com\nGlobex,globex.com\n")
+	dir := filepath.Dir(list)
 	wait(t, tapImport(t, w))
 
 	if w.doc.Path != "" {
