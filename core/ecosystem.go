@@ -70,8 +70,6 @@ type Evaluation struct {
 	Results []Result
 	Counts  map[Tier]int
 	Band    BandCheck
-	// Order lists the partners' positions by rank, the best first.
-	Order []int
 	// Missing counts, for each criterion of the scorecard, the partners
 	// without a value for it (see MissingCriteriaIn).
 	Missing []int
@@ -136,7 +134,7 @@ func (e *Ecosystem) Evaluate() Evaluation {
 	for i := range ev.Results {
 		ev.Counts[ev.Results[i].Tier]++
 	}
-	ev.Order = rankByScore(ev.Results)
+	rankByScore(ev.Results)
 	ev.Band = CheckBand(ev.Counts)
 	return ev
 }

@@ -40,8 +40,8 @@ type rowBatch struct {
 // setColumns makes new slices each time, so a batch's copy does not change.
 type columnsOf struct {
 	cols     []Column
-	name     int
-	extraIdx []int
+	name     int   // index of the name column
+	extraIdx []int // indexes of the extra columns, in order
 	extraCol []string
 }
 
@@ -114,7 +114,7 @@ func (r *partnerReader) readRows(t *found) error {
 				send()
 			}
 			r.widen(len(cells))
-			batch.cols = r.columns()
+			batch.cols = r.columnsOf
 		}
 		batch.cells = append(batch.cells, cells...)
 		batch.ends = append(batch.ends, len(batch.cells))
@@ -146,17 +146,12 @@ func (r *partnerReader) readRows(t *found) error {
 func (r *partnerReader) newBatch(seq int, free chan *rowBatch) *rowBatch {
 	select {
 	case b := <-free:
-		b.seq, b.cols = seq, r.columns()
+		b.seq, b.cols = seq, r.columnsOf
 		b.cells, b.ends, b.rows = b.cells[:0], b.ends[:0], b.rows[:0]
 		return b
 	default:
-		return &rowBatch{seq: seq, cols: r.columns(), ends: make([]int, 0, batchRows), rows: make([]int, 0, batchRows)}
+		return &rowBatch{seq: seq, cols: r.columnsOf, ends: make([]int, 0, batchRows), rows: make([]int, 0, batchRows)}
 	}
-}
-
-// columns is what the reader reads rows by now.
-func (r *partnerReader) columns() columnsOf {
-	return columnsOf{cols: r.cols, name: r.name, extraIdx: r.extraIdx, extraCol: r.extraCol}
 }
 
 // worker is a reader for batches: r's settings, and slabs, a role cache
@@ -177,8 +172,7 @@ func (w *partnerReader) readBatch(b *rowBatch) (res *batchResult) {
 			res = &batchResult{panicked: fmt.Errorf("rows %d to %d: %v\n%s", b.rows[0], b.rows[len(b.rows)-1], v, debug.Stack())}
 		}
 	}()
-	w.cols, w.name, w.extraIdx, w.extraCol = b.cols.cols, b.cols.name, b.cols.extraIdx, b.cols.extraCol
-	w.res.Columns = b.cols.cols
+	w.columnsOf, w.res.Columns = b.cols, b.cols.cols
 	w.res.Partners, w.res.Problems, w.res.Rows = make([]*core.Partner, 0, len(b.rows)), nil, 0
 	w.report.count = map[Kind]int{}
 	w.rowsOf(b)

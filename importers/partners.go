@@ -90,12 +90,11 @@ func fitOf(cells []string, sc core.Scorecard) headerFit {
 
 // partnerReader reads the rows of one table into partners.
 type partnerReader struct {
-	res  *Result
-	opt  Options
-	sc   core.Scorecard
-	t    *found
-	cols []Column
-	name int // index of the name column
+	res *Result
+	opt Options
+	sc  core.Scorecard
+	t   *found
+	columnsOf
 	// headerWidth, when above zero, is the header's cell count, and rows
 	// with another count are reported as ragged (a text file's rows should
 	// all have the header's cells; a workbook simply omits trailing blank
@@ -103,10 +102,8 @@ type partnerReader struct {
 	headerWidth int
 	report      *report
 
-	roles    map[string]parsedRoles
-	extraIdx []int // indexes of the extra columns, in order
-	extraCol []string
-	slabs    partnerSlabs
+	roles map[string]parsedRoles
+	slabs partnerSlabs
 }
 
 type parsedRoles struct {
@@ -116,7 +113,7 @@ type parsedRoles struct {
 
 // newPartnerReader maps the header of t to the fields of a partner.
 func newPartnerReader(res *Result, opt Options, t *found) *partnerReader {
-	r := &partnerReader{res: res, opt: opt, sc: opt.Scorecard, t: t, roles: map[string]parsedRoles{}, name: -1}
+	r := &partnerReader{res: res, opt: opt, sc: opt.Scorecard, t: t, roles: map[string]parsedRoles{}, columnsOf: columnsOf{name: -1}}
 	r.report = newReport(&res.Table)
 	width := len(t.header.cells)
 	for _, x := range t.rest {

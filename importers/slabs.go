@@ -3,9 +3,8 @@ package importers
 import "partneratlas/core"
 
 // partnerSlabs carves partners, sources, extras, roles and criterion values
-// from larger arrays
-// so that a big import makes a few large allocations instead of several
-// small ones per row. Each partner gets a slice capped at its own length, so
+// from larger arrays, so that a big import makes a few large allocations
+// instead of several small ones per row. Each partner gets a slice capped at its own length, so
 // appending to it never writes into a neighbour.
 type partnerSlabs struct {
 	pSlab []core.Partner
