@@ -28,6 +28,7 @@ var importExtensions = []string{".xlsx", ".csv", ".txt", ".tsv"}
 // deep would click through all six.
 type locationDialog struct {
 	w       *MainWindow
+	win     fyne.Window // the window it opens over
 	title   string
 	exts    []string
 	chosen  func(fyne.URI)
@@ -37,11 +38,24 @@ type locationDialog struct {
 	dialog  *dialog.CustomDialog
 }
 
-// showOpenDialog asks for a file with one of exts, by its path or with the
-// file dialog, starting in the folder of the last file used, and calls
-// chosen with it.
+// showOpenDialog asks over the main window for a file with one of exts, by
+// its path or with the file dialog, starting in the folder of the last file
+// used, and calls chosen with it.
 func (w *MainWindow) showOpenDialog(title, confirm string, exts []string, chosen func(fyne.URI)) {
-	l := &locationDialog{w: w, title: title, exts: exts, chosen: chosen}
+	w.askToOpenOver(w.Window, title, confirm, exts, chosen)
+}
+
+// askToOpen is showOpenDialog over win, for the views in windows of their
+// own; the folder of the file chosen is the next dialog's.
+func (w *MainWindow) askToOpen(win fyne.Window, title, confirm string, exts []string, chosen func(path string)) {
+	w.askToOpenOver(win, title, confirm, exts, func(uri fyne.URI) {
+		w.useFolder(uri)
+		chosen(uri.Path())
+	})
+}
+
+func (w *MainWindow) askToOpenOver(win fyne.Window, title, confirm string, exts []string, chosen func(fyne.URI)) {
+	l := &locationDialog{w: w, win: win, title: title, exts: exts, chosen: chosen}
 	l.entry = widget.NewEntry()
 	l.entry.SetPlaceHolder("Type or paste the path of the file, or a folder to browse")
 	if dir := w.lastFolder(); dir != nil && dir.Scheme() == "file" {
@@ -61,11 +75,11 @@ func (w *MainWindow) showOpenDialog(title, confirm string, exts []string, chosen
 	l.confirm = widget.NewButton(confirm, l.open)
 	l.confirm.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { l.dialog.Hide() })
-	l.dialog = dialog.NewCustomWithoutButtons(title, content, w.Window)
+	l.dialog = dialog.NewCustomWithoutButtons(title, content, win)
 	l.dialog.SetButtons([]fyne.CanvasObject{cancel, l.confirm})
 	l.dialog.Show()
-	l.dialog.Resize(fyne.NewSize(min(760, w.Window.Canvas().Size().Width-40), content.MinSize().Height+120))
-	w.Window.Canvas().Focus(l.entry)
+	l.dialog.Resize(fyne.NewSize(min(760, win.Canvas().Size().Width-40), content.MinSize().Height+120))
+	win.Canvas().Focus(l.entry)
 	l.entry.CursorColumn = len([]rune(l.entry.Text))
 	l.entry.Refresh()
 }
@@ -104,7 +118,7 @@ func (l *locationDialog) browse() {
 			l.dialog.Hide()
 			l.chosen(uri)
 		}
-	}, l.w.Window)
+	}, l.win)
 	d.SetFilter(storage.NewExtensionFileFilter(l.exts))
 	d.SetConfirmText(l.confirm.Text)
 	d.SetTitleText(l.title)
@@ -196,6 +210,12 @@ func (w *MainWindow) showSaveDialog(title, confirm, name, ext string, chosen fun
 	if w.busy {
 		return
 	}
+	w.askWhereToSave(w.Window, title, confirm, name, ext, chosen)
+}
+
+// askWhereToSave is showSaveDialog over win, for the views in windows of their
+// own, proposing name in the folder of the last file used.
+func (w *MainWindow) askWhereToSave(win fyne.Window, title, confirm, name, ext string, chosen func(path string)) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		uri := w.fileChosen(wc, err, "Could not save the file", "Choose another folder or file name.")
 		if uri == nil {
@@ -214,7 +234,7 @@ func (w *MainWindow) showSaveDialog(title, confirm, name, ext string, chosen fun
 			path += ext
 		}
 		chosen(path)
-	}, w.Window)
+	}, win)
 	d.SetFileName(name)
 	d.SetTitleText(title)
 	d.SetConfirmText(confirm)
@@ -226,7 +246,7 @@ func (w *MainWindow) showSaveDialog(title, confirm, name, ext string, chosen fun
 	d.Resize(fyne.NewSize(960, 640)) // a file dialog can only be resized once shown
 	// Select the proposed name, as native save dialogs do, so that typing
 	// replaces it instead of writing in front of it.
-	if e, ok := w.Window.Canvas().Focused().(*widget.Entry); ok {
+	if e, ok := win.Canvas().Focused().(*widget.Entry); ok {
 		e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
 }

@@ -275,14 +275,12 @@ func (v *overlapView) choosePartner() {
 // importList asks for an account list and reads it off the UI goroutine:
 // ours when partner is "", else that partner's. Then every list is matched.
 func (v *overlapView) importList(partner string) {
-	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		v.readList(partner, path)
-	}, v.win)
+	title := "Import our accounts"
+	if partner != "" {
+		title = "Import " + partner + "'s accounts"
+	}
+	v.ws.askToOpen(v.win, title+" (.xlsx, .csv, .tsv, .txt)", "Import", importExtensions,
+		func(path string) { v.readList(partner, path) })
 }
 
 // readList reads the account list at path, ours when partner is "", else
@@ -382,14 +380,8 @@ func (v *overlapView) matchInBackground(key string, done chan struct{}) {
 // importSurvey reads a tech-stack survey, keeps its reach per tool and
 // offers to add the tools that are not partners yet.
 func (v *overlapView) importSurvey() {
-	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		v.readSurvey(path)
-	}, v.win)
+	v.ws.askToOpen(v.win, "Import a tech-stack survey (.xlsx, .csv, .tsv, .txt)", "Import", importExtensions,
+		func(path string) { v.readSurvey(path) })
 }
 
 // readSurvey reads the survey at path off the UI goroutine, says what it

@@ -105,6 +105,38 @@ func TestOverlapViewImportsListsInTheBackground(t *testing.T) {
 	}
 }
 
+// TestOverlapViewAsksForListsByPath imports our accounts from the overlap's
+// own window as a user does: the dialog opens over that window with the
+// location field of the main window's Import (these used to be Fyne's bare
+// file dialogs: no path to type, opened in the home folder), and the folder
+// is remembered for the next dialog.
+func TestOverlapViewAsksForListsByPath(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := newMainWindow(a, NewDocument(today), testEnv())
+	win := a.NewWindow("overlap")
+	view := newOverlap(w, win)
+	dir := filepath.Join(t.TempDir(), "crm", "exports")
+	os.MkdirAll(dir, 0o755)
+	ours := filepath.Join(dir, "ours.csv")
+	os.WriteFile(ours, []byte("Account Name,Website,Status\nAcme Corp,acme.com,Customer\n"), 0o644)
+
+	view.importList("")
+	entry, ok := win.Canvas().Focused().(*widget.Entry)
+	if !ok {
+		t.Fatal("no location field has the focus in the overlap's window")
+	}
+	entry.SetText("")
+	test.Type(entry, ours)
+	entry.OnSubmitted(entry.Text)
+	eventually(t, "our accounts read from the typed path", func() bool {
+		m := w.doc.Ecosystem.Accounts
+		return m != nil && m.Ours != nil && len(m.Ours.Accounts) == 1
+	})
+	if got := w.lastFolder(); got == nil || filepath.Clean(got.Path()) != dir {
+		t.Errorf("the last folder = %v, want %s", got, dir)
+	}
+}
+
 // TestOverlapViewReadsASurveyWithItsWarnings reads a survey saved in
 // Windows-1252, as the file dialog would hand it over: the survey is kept,
 // and the user is told how the file was read before being offered its

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -242,16 +241,8 @@ func (p *privateOverlap) describeList() {
 
 // chooseList asks for our account list when the document has none.
 func (p *privateOverlap) chooseList() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		p.readList(path)
-	}, p.win)
-	d.SetFilter(storage.NewExtensionFileFilter(importExtensions))
-	d.Show()
+	p.ws.askToOpen(p.win, "Choose our account list (.xlsx, .csv, .tsv, .txt)", "Choose", importExtensions,
+		func(path string) { p.readList(path) })
 }
 
 // readList reads our account list at path off the UI goroutine. The

@@ -12,7 +12,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"partneratlas/core"
 	"partneratlas/exporters"
@@ -306,32 +305,10 @@ func (p *privateOverlap) openResult(path string) (core.Overlap, string, error) {
 // savePAO asks where to write a .pao file, proposing name, and calls then
 // with the path chosen, ".pao" added when missing.
 func (p *privateOverlap) savePAO(name string, then func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.EqualFold(filepath.Ext(path), ".pao") {
-			path += ".pao"
-		}
-		then(path)
-	}, p.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pao"}))
-	d.Show()
+	p.ws.askWhereToSave(p.win, "Save the private overlap file", "Save", name, ".pao", then)
 }
 
 // openPAO asks for a .pao file to open and calls then with its path.
 func (p *privateOverlap) openPAO(then func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		then(path)
-	}, p.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pao"}))
-	d.Show()
+	p.ws.askToOpen(p.win, "Open a private overlap file (.pao)", "Open", []string{".pao"}, then)
 }

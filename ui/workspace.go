@@ -43,6 +43,12 @@ type workspace interface {
 	// logDone writes a file operation to the log, with how long it took
 	// since start and its error.
 	logDone(op, file string, start time.Time, err error, attrs ...any)
+	// askToOpen asks over win for a file with one of exts, by its path or
+	// with the file dialog, and calls chosen with its path.
+	askToOpen(win fyne.Window, title, confirm string, exts []string, chosen func(path string))
+	// askWhereToSave asks over win where to write a file with extension ext,
+	// proposing name, and calls chosen with the path, ext added when left off.
+	askWhereToSave(win fyne.Window, title, confirm, name, ext string, chosen func(path string))
 }
 
 // tableSource is what a partner table needs: the partners, their scores,
