@@ -48,6 +48,52 @@ var foldAccents = sync.Pool{New: func() any {
 	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 }}
 
+// withoutAccents is s through foldAccents. The letters of Western names and
+// the punctuation of typed ones (Latin-1, Latin Extended-A and B, General
+// Punctuation: "é", "ø", "’") come from a table of what foldAccents makes
+// of each alone, which is what it makes of them in a name too: none is a
+// combining mark or composes with its neighbour. Any other letter, a mark
+// typed apart, or a byte that is not UTF-8 goes through the transformers,
+// which take several times as long.
+func withoutAccents(s string) string {
+	var stack [128]byte
+	buf := stack[:0]
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			buf = append(buf, byte(r))
+		case r < 0x80+rune(len(foldedLatin)):
+			buf = append(buf, foldedLatin[r-0x80]...)
+		case r >= 0x2010 && r < 0x2010+rune(len(foldedPunctuation)):
+			buf = append(buf, foldedPunctuation[r-0x2010]...)
+		default:
+			return foldAccentsSlowly(s)
+		}
+	}
+	return string(buf)
+}
+
+func foldAccentsSlowly(s string) string {
+	tr := foldAccents.Get().(transform.Transformer)
+	defer foldAccents.Put(tr)
+	if t, _, err := transform.String(tr, s); err == nil {
+		return t
+	}
+	return s
+}
+
+// foldedLatin and foldedPunctuation hold what foldAccents makes of each
+// rune from U+0080 to U+024F and from U+2010 to U+206F.
+var foldedLatin, foldedPunctuation = foldedRunes(0x80, 0x250), foldedRunes(0x2010, 0x2070)
+
+func foldedRunes(from, to rune) []string {
+	out := make([]string, to-from)
+	for r := from; r < to; r++ {
+		out[r-from] = foldAccentsSlowly(string(r))
+	}
+	return out
+}
+
 // shareNoise are words that listings add to a company's name to name a
 // security, not the company: "Class A Common Stock", "Ordinary Shares".
 var shareNoise = map[string]bool{
@@ -84,11 +130,7 @@ func normaliseName(name string, keepGroup bool) string {
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
-			tr := foldAccents.Get().(transform.Transformer)
-			if t, _, err := transform.String(tr, s); err == nil {
-				s = t
-			}
-			foldAccents.Put(tr)
+			s = withoutAccents(s)
 			break
 		}
 	}

@@ -119,6 +119,9 @@ func plainNumber(s string) (float64, bool) {
 // currency code ("EUR", "CHF") from either end of s.
 func withoutCurrency(s string) string {
 	s = strings.TrimSpace(strings.Trim(s, "$€£¥₹"))
+	if s == "" || !isASCIILetter(s[0]) && !isASCIILetter(s[len(s)-1]) {
+		return s // no code: each starts with a letter, and ends with one but "R$" (whose "$" the Trim took)
+	}
 	for _, c := range currencyCodes {
 		if t, ok := strings.CutPrefix(s, c); ok {
 			s = t
@@ -131,6 +134,8 @@ func withoutCurrency(s string) string {
 	}
 	return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "$€£¥₹"))
 }
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // currencyCodes are the currency codes and signs of letters that amounts
 // carry in CRM exports.
