@@ -68,7 +68,7 @@ test: test-deps
 	CGO_ENABLED=1 go build -tags $(BUILD_TAGS) -ldflags "$(LDFLAGS)" -o /dev/null $(CMD)
 	CGO_ENABLED=1 go test -race -timeout 30m -tags $(TEST_TAGS) ./ui
 	# The work core and importers spread over every core, under the race detector.
-	CGO_ENABLED=1 go test -race -tags $(TEST_TAGS) -run 'PartnerBatches|EvaluateOnEveryCore|Private' ./core ./importers
+	CGO_ENABLED=1 go test -race -tags $(TEST_TAGS) -run 'PartnerBatches|EvaluateOnEveryCore|Private|MatchListsAsOneByOne' ./core ./importers
 
 bench:
 	CGO_ENABLED=0 go test -tags $(TEST_TAGS) -run '^$$' -bench . -benchmem ./...

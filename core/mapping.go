@@ -145,14 +145,64 @@ func (e *Ecosystem) MatchAccounts() bool {
 // match. It touches no ecosystem, so the app can run it, seconds long on a
 // million accounts, away from the screen and then hand the results to
 // SetOverlapResults. The lists are only read.
+//
+// Indexing our list ends in a part that runs on one core (each account
+// joins the company of the first that shares a key with it); meanwhile the
+// partners' lists are prepared in turn on another, up to half as many
+// accounts as ours holds, so that what is held prepared stays small beside
+// our index.
 func MatchLists(ours *AccountList, lists []AccountList, decisions Decisions) []Overlap {
-	ix := IndexAccounts(ours.Accounts)
-	results := ix.OverlapAll(lists, decisions)
-	for i := range results {
-		ix.Explain(&results[i], lists[i].Accounts)
-		results[i].Matches = nil // Shared holds them; the indexes need not stay
+	var ix *AccountIndex
+	var failed any
+	indexed := make(chan struct{})
+	go func() {
+		defer close(indexed)
+		defer func() { failed = recover() }()
+		ix = IndexAccounts(ours.Accounts)
+	}()
+	early := make([]*AccountIndex, len(lists))
+	budget := len(ours.Accounts) / 2
+prepare:
+	for i := 0; i < len(lists) && budget > 0; i++ {
+		select {
+		case <-indexed:
+			break prepare
+		default:
+		}
+		early[i] = PrepareAccounts(lists[i].Accounts)
+		budget -= len(lists[i].Accounts)
 	}
-	return results
+	<-indexed
+	if failed != nil {
+		panic(failed) // on the caller's goroutine, where its recovery is
+	}
+	return ix.matchLists(lists, early, decisions)
+}
+
+// MatchLists is MatchLists over our list already indexed, for a caller that
+// also wants the index's counts.
+func (ix *AccountIndex) MatchLists(lists []AccountList, decisions Decisions) []Overlap {
+	return ix.matchLists(lists, nil, decisions)
+}
+
+// matchLists matches and explains each list on a core of its own, using the
+// lists prepared early where there is one (early may be nil). A list's
+// matches are dropped once explained: Shared holds them.
+func (ix *AccountIndex) matchLists(lists []AccountList, early []*AccountIndex, decisions Decisions) []Overlap {
+	out := make([]Overlap, len(lists))
+	inParallel(len(lists), 1, func(i, _ int) {
+		var theirs *AccountIndex
+		if i < len(early) && early[i] != nil {
+			theirs, early[i] = early[i], nil
+		} else {
+			theirs = PrepareAccounts(lists[i].Accounts)
+		}
+		o := ix.OverlapIndexed(lists[i].Partner, theirs, decisions)
+		ix.Explain(&o, lists[i].Accounts)
+		o.Matches = nil
+		out[i] = o
+	})
+	return out
 }
 
 // SetOverlapResults keeps the overlaps computed by MatchLists from the

@@ -302,16 +302,6 @@ func (o *Overlap) Recount() {
 	}
 }
 
-// OverlapAll matches every partner list against ours, the lists shared out
-// over the machine's cores, and returns the overlaps in the lists' order.
-func (ix *AccountIndex) OverlapAll(lists []AccountList, decisions Decisions) []Overlap {
-	out := make([]Overlap, len(lists))
-	inParallel(len(lists), 1, func(i, _ int) {
-		out[i] = ix.OverlapWith(lists[i].Partner, lists[i].Accounts, decisions)
-	})
-	return out
-}
-
 // round3 rounds to three decimals, so a figure written to a workbook reads
 // back the same.
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -171,8 +170,8 @@ func (g *accountGen) writeAccounts(tb testing.TB, path string, n int, rng *rand.
 // files, normalised and matched. The lists are generated from the real
 // names and domains of testdata (S&P 500, Nasdaq, universities) with noise;
 // a partner's list holds a third of companies from our list. Each phase is
-// reported: read-s (files to account lists, both cores), normalise-s
-// (normalising names and indexing both sides) and match-s.
+// reported: read-s (files to account lists, both cores) and match-s
+// (normalising, indexing, matching and explaining: core.MatchLists).
 func BenchmarkOverlap1Mx200x10kFromFiles(b *testing.B) { benchOverlapFromFiles(b, false) }
 
 // BenchmarkOverlap1MXLSXx200x10kFromFiles is the same with our list as a
@@ -206,7 +205,7 @@ func benchOverlapFromFiles(b *testing.B, oursXLSX bool) {
 	}
 	runtime.GC()
 	b.ResetTimer()
-	var read, norm, match time.Duration
+	var read, match time.Duration
 	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		t0 := time.Now()
@@ -220,32 +219,16 @@ func benchOverlapFromFiles(b *testing.B, oursXLSX bool) {
 			lists[k] = res.List
 		})
 		t1 := time.Now()
-		ix := core.IndexAccounts(lists[0].Accounts)
-		t2 := time.Now()
-		// Each partner's list is prepared (normalised, indexed) and matched
-		// on a core, as core.OverlapAll does, so that no more than two
-		// prepared lists are held at once; the phase's time is shared out
-		// between normalising and matching as the workers measured them.
-		var prep, found atomic.Int64
-		shared := make([]int, partners)
-		parallelEach(partners, func(p int) {
-			a := time.Now()
-			pi := core.PrepareAccounts(lists[p+1].Accounts)
-			m := time.Now()
-			o := ix.OverlapIndexed(fmt.Sprint("Partner ", p), pi, nil)
-			prep.Add(int64(m.Sub(a)))
-			found.Add(int64(time.Since(m)))
-			shared[p] = o.SharedCompanies()
-		})
-		t3 := time.Now()
-		share := float64(prep.Load()) / float64(prep.Load()+found.Load())
+		// As the app and the CLI match: our list indexed while the first
+		// partners' lists are prepared, then each list matched and
+		// explained on a core.
+		results := core.MatchLists(&lists[0], lists[1:], nil)
 		read += t1.Sub(t0)
-		norm += t2.Sub(t1) + time.Duration(share*float64(t3.Sub(t2)))
-		match += time.Duration((1 - share) * float64(t3.Sub(t2)))
+		match += time.Since(t1)
 		if i == 0 {
 			total := 0
-			for _, s := range shared {
-				total += s
+			for _, o := range results {
+				total += o.SharedCompanies()
 			}
 			b.ReportMetric(float64(total)/partners, "shared/partner")
 		}
@@ -256,7 +239,6 @@ func benchOverlapFromFiles(b *testing.B, oursXLSX bool) {
 	// an idle one (about cpu-s / 2, less what does not run in parallel).
 	b.ReportMetric((cpuTime()-cpu0).Seconds()/n, "cpu-s")
 	b.ReportMetric(read.Seconds()/n, "read-s")
-	b.ReportMetric(norm.Seconds()/n, "normalise-s")
 	b.ReportMetric(match.Seconds()/n, "match-s")
 }
 

@@ -76,7 +76,9 @@ func TestOverlapBadInput(t *testing.T) {
 	}{
 		{[]string{"overlap"}, "needs our account list"},
 		{[]string{"overlap", "--ours", accountsData + "sp500-constituents.csv"}, "at least one partner"},
-		{[]string{"overlap", "--ours", "nope.csv", "--partner", "A=b.csv"}, "cannot find nope.csv"},
+		{[]string{"overlap", "--ours", "nope.csv", "--partner", "A=b.csv"}, "cannot find nope.csv"}, // both are missing: the first is named
+		{[]string{"overlap", "--ours", accountsData + "sp500-constituents.csv", "--partner", "A=b.csv", "--partner", "B=c.csv"}, "cannot find b.csv"},
+		{[]string{"overlap", "--ours", accountsData + "sp500-constituents.csv", "--partner", "A=b.csv", "--partner", "a=c.csv"}, `partner "a" is given twice`},
 		{[]string{"overlap", "--ours", accountsData + "sp500-constituents.csv", "--partner", "Nasdaq"}, "--partner needs"},
 		{[]string{"overlap", "--ours", accountsData + "sp500-constituents.csv", "--partner", "A=" + accountsData + "calamine-date.xls"}, "97–2003"},
 		{[]string{"overlap", "--ours", accountsData + "sp500-constituents.csv", "--partner", "A=" + accountsData + "sp500-constituents.csv", "-o", "x.csv"}, ".xlsx"},
