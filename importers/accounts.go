@@ -3,6 +3,7 @@ package importers
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -89,7 +90,7 @@ func ReadAccountList(f *File, opt Options) (res *AccountsResult, err error) {
 			Message: fmt.Sprintf("%s could not be read further (%v); the rows before were imported.", t.what, err)})
 	}
 	ar.finish()
-	res.List.Accounts = ar.accounts
+	res.List.Accounts = ar.all()
 	ar.report.noRows("account")
 	return res, nil
 }
@@ -129,8 +130,8 @@ func newAccountReader(res *AccountsResult, opt Options, t *found) *accountReader
 	res.Columns = cols
 	ar := &accountReader{res: res, report: newReport(&res.Table), name: nameCol, status: statusCol, amount: amountCol,
 		sites: siteCols, words: map[string]wordSeen{}}
-	if t.rows > 0 {
-		ar.accounts = make([]core.Account, 0, t.rows)
+	if n := t.claimedRows(); n > 0 {
+		ar.accounts = make([]core.Account, 0, n)
 	}
 	return ar
 }
@@ -173,10 +174,14 @@ type accountReader struct {
 	report               *report
 	name, status, amount int
 	sites                []int
-	accounts             []core.Account
-	domains              []string // slab the accounts' Domains are cut from
-	words                map[string]wordSeen
-	arena                []byte // names and domains are copied here, see keep
+	// accounts are gathered in chunks when their number is not known ahead
+	// (a workbook's rows are not) and put together once at the end: a slice
+	// grown by doubling would copy a million accounts twenty times.
+	accounts []core.Account
+	chunks   [][]core.Account
+	domains  []string // slab the accounts' Domains are cut from
+	words    map[string]wordSeen
+	arena    []byte // names and domains are copied here, see keep
 }
 
 // keep copies s into the reader's arena, so an account holds its name and
@@ -242,7 +247,21 @@ func (ar *accountReader) row(cells []string, row int) {
 		}
 	}
 	ar.res.Counts[a.Population]++
+	if len(ar.accounts) == cap(ar.accounts) {
+		if len(ar.accounts) > 0 {
+			ar.chunks = append(ar.chunks, ar.accounts)
+		}
+		ar.accounts = make([]core.Account, 0, min(max(2*cap(ar.accounts), 1024), 1<<16))
+	}
 	ar.accounts = append(ar.accounts, a)
+}
+
+// all is every account read, in one slice.
+func (ar *accountReader) all() []core.Account {
+	if len(ar.chunks) == 0 {
+		return ar.accounts
+	}
+	return slices.Concat(append(ar.chunks, ar.accounts)...)
 }
 
 // population reads a status cell; words are remembered, as a status column

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // HeaderScanRows is how many non-blank rows from the top of a sheet are
@@ -63,6 +65,19 @@ type found struct {
 	// rows is a guess of the number of rows, to size what is read (0:
 	// unknown).
 	rows int
+}
+
+// claimedRows is the number of rows below the header that a worksheet's
+// dimension claims (checkDimension has refused any past Excel's last row),
+// else rows. A file may lie: a reader sizes with it only what costs little
+// when left unused, such as a slice of a million accounts whose pages are
+// never touched.
+func (t *found) claimedRows() int {
+	_, last, _ := strings.Cut(t.facts.dimension, ":")
+	if _, row, err := excelize.SplitCellName(strings.ReplaceAll(last, "$", "")); err == nil && row <= excelize.TotalRows {
+		return max(row-t.header.row, 0)
+	}
+	return t.rows
 }
 
 // dateLayout is the layout in which the sheet reader wrote the date cells

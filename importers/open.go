@@ -37,8 +37,13 @@ type File struct {
 	// first among its own.
 	Problems []Problem
 
-	book     *excelize.File // nil for a text file
-	data     []byte         // a workbook's bytes, for the quick scan of a sheet's XML
+	book *excelize.File // nil for a text file
+	data []byte         // a workbook's bytes, for the quick scan of a sheet's XML
+	// withheld are the worksheets' parts not given to excelize (see
+	// withoutBigSheets) until whole gives them; lean is the workbook as
+	// opened without them, once whole has opened it again.
+	withheld map[string]bool
+	lean     *excelize.File
 	date1904 bool
 	text     string // a text file's decoded text
 }
@@ -136,12 +141,22 @@ func (f *File) Close() error {
 	if f == nil || f.book == nil {
 		return nil
 	}
+	if f.lean != nil {
+		f.lean.Close()
+	}
 	return f.book.Close()
 }
 
-// Workbook is the workbook behind the file, nil for a text file; the plan
-// workbook's reader in exporters/planbook reads its sheets through it.
-func (f *File) Workbook() *excelize.File { return f.book }
+// Workbook is the workbook behind the file, every sheet in it, nil for a
+// text file; the plan workbook's reader in exporters/planbook reads its
+// small sheets through it. The first call on a workbook with big sheets
+// unpacks them (see bigSheet): a reader that can reads them with Rows.
+func (f *File) Workbook() *excelize.File {
+	if f.book != nil {
+		_ = f.whole() // the bytes opened once already; should it fail, Rows still reads every sheet
+	}
+	return f.book
+}
 
 // readUserFile reads the file the user chose at path, refusing a folder, a
 // file that cannot be opened and one larger than MaxFileSize.

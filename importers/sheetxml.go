@@ -214,7 +214,7 @@ func openSheetReader(f *File, sheet string, parts *bookParts) (*sheetReader, boo
 	} else {
 		zf := files[name]
 		inTemp := zf != nil && int64(zf.UncompressedSize64) > xlsxOptions.UnzipXMLSizeLimit &&
-			strings.HasPrefix(strings.ToLower(name), "xl/worksheets/sheet")
+			strings.HasPrefix(strings.ToLower(name), "xl/worksheets/sheet") || f.withheld[name]
 		if zf == nil || !ok && !inTemp {
 			return nil, false // not where excelize keeps it
 		}
@@ -339,7 +339,7 @@ func (r *sheetReader) afterSheetData() bool {
 func (r *sheetReader) fallBack(why string, replay int) bool {
 	r.fellBack = why
 	r.w.close()
-	rows, err := r.f.book.Rows(r.sheet)
+	rows, err := r.f.excelizeRows(r.sheet)
 	if err != nil {
 		r.err = err
 		return false

@@ -50,7 +50,7 @@ func dumpSomeRows(t *testing.T, f *File, sheet string, raw, fast bool, limit, ev
 		}
 		rows = r
 	} else {
-		rows, err = f.book.Rows(sheet)
+		rows, err = f.excelizeRows(sheet)
 		if err != nil {
 			return sheetDump{err: err.Error()}, ""
 		}
@@ -85,6 +85,9 @@ func dumpSomeRows(t *testing.T, f *File, sheet string, raw, fast bool, limit, ev
 // (and must, when the reason is not "").
 func compareSheets(t *testing.T, name string, data []byte, fallback map[string]string) {
 	t.Helper()
+	// Each reader has a File of its own: excelize's Rows makes a workbook
+	// whole (see withoutBigSheets), and the sheet reader must be compared on
+	// the big sheets withheld from excelize too.
 	f, err := Open(name, data, Options{})
 	if err != nil {
 		t.Logf("%s: not a workbook to compare: %v", name, err)
@@ -94,15 +97,20 @@ func compareSheets(t *testing.T, name string, data []byte, fallback map[string]s
 	if f.book == nil {
 		return
 	}
+	x, err := Open(name, data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
 	for _, sheet := range f.Sheets {
 		for _, raw := range []bool{false, true} {
-			want, _ := dumpRows(t, f, sheet, raw, false)
+			want, _ := dumpRows(t, x, sheet, raw, false)
 			got, why := dumpRows(t, f, sheet, raw, true)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s, sheet %q, raw %v: the sheet reader differs from excelize (fell back: %q)\n%s", name, sheet, raw, why, firstDifference(got, want))
 			}
 			if !raw {
-				want, _ := dumpSomeRows(t, f, sheet, raw, false, excelize.TotalRows+2, 2)
+				want, _ := dumpSomeRows(t, x, sheet, raw, false, excelize.TotalRows+2, 2)
 				got, why := dumpSomeRows(t, f, sheet, raw, true, excelize.TotalRows+2, 2)
 				if !reflect.DeepEqual(got, want) {
 					t.Errorf("%s, sheet %q, every other row: the sheet reader differs from excelize (fell back: %q)\n%s", name, sheet, why, firstDifference(got, want))
@@ -413,6 +421,54 @@ func TestSheetReaderStreamed(t *testing.T) {
 				t.Fatal(err)
 			}
 			compareSheets(t, fmt.Sprintf("%s in %d-byte chunks", filepath.Base(path), chunk), data, nil)
+		}
+	}
+}
+
+// TestSheetReaderWithheldSheets withholds every worksheet from excelize, as
+// the big ones are (see withoutBigSheets): the sheet reader streams them
+// from the file and gives what excelize gives once the workbook is made
+// whole, on every fixture and every hand-made sheet, those it leaves to
+// excelize included; the readers give the same results; Workbook holds
+// every sheet.
+func TestSheetReaderWithheldSheets(t *testing.T) {
+	defer func(size int64) { bigSheet = size }(bigSheet)
+	bigSheet = 1
+	files, _ := filepath.Glob("testdata/*.xlsx")
+	withheld := 0
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, w := withoutBigSheets(data); len(w) > 0 {
+			withheld++
+		}
+		compareSheets(t, filepath.Base(path)+" withheld", data, nil)
+		compareReaders(t, filepath.Base(path)+" withheld", data)
+	}
+	for _, tc := range handmadeSheets(t) {
+		compareSheets(t, tc.name+" withheld", tc.data, tc.fallback)
+	}
+	if withheld < len(files)/2 {
+		t.Errorf("%d of %d fixtures had sheets withheld: the test compares too little", withheld, len(files))
+	}
+	data, err := os.ReadFile("testdata/deals-libreoffice.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Open("deals-libreoffice.xlsx", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if len(f.withheld) == 0 {
+		t.Fatal("no sheet was withheld")
+	}
+	book := f.Workbook()
+	for _, s := range f.Sheets {
+		if rows, err := book.GetRows(s); err != nil || len(rows) == 0 {
+			t.Errorf("Workbook: sheet %q has %d rows, %v; want its rows", s, len(rows), err)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"io"
@@ -24,14 +25,18 @@ var xlsxOptions = excelize.Options{UnzipSizeLimit: 512 << 20, UnzipXMLSizeLimit:
 func openWorkbook(file string, data []byte, opt Options) (*File, error) {
 	xo := xlsxOptions
 	xo.Password = opt.Password
-	book, err := excelize.OpenReader(bytes.NewReader(data), xo)
+	lean, withheld := withoutBigSheets(data)
+	if lean == nil {
+		lean = data
+	}
+	book, err := excelize.OpenReader(bytes.NewReader(lean), xo)
 	if err != nil {
 		if opt.Password != "" {
 			return nil, passwordError(file, err)
 		}
 		return nil, openError(file, err)
 	}
-	f := &File{Name: file, book: book, data: data}
+	f := &File{Name: file, book: book, data: data, withheld: withheld}
 	for _, s := range book.GetSheetList() {
 		f.Sheets = append(f.Sheets, s)
 		if v, err := book.GetSheetVisible(s); err == nil && !v {
@@ -46,6 +51,87 @@ func openWorkbook(file string, data []byte, opt Options) (*File, error) {
 		return nil, fail(Empty, file, nil, "the workbook has no sheets.")
 	}
 	return f, nil
+}
+
+// bigSheet is the unpacked size from which a worksheet is not given to
+// excelize: the sheet reader streams it from the file's zip, while excelize
+// would unpack it whole when the workbook opens (a 1,000,000-row sheet is
+// 285 MB, unpacked to a temporary file in 0.7 s, then never read there).
+var bigSheet int64 = 4 << 20
+
+// withoutBigSheets returns the workbook data without its big worksheets
+// (see bigSheet), and their part names; nil, nil when it has none, and for
+// anything but a plain zip that excelize takes as it is (an encrypted
+// workbook, a zip over the unpacked size limit, which excelize refuses, or
+// one that holds a part twice, of which excelize keeps the last).
+func withoutBigSheets(data []byte) ([]byte, map[string]bool) {
+	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return nil, nil
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, nil
+	}
+	var withheld map[string]bool
+	seen := map[string]bool{}
+	var total int64
+	for _, zf := range zr.File {
+		name, size := strings.ReplaceAll(zf.Name, "\\", "/"), zf.FileInfo().Size()
+		total += size
+		if size < 0 || size > xlsxOptions.UnzipSizeLimit || total > xlsxOptions.UnzipSizeLimit || seen[name] {
+			return nil, nil
+		}
+		seen[name] = true
+		if size >= bigSheet && strings.HasPrefix(strings.ToLower(name), "xl/worksheets/sheet") && !zf.FileInfo().IsDir() {
+			if withheld == nil {
+				withheld = map[string]bool{}
+			}
+			withheld[name] = true
+		}
+	}
+	if withheld == nil {
+		return nil, nil
+	}
+	var lean bytes.Buffer
+	zw := zip.NewWriter(&lean)
+	for _, zf := range zr.File {
+		if withheld[strings.ReplaceAll(zf.Name, "\\", "/")] {
+			continue
+		}
+		if zw.Copy(zf) != nil {
+			return nil, nil
+		}
+	}
+	if zw.Close() != nil {
+		return nil, nil
+	}
+	return lean.Bytes(), withheld
+}
+
+// whole gives excelize the worksheets withheld from it when the workbook
+// was opened (see withoutBigSheets), before anything reads a sheet through
+// excelize: the odd sheet the sheet reader leaves to it, or a caller of
+// Workbook. The workbook as first opened stays open until Close, for the
+// readers that hold its styles.
+func (f *File) whole() error {
+	if f.withheld == nil {
+		return nil
+	}
+	xo := xlsxOptions
+	book, err := excelize.OpenReader(bytes.NewReader(f.data), xo)
+	if err != nil {
+		return openError(f.Name, err)
+	}
+	f.lean, f.book, f.withheld = f.book, book, nil
+	return nil
+}
+
+// excelizeRows opens sheet's rows with excelize, the workbook made whole.
+func (f *File) excelizeRows(sheet string) (*excelize.Rows, error) {
+	if err := f.whole(); err != nil {
+		return nil, err
+	}
+	return f.book.Rows(sheet)
 }
 
 // visibleSheets are the sheets a reader looks through when the user named
@@ -104,7 +190,7 @@ func (f *File) openRows(sheet string, parts *bookParts) (cellRows, error) {
 			return r, nil
 		}
 	}
-	return f.book.Rows(sheet)
+	return f.excelizeRows(sheet)
 }
 
 func (f *File) openSheet(sheet string, parts *bookParts) (*sheetRows, error) {

@@ -23,13 +23,26 @@ var ErrVersion = errors.New("planbook: the workbook's format is newer than this 
 // About sheet was deleted is still recognised when it has a Partners sheet
 // and a Scorecard sheet with the scorecard's header (Key, Weight, Min, Max).
 func Is(f *importers.File) bool {
-	return f.Workbook() != nil && isPlan(f.Workbook())
+	if len(f.Sheets) == 0 {
+		return false // a text file
+	}
+	// The sheets are read with the importers' reader, not excelize, so that
+	// telling a big partner list from a plan does not unpack its big sheet.
+	first := func(sheet string, limit int) [][]string {
+		rows, err := f.Rows(sheet)
+		if err != nil {
+			return nil
+		}
+		out, _ := firstRows(rows, limit)
+		return out
+	}
+	return isPlan(f.Sheets, first)
 }
 
-func isPlan(f *excelize.File) bool {
-	if about := sheetNamed(f, SheetAbout); about != "" {
-		rows, _ := rawRows(f, about, 10)
-		for _, r := range rows {
+// isPlan is Is over a workbook's sheets, whose first rows first reads.
+func isPlan(sheets []string, first func(sheet string, limit int) [][]string) bool {
+	if about := namedIn(sheets, SheetAbout); about != "" {
+		for _, r := range first(about, 10) {
 			for _, c := range r {
 				if strings.EqualFold(strings.TrimSpace(c), Marker) {
 					return true
@@ -37,12 +50,11 @@ func isPlan(f *excelize.File) bool {
 			}
 		}
 	}
-	sc, ps := sheetNamed(f, SheetScorecard), sheetNamed(f, SheetPartners)
+	sc, ps := namedIn(sheets, SheetScorecard), namedIn(sheets, SheetPartners)
 	if sc == "" || ps == "" {
 		return false
 	}
-	rows, _ := rawRows(f, sc, headerScan)
-	_, ok := findLabels(rows, scorecardLabels...)
+	_, ok := findLabels(first(sc, headerScan), scorecardLabels...)
 	return ok
 }
 
@@ -149,8 +161,12 @@ const headerScan = 30
 
 // sheetNamed returns the workbook's name of sheet, matched
 // case-insensitively, or "".
-func sheetNamed(f *excelize.File, sheet string) string {
-	for _, s := range f.GetSheetList() {
+func sheetNamed(f *excelize.File, sheet string) string { return namedIn(f.GetSheetList(), sheet) }
+
+// namedIn is the sheet of sheets named sheet, but for case and spaces
+// around; "" when there is none.
+func namedIn(sheets []string, sheet string) string {
+	for _, s := range sheets {
 		if strings.EqualFold(strings.TrimSpace(s), sheet) {
 			return s
 		}
@@ -165,6 +181,12 @@ func rawRows(f *excelize.File, sheet string, limit int) ([][]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return firstRows(rows, limit)
+}
+
+// firstRows reads up to limit rows of rows (all when limit is 0) as raw
+// cell text, and closes them.
+func firstRows(rows importers.Rows, limit int) ([][]string, error) {
 	defer rows.Close()
 	var out [][]string
 	for rows.Next() {

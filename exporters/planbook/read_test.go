@@ -117,9 +117,18 @@ func TestIsPlanWorkbook(t *testing.T) {
 		{"neither About nor Scorecard", noScorecard, false},
 	}
 	for _, tc := range tests {
-		if got := isPlan(tc.f); got != tc.want {
-			t.Errorf("isPlan(%s) = %v, want %v", tc.name, got, tc.want)
+		var buf bytes.Buffer
+		if _, err := tc.f.WriteTo(&buf); err != nil {
+			t.Fatal(err)
 		}
+		f, err := importers.Open(tc.name+".xlsx", buf.Bytes(), importers.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Is(f); got != tc.want {
+			t.Errorf("Is(%s) = %v, want %v", tc.name, got, tc.want)
+		}
+		f.Close()
 	}
 }
 
