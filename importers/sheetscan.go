@@ -94,7 +94,7 @@ func (fs *factsScan) cancel() {
 // unclear: the facts only refine an import, the import does not depend on
 // them.
 func scanSheet(data []byte, sheet string, stop <-chan struct{}) sheetFacts {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := openParts(data)
 	if err != nil {
 		return sheetFacts{}
 	}

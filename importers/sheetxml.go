@@ -76,7 +76,7 @@ func (f *File) part(name string) ([]byte, bool) {
 		b, ok := v.([]byte)
 		return b, ok
 	}
-	zr, err := zip.NewReader(bytes.NewReader(f.data), int64(len(f.data)))
+	zr, err := openParts(f.data)
 	if err != nil {
 		return nil, false
 	}
@@ -181,7 +181,7 @@ func openSheetReader(f *File, sheet string, parts *bookParts) (*sheetReader, boo
 			return nil, false // excelize picks either of the two
 		}
 	}
-	zr, err := zip.NewReader(bytes.NewReader(f.data), int64(len(f.data)))
+	zr, err := openParts(f.data)
 	var files map[string]*zip.File // named as excelize names its parts
 	if err == nil {
 		files = map[string]*zip.File{}

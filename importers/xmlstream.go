@@ -1,11 +1,15 @@
 package importers
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"runtime/debug"
 	"sync"
+
+	kflate "github.com/klauspost/compress/flate"
 )
 
 // inflateChunk is how many unpacked bytes the inflater hands over at a
@@ -24,6 +28,21 @@ type inflater struct {
 	stop   chan struct{}
 	done   sync.WaitGroup
 	err    error // why the unpacking stopped early, read after chunks is closed
+}
+
+// openParts reads the zip directory of a workbook's data for the readers
+// that unpack its parts themselves: the sheet reader, the scan of a sheet's
+// facts, the shared strings. Their deflated parts are unpacked by
+// github.com/klauspost/compress's flate, a quarter faster than the standard
+// library's on a big sheet (0.43 s against 0.57 s for 285 MB), which counts
+// twice: the facts scan and the reader each unpack the sheet.
+func openParts(data []byte) (*zip.Reader, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	zr.RegisterDecompressor(zip.Deflate, kflate.NewReader)
+	return zr, nil
 }
 
 // startInflater unpacks rc, at most limit bytes, and closes it at the
