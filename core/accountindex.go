@@ -234,24 +234,12 @@ func (ix *AccountIndex) addLead(h uint64, i int32) {
 // leadOwner returns the first account of the one company whose name starts
 // with the lead key of hash h, or -1 when none or several do.
 func (ix *AccountIndex) leadOwner(h uint64) int32 {
-	t := &ix.byLead
-	if len(t.slots) == 0 {
-		return -1
-	}
-	tag := uint32(h >> 32)
-	for p := h & t.mask; ; p = (p + 1) & t.mask {
-		s := t.slots[p]
-		if s.idx == 0 {
-			return -1
-		}
-		if s.tag == tag {
-			if s.idx < 0 {
-				return -1
-			}
-			return s.idx - 1
-		}
-	}
+	return max(ix.byLead.get(h, anyAccount), -1) // a shared key's slot holds a negative position
 }
+
+// anyAccount confirms every account: lead keys are compared on their
+// hashes only (see addLead).
+func anyAccount(int32) bool { return true }
 
 // keyTable is an open-addressing hash table (linear probing) from a key's
 // 64-bit hash to the first account that had the key. Each slot holds the

@@ -77,31 +77,35 @@ type queuedFile struct {
 // readURI reads one file for a document: through its path when it is a
 // local file, else through the storage API.
 func readURI(uri fyne.URI, opt importers.Options) (*planbook.Source, error) {
-	if uri.Scheme() == "file" {
-		return planbook.ReadFile(uri.Path(), opt)
-	}
-	data, err := readAll(uri)
-	if err != nil {
-		return nil, err
-	}
-	return planbook.ReadData(uri.Name(), data, opt)
+	return readThrough(uri, func(path string) (*planbook.Source, error) { return planbook.ReadFile(path, opt) },
+		func(name string, data []byte) (*planbook.Source, error) { return planbook.ReadData(name, data, opt) })
 }
 
 // readDealsURI reads a deal export, as readURI reads a partner list.
 func readDealsURI(uri fyne.URI, opt importers.Options) (*importers.DealsResult, error) {
+	return readThrough(uri, func(path string) (*importers.DealsResult, error) { return importers.ReadDeals(path, opt) },
+		func(name string, data []byte) (*importers.DealsResult, error) {
+			f, err := importers.Open(name, data, opt)
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			return importers.ReadDealList(f, opt)
+		})
+}
+
+// readThrough reads uri with byPath when it is a local file, else with
+// byData on what the storage API reads of it.
+func readThrough[T any](uri fyne.URI, byPath func(path string) (T, error), byData func(name string, data []byte) (T, error)) (T, error) {
 	if uri.Scheme() == "file" {
-		return importers.ReadDeals(uri.Path(), opt)
+		return byPath(uri.Path())
 	}
 	data, err := readAll(uri)
 	if err != nil {
-		return nil, err
+		var none T
+		return none, err
 	}
-	f, err := importers.Open(uri.Name(), data, opt)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return importers.ReadDealList(f, opt)
+	return byData(uri.Name(), data)
 }
 
 // readAll reads a file that is not a local one through the storage API.
