@@ -3,6 +3,7 @@ package core
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
 )
@@ -221,8 +222,13 @@ func (ix *AccountIndex) OverlapIndexed(partner string, theirs *AccountIndex, dec
 		}
 		o.ByKind[m.Kind]++
 	}
-	var left []int // their companies with no exact match, for the fuzzy passes
+	var left []int   // their companies with no exact match, for the fuzzy passes
+	const ahead = 32 // accounts whose slots are read ahead together
+	var touched uint32
 	for i := range theirs.Accounts {
+		if i%ahead == 0 && theirs.exact != nil {
+			touched += ix.touchExact(theirs, i, min(i+ahead, len(theirs.Accounts)))
+		}
 		if int(theirs.canon[i]) != i {
 			continue // a duplicate on their list
 		}
@@ -255,6 +261,7 @@ func (ix *AccountIndex) OverlapIndexed(partner string, theirs *AccountIndex, dec
 			keep(m)
 		}
 	}
+	runtime.KeepAlive(touched)
 	if len(o.Matches) > exact {
 		sort.Slice(o.Matches, func(a, b int) bool { return o.Matches[a].Theirs < o.Matches[b].Theirs })
 	}
