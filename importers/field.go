@@ -3,6 +3,7 @@ package importers
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"partneratlas/core"
 )
@@ -176,20 +177,22 @@ func init() {
 
 // fold lowers s and keeps only its letters and digits, so "Partner-Name",
 // "partner name" and "PARTNER_NAME" compare equal.
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+func fold(s string) string { return string(appendFolded(make([]byte, 0, len(s)), s)) }
+
+// appendFolded appends fold(s) to dst, for a caller that compares it
+// without keeping it (a yes/no column read a million times).
+func appendFolded(dst []byte, s string) []byte {
 	for _, r := range s {
 		switch {
 		case r < 128 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
-			b.WriteRune(r)
+			dst = append(dst, byte(r))
 		case r >= 'A' && r <= 'Z':
-			b.WriteRune(r + 'a' - 'A')
+			dst = append(dst, byte(r+'a'-'A'))
 		case r >= 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // autoField maps a header to a field: a known synonym first, then a

@@ -36,6 +36,27 @@ func TestParseNumber(t *testing.T) {
 	}
 }
 
+// TestParseYesNo reads the words a formal-partner column holds, in any
+// case and spacing, without allocating: the column is read once a row.
+func TestParseYesNo(t *testing.T) {
+	tests := []struct {
+		in      string
+		yes, ok bool
+	}{
+		{"Yes", true, true}, {" YES ", true, true}, {"Formal", true, true}, {"Sí", true, true}, {"✓", true, true},
+		{"No", false, true}, {"no-contract", false, true}, {"Nein", false, true}, {"maybe", false, false}, {"", false, false},
+		{"a very long answer that is neither yes nor no at all", false, false},
+	}
+	for _, tt := range tests {
+		if yes, ok := ParseYesNo(tt.in); yes != tt.yes || ok != tt.ok {
+			t.Errorf("ParseYesNo(%q) = %v, %v; want %v, %v", tt.in, yes, ok, tt.yes, tt.ok)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { ParseYesNo("Formal Partner") }); n != 0 {
+		t.Errorf("ParseYesNo allocates %v times a call, want 0", n)
+	}
+}
+
 func TestDetectDelimiter(t *testing.T) {
 	tests := []struct {
 		name, text, ext string

@@ -172,7 +172,8 @@ func excelLength(s string) int {
 // ParseYesNo reads a yes-or-no cell ("Yes", "n", "x", "✓", "Oui"…); ok is
 // false when the cell says neither.
 func ParseYesNo(s string) (yes, ok bool) {
-	switch fold(s) {
+	var buf [32]byte
+	switch string(appendFolded(buf[:0], s)) { // compared, not kept: no allocation
 	case "yes", "y", "true", "1", "x", "formal", "signed", "contract", "ja", "oui", "si", "sí":
 		return true, true
 	case "no", "n", "false", "0", "informal", "none", "unsigned", "nocontract", "nein", "non":
