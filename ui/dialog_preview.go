@@ -399,7 +399,7 @@ func (p *importPreview) fill() {
 	lines = append(lines, missingSentences(missing, "on the left", "type the values in Evaluate after the import")...)
 	for i, pr := range res.Problems {
 		if i == maxProblemsShown {
-			lines = append(lines, fmt.Sprintf("… and %d more.", len(res.Problems)-maxProblemsShown))
+			lines = append(lines, fmt.Sprintf("… and %s more.", formatCount(len(res.Problems)-maxProblemsShown)))
 			break
 		}
 		lines = append(lines, pr.String())
@@ -512,7 +512,7 @@ func (p *importPreview) merge() {
 			if replace {
 				added = len(eco.Partners)
 			}
-			w.say("Imported %s: %d rows, %s new, %s in all.", uri.Name(), res.Rows, partnerCount(max(added, 0)), partnerCount(len(eco.Partners)))
+			w.say("Imported %s: %s rows, %s new, %s in all.", uri.Name(), formatCount(res.Rows), partnerCount(max(added, 0)), partnerCount(len(eco.Partners)))
 			if len(merged.Merged) > 0 {
 				w.showProblems(uri.Name(), fmt.Sprintf("Merged %s.", uri.Name()), merged.Merged)
 			}

@@ -226,7 +226,7 @@ func (v *overlapView) refresh() {
 	case m.Ours == nil:
 		v.status.SetText("These figures were reopened from the workbook. To match again, import your accounts and the partners' lists again.")
 	default:
-		v.status.SetText(fmt.Sprintf("Our list: %s, %d accounts. Partner lists: %d.", m.Ours.File, len(m.Ours.Accounts), len(m.Lists)))
+		v.status.SetText(fmt.Sprintf("Our list: %s, %s accounts. Partner lists: %s.", m.Ours.File, formatCount(len(m.Ours.Accounts)), formatCount(len(m.Lists))))
 	}
 	v.share.SetChecked(m == nil || !m.HideAccountNames)
 	if m == nil {
@@ -242,7 +242,7 @@ func (v *overlapView) refreshMatches() {
 	rs := v.results()
 	if v.selected >= 0 && v.selected < len(rs) {
 		o := rs[v.selected]
-		v.heading.SetText(fmt.Sprintf("%s: %d shared companies, %d matches listed", o.Partner, o.SharedCompanies(), len(o.Shared)))
+		v.heading.SetText(fmt.Sprintf("%s: %s shared companies, %s matches listed", o.Partner, formatCount(o.SharedCompanies()), formatCount(len(o.Shared))))
 		v.typed.SetChecked(v.ws.ecosystem().UsesTypedOverlap(o.Partner))
 		v.typed.Enable()
 		v.remove.Enable()
@@ -337,7 +337,7 @@ func (v *overlapView) showWarnings(problems []importers.Problem) {
 	var lines []string
 	for i, p := range problems {
 		if i == 10 {
-			lines = append(lines, fmt.Sprintf("… and %d more.", len(problems)-10))
+			lines = append(lines, fmt.Sprintf("… and %s more.", formatCount(len(problems)-10)))
 			break
 		}
 		lines = append(lines, p.String())
@@ -403,7 +403,7 @@ func (v *overlapView) readSurvey(path string) <-chan struct{} {
 			defer v.showWarnings(res.Problems) // last, so on top: how the file was read comes first
 			proposed := v.ws.ecosystem().ProposePartners(0)
 			if len(proposed) == 0 {
-				v.status.SetText(fmt.Sprintf("Survey: %d customers; every tool is already a partner.", res.Survey.Customers))
+				v.status.SetText(fmt.Sprintf("Survey: %s customers; every tool is already a partner.", formatCount(res.Survey.Customers)))
 				return
 			}
 			var names []string
@@ -411,7 +411,7 @@ func (v *overlapView) readSurvey(path string) <-chan struct{} {
 				names = append(names, p.Name)
 			}
 			dialog.ShowConfirm("Add the tools your customers use?",
-				fmt.Sprintf("%d customers answered. These tools are not partners yet: %s.\n\nAdd them as partners that influence customers, with no contract (Formal: No)?", res.Survey.Customers, strings.Join(names, ", ")),
+				fmt.Sprintf("%s customers answered. These tools are not partners yet: %s.\n\nAdd them as partners that influence customers, with no contract (Formal: No)?", formatCount(res.Survey.Customers), strings.Join(names, ", ")),
 				func(ok bool) {
 					if ok {
 						_ = v.ws.editStructure("", func(e *core.Ecosystem) error { e.AddProposedPartners(0); return nil })

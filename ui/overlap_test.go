@@ -137,6 +137,19 @@ func TestOverlapViewAsksForListsByPath(t *testing.T) {
 	}
 }
 
+// TestOverlapViewCountsWithSeparators shows a long list's size as a person
+// writes it: "12,345 accounts", not "12345 accounts".
+func TestOverlapViewCountsWithSeparators(t *testing.T) {
+	a := test.NewTempApp(t)
+	doc := NewDocument(today)
+	doc.Ecosystem.SetOurAccounts(core.AccountList{File: "crm.csv", Accounts: make([]core.Account, 12_345)})
+	w := newMainWindow(a, doc, testEnv())
+	view := newOverlap(w, a.NewWindow("overlap"))
+	if got := view.status.Text; !strings.Contains(got, "12,345 accounts") {
+		t.Errorf("the overlap says %q, want 12,345 accounts", got)
+	}
+}
+
 // TestOverlapViewReadsASurveyWithItsWarnings reads a survey saved in
 // Windows-1252, as the file dialog would hand it over: the survey is kept,
 // and the user is told how the file was read before being offered its

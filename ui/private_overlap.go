@@ -235,7 +235,7 @@ func (p *privateOverlap) describeList() {
 		p.request.Disable()
 		return
 	}
-	p.ourList.SetText(fmt.Sprintf("Our list: %s, %d accounts.", filepath.Base(file), len(accounts)))
+	p.ourList.SetText(fmt.Sprintf("Our list: %s, %s accounts.", filepath.Base(file), formatCount(len(accounts))))
 	p.request.Enable()
 }
 
@@ -340,7 +340,7 @@ func (p *privateOverlap) makeRequest(path string) <-chan struct{} {
 	mode := p.chosenMode()
 	opt := core.PrivateRequestOptions{Mode: mode, From: strings.TrimSpace(p.from.Text), List: file,
 		SharePopulations: p.share.Checked && mode == core.PrivateCounts, Now: p.ws.today()}
-	ctx, progress := p.begin(fmt.Sprintf("Scrambling %d accounts…", len(accounts)))
+	ctx, progress := p.begin(fmt.Sprintf("Scrambling %s accounts…", formatCount(len(accounts))))
 	opt.Progress = progress
 	inPlan := p.inPlan.Checked
 	p.ws.inBackground(func() {
@@ -379,7 +379,7 @@ func (p *privateOverlap) writeRequest(ctx context.Context, path string, accounts
 		if err := exporters.WritePrivateFile(path, req); err != nil {
 			return "", nil, err
 		}
-		return fmt.Sprintf("Wrote %s: %d entries, one per company. Its secret is in this plan: save the plan to keep it, and never send the plan's workbook to your partner.", filepath.Base(path), req.Header.Entries), st, nil
+		return fmt.Sprintf("Wrote %s: %s entries, one per company. Its secret is in this plan: save the plan to keep it, and never send the plan's workbook to your partner.", filepath.Base(path), formatCount(req.Header.Entries)), st, nil
 	}
 	state, err := dir.SaveState(st)
 	if err != nil {
@@ -389,7 +389,7 @@ func (p *privateOverlap) writeRequest(ctx context.Context, path string, accounts
 		os.Remove(state)
 		return "", nil, err
 	}
-	return fmt.Sprintf("Wrote %s: %d entries, one per company. Its secret stays on this computer.", filepath.Base(path), req.Header.Entries), st, nil
+	return fmt.Sprintf("Wrote %s: %s entries, one per company. Its secret stays on this computer.", filepath.Base(path), formatCount(req.Header.Entries)), st, nil
 }
 
 // chooseAnswerFile asks for the partner's answer, then opens it.
@@ -486,10 +486,10 @@ func findRequest(st *core.PrivateState, answerPath string) (*core.PrivateFile, e
 // showResult shows the opened overlap and proposes the partner it is for.
 func (p *privateOverlap) showResult(o core.Overlap, from string) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s's list: %d companies (%d customers). Shared with ours: %d (%d by domain, %d by name).\n",
-		from, o.Companies, o.Customers, o.SharedCompanies(), o.ByKind[core.MatchDomain], o.ByKind[core.MatchName])
+	fmt.Fprintf(&b, "%s's list: %s companies (%s customers). Shared with ours: %s (%s by domain, %s by name).\n",
+		from, formatCount(o.Companies), formatCount(o.Customers), formatCount(o.SharedCompanies()), formatCount(o.ByKind[core.MatchDomain]), formatCount(o.ByKind[core.MatchName]))
 	for _, pop := range core.OverlapPopulations {
-		fmt.Fprintf(&b, "%s: %d\n", pop, o.Counts[pop])
+		fmt.Fprintf(&b, "%s: %s\n", pop, formatCount(o.Counts[pop]))
 	}
 	if len(o.Shared) > 0 {
 		fmt.Fprintf(&b, "Our open pipeline among them: %.2f\n", o.Pipeline)
@@ -550,7 +550,7 @@ func (p *privateOverlap) applyResult(partner string) {
 	}
 	p.finished = nil
 	p.apply.Disable()
-	msg := fmt.Sprintf("%s's overlap is now the private one: %d shared companies.", o.Partner, o.SharedCompanies())
+	msg := fmt.Sprintf("%s's overlap is now the private one: %s shared companies.", o.Partner, formatCount(o.SharedCompanies()))
 	if dir, err := p.folder(); err == nil && p.state != nil && !p.stateInPlan {
 		if state, err := dir.SaveState(p.state.Forget(p.ws.today())); err != nil {
 			msg += " The request's secret could not be deleted (" + err.Error() + "): delete " + state + " by hand."

@@ -147,8 +147,8 @@ func (p *privateOverlap) accepted() (core.PrivateAnswerOptions, error) {
 func (p *privateOverlap) describeRequest(req *core.PrivateFile) string {
 	h := req.Header
 	accounts, _ := p.ourAccounts()
-	return fmt.Sprintf("From %s, made %s: %d entries, mode %s.\n\n%s\n\nYour answer is made of your account list (%d accounts) and tells %s how many companies it holds and, for each shared one, whether it is your customer. Your list itself stays on this computer.",
-		h.From, h.Made.Local().Format("2 January 2006 15:04"), h.Entries, h.Mode, h.Reveals, len(accounts), h.From)
+	return fmt.Sprintf("From %s, made %s: %s entries, mode %s.\n\n%s\n\nYour answer is made of your account list (%s accounts) and tells %s how many companies it holds and, for each shared one, whether it is your customer. Your list itself stays on this computer.",
+		h.From, h.Made.Local().Format("2 January 2006 15:04"), formatCount(h.Entries), h.Mode, h.Reveals, formatCount(len(accounts)), h.From)
 }
 
 // answerRequest answers a partner's request with our list, off the UI
@@ -162,7 +162,7 @@ func (p *privateOverlap) answerRequest(req *core.PrivateFile, from, out string) 
 		close(done)
 		return done
 	}
-	ctx, progress := p.begin(fmt.Sprintf("Answering %s's request with %d accounts…", req.Header.From, len(accounts)))
+	ctx, progress := p.begin(fmt.Sprintf("Answering %s's request with %s accounts…", req.Header.From, formatCount(len(accounts))))
 	opt, _ := p.accepted()
 	opt.From, opt.SharePopulations, opt.Now, opt.Progress = strings.TrimSpace(p.from.Text), true, p.ws.today(), progress
 	pa := p.takePrepared(req.Header.RequestID)
@@ -238,7 +238,7 @@ func (p *privateOverlap) writeResult(out string) {
 		p.fail(err)
 		return
 	}
-	p.status.SetText(fmt.Sprintf("Wrote %s: %d entries. Send it to your partner: %s", filepath.Base(out), p.resultFile.Header.Entries, p.resultFile.Header.Reveals))
+	p.status.SetText(fmt.Sprintf("Wrote %s: %s entries. Send it to your partner: %s", filepath.Base(out), formatCount(p.resultFile.Header.Entries), p.resultFile.Header.Reveals))
 }
 
 // chooseResultToRead asks for the result a partner sent back, then reads
