@@ -27,15 +27,17 @@ var importExtensions = []string{".xlsx", ".csv", ".txt", ".tsv"}
 // dialog has no place to type a path: a user whose file sits six folders
 // deep would click through all six.
 type locationDialog struct {
-	w       *MainWindow
-	win     fyne.Window // the window it opens over
-	title   string
-	exts    []string
-	chosen  func(fyne.URI)
-	entry   *widget.Entry
-	problem *widget.Label
-	confirm *widget.Button
-	dialog  *dialog.CustomDialog
+	w   *MainWindow
+	win fyne.Window // the window it opens over
+	// proposed is the folder the location field starts with, "" for none.
+	proposed string
+	title    string
+	exts     []string
+	chosen   func(fyne.URI)
+	entry    *widget.Entry
+	problem  *widget.Label
+	confirm  *widget.Button
+	dialog   *dialog.CustomDialog
 }
 
 // showOpenDialog asks over the main window for a file with one of exts, by
@@ -59,7 +61,8 @@ func (w *MainWindow) askToOpenOver(win fyne.Window, title, confirm string, exts 
 	l.entry = widget.NewEntry()
 	l.entry.SetPlaceHolder("Type or paste the path of the file, or a folder to browse")
 	if dir := w.lastFolder(); dir != nil && dir.Scheme() == "file" {
-		l.entry.SetText(filepath.Clean(dir.Path()) + string(filepath.Separator))
+		l.proposed = filepath.Clean(dir.Path()) + string(filepath.Separator)
+		l.entry.SetText(l.proposed)
 	}
 	l.entry.OnSubmitted = func(string) { l.open() }
 	l.entry.OnChanged = func(string) { l.problem.Hide() }
@@ -86,7 +89,7 @@ func (w *MainWindow) askToOpenOver(win fyne.Window, title, confirm string, exts 
 
 // open takes the path typed: a file is chosen, a folder is browsed.
 func (l *locationDialog) open() {
-	path := expandHome(strings.Trim(strings.TrimSpace(l.entry.Text), `"'`))
+	path := l.typedPath()
 	if path == "" {
 		l.browse()
 		return
@@ -129,6 +132,29 @@ func (l *locationDialog) browse() {
 	}
 	d.Show()
 	d.Resize(fyne.NewSize(960, 640)) // a file dialog can only be resized once shown
+}
+
+// typedPath is the path in the location field. A whole path pasted after
+// the folder proposed, as a person who did not clear the field pastes it,
+// is taken alone when the two together name nothing
+// ("/home/ana/Downloads//home/ana/crm/accounts.csv").
+func (l *locationDialog) typedPath() string {
+	clean := func(s string) string { return expandHome(strings.Trim(strings.TrimSpace(s), `"'`)) }
+	typed := strings.TrimSpace(l.entry.Text)
+	path := clean(typed)
+	rest, ok := strings.CutPrefix(typed, l.proposed)
+	if !ok || l.proposed == "" {
+		return path
+	}
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	if pasted := clean(rest); filepath.IsAbs(pasted) {
+		if _, err := os.Stat(pasted); err == nil {
+			return pasted
+		}
+	}
+	return path
 }
 
 // typedFolder is the folder a typed path names, or holds when it names a

@@ -23,27 +23,39 @@ func TestOpenAcceptsATypedPath(t *testing.T) {
 	notes := filepath.Join(dir, "notes.pdf")
 	os.WriteFile(notes, []byte("%PDF"), 0o644)
 
+	proposed := filepath.Join(t.TempDir(), "downloads") + string(filepath.Separator)
 	tests := []struct {
-		name    string
-		typed   string
-		want    string // the file chosen; "" for none
-		problem string // in what the dialog says
+		name     string
+		proposed string // the folder the field starts with
+		typed    string // after it
+		want     string // the file chosen; "" for none
+		problem  string // in what the dialog says
 	}{
-		{"a file", list, list, ""},
-		{"pasted with quotes", `"` + list + `"`, list, ""},
-		{"no such file", filepath.Join(dir, "missing.csv"), "", "no file at"},
-		{"another kind of file", notes, "", "not one of the files"},
+		{"a file", "", list, list, ""},
+		{"pasted after the folder proposed", proposed, list, list, ""},
+		{"pasted after the folder proposed, missing", proposed, filepath.Join(dir, "missing.csv"), "", "no file at"},
+		{"pasted with quotes", "", `"` + list + `"`, list, ""},
+		{"no such file", "", filepath.Join(dir, "missing.csv"), "", "no file at"},
+		{"another kind of file", "", notes, "", "not one of the files"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			w := newTestWindow(t)
+			if tt.proposed != "" {
+				os.MkdirAll(tt.proposed, 0o755)
+				w.useFolder(storage.NewFileURI(filepath.Join(tt.proposed, "last.csv")))
+			}
 			var got fyne.URI
 			w.showOpenDialog("Import a partner list", "Import", importExtensions, func(u fyne.URI) { got = u })
 			entry, ok := w.Window.Canvas().Focused().(*widget.Entry)
 			if !ok {
 				t.Fatal("the location field does not have the focus")
 			}
-			entry.SetText("")
+			if tt.proposed == "" {
+				entry.SetText("")
+			} else if entry.Text != tt.proposed {
+				t.Fatalf("the location field holds %q, want the last folder %s", entry.Text, tt.proposed)
+			}
 			test.Type(entry, tt.typed)
 			entry.OnSubmitted(entry.Text)
 			if tt.want != "" {
