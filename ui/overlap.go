@@ -166,15 +166,15 @@ type overlapColumn struct {
 
 var overlapColumns = []overlapColumn{
 	{"Partner", 180, func(_ *core.Ecosystem, o core.Overlap) string { return o.Partner }},
-	{"Both customers", 120, func(_ *core.Ecosystem, o core.Overlap) string { return fmt.Sprint(o.Counts[core.BothCustomers]) }},
+	{"Both customers", 120, func(_ *core.Ecosystem, o core.Overlap) string { return formatCount(o.Counts[core.BothCustomers]) }},
 	{"Our customer, their prospect", 200, func(_ *core.Ecosystem, o core.Overlap) string {
-		return fmt.Sprint(o.Counts[core.OurCustomerTheirProspect])
+		return formatCount(o.Counts[core.OurCustomerTheirProspect])
 	}},
 	{"Their customer, our prospect", 200, func(_ *core.Ecosystem, o core.Overlap) string {
-		return fmt.Sprint(o.Counts[core.TheirCustomerOurProspect])
+		return formatCount(o.Counts[core.TheirCustomerOurProspect])
 	}},
-	{"Both prospects", 120, func(_ *core.Ecosystem, o core.Overlap) string { return fmt.Sprint(o.Counts[core.BothProspects]) }},
-	{"Overlapping pipeline", 150, func(_ *core.Ecosystem, o core.Overlap) string { return fmt.Sprintf("%.2f", o.Pipeline) }},
+	{"Both prospects", 120, func(_ *core.Ecosystem, o core.Overlap) string { return formatCount(o.Counts[core.BothProspects]) }},
+	{"Overlapping pipeline", 150, func(_ *core.Ecosystem, o core.Overlap) string { return formatAmount(o.Pipeline) }},
 	{"Score", 70, func(_ *core.Ecosystem, o core.Overlap) string { return fmt.Sprint(core.OverlapScore(o)) }},
 	{"Customer overlap from", 170, func(e *core.Ecosystem, o core.Overlap) string {
 		if e.UsesTypedOverlap(o.Partner) {

@@ -148,6 +148,14 @@ func TestOverlapViewCountsWithSeparators(t *testing.T) {
 	if got := view.status.Text; !strings.Contains(got, "12,345 accounts") {
 		t.Errorf("the overlap says %q, want 12,345 accounts", got)
 	}
+	o := core.Overlap{Partner: "Globex", Pipeline: 70_002_216.4}
+	o.Counts[core.BothCustomers] = 1_234
+	want := map[string]string{"Both customers": "1,234", "Overlapping pipeline": "70,002,216"}
+	for _, c := range overlapColumns {
+		if w, ok := want[c.title]; ok && c.value(doc.Ecosystem, o) != w {
+			t.Errorf("%s shows %q, want %q", c.title, c.value(doc.Ecosystem, o), w)
+		}
+	}
 }
 
 // TestOverlapViewReadsASurveyWithItsWarnings reads a survey saved in
