@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -476,9 +477,10 @@ func (r *sheetReader) convert(raw bool) ([]string, string) {
 	if r.reuse {
 		cells = r.cells[:0]
 	}
+	r.cellTexts()
 	for k := range r.row.cells {
 		c := &r.row.cells[k]
-		v, why := r.value(c, sst, raw)
+		v, why := r.value(c, r.texts[k], sst, raw)
 		if why != "" {
 			return nil, why
 		}
@@ -499,14 +501,50 @@ func (r *sheetReader) convert(raw bool) ([]string, string) {
 	return cells, ""
 }
 
-// value is excelize's getValueFrom for one cell.
-func (r *sheetReader) value(c *xmlCell, sst *sharedStrings, raw bool) (string, string) {
+// cellTexts copies the texts of the current row's cells (see cellText) out
+// of the window into one string, each cell's text a substring of it: one
+// allocation a row rather than one a cell, on sheets of a million rows.
+func (r *sheetReader) cellTexts() {
+	total := 0
+	for k := range r.row.cells {
+		total += len(r.cellText(&r.row.cells[k]))
+	}
+	buf := make([]byte, 0, total)
+	for k := range r.row.cells {
+		buf = append(buf, r.cellText(&r.row.cells[k])...)
+	}
+	all := unsafe.String(unsafe.SliceData(buf), len(buf)) // buf is never written again
+	r.texts = r.texts[:0]
+	at := 0
+	for k := range r.row.cells {
+		n := len(r.cellText(&r.row.cells[k]))
+		r.texts = append(r.texts, all[at:at+n])
+		at += n
+	}
+}
+
+// cellText is the text value reads of a cell: an inline string's, else
+// its <v>'s; nil for a shared string, whose <v> is only an index.
+func (r *sheetReader) cellText(c *xmlCell) []byte {
+	switch {
+	case c.kind == 's':
+		return nil
+	case c.kind == 'i' && c.hasI:
+		return r.text(c.is)
+	case c.hasV:
+		return r.text(c.v)
+	}
+	return nil
+}
+
+// value is excelize's getValueFrom for one cell, whose cellText is text.
+func (r *sheetReader) value(c *xmlCell, text string, sst *sharedStrings, raw bool) (string, string) {
 	fm := r.parts.formats
 	v := func() string {
 		if !c.hasV {
 			return ""
 		}
-		return string(r.text(c.v))
+		return text
 	}
 	var s string
 	var ok bool
@@ -536,7 +574,7 @@ func (r *sheetReader) value(c *xmlCell, sst *sharedStrings, raw bool) (string, s
 	case 'i':
 		str := v()
 		if c.hasI {
-			str = bstrUnmarshal(string(r.text(c.is)))
+			str = bstrUnmarshal(text)
 		}
 		if raw {
 			return str, ""

@@ -136,6 +136,7 @@ type sheetReader struct {
 	scratch xmlScratch
 	reuse   bool // Columns may return the same slice again (see sheetRows)
 	cells   []string
+	texts   []string // the current row's cellTexts
 	err     error
 
 	slow     *excelize.Rows // excelize's iterator, once fallen back
