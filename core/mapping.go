@@ -152,6 +152,13 @@ func (e *Ecosystem) MatchAccounts() bool {
 // accounts as ours holds, so that what is held prepared stays small beside
 // our index.
 func MatchLists(ours *AccountList, lists []AccountList, decisions Decisions) []Overlap {
+	_, results := IndexAndMatch(ours, lists, decisions)
+	return results
+}
+
+// IndexAndMatch is MatchLists that also returns our list's index, for a
+// caller that reports its counts (Companies).
+func IndexAndMatch(ours *AccountList, lists []AccountList, decisions Decisions) (*AccountIndex, []Overlap) {
 	var ix *AccountIndex
 	var failed any
 	indexed := make(chan struct{})
@@ -176,17 +183,11 @@ prepare:
 	if failed != nil {
 		panic(failed) // on the caller's goroutine, where its recovery is
 	}
-	return ix.matchLists(lists, early, decisions)
-}
-
-// MatchLists is MatchLists over our list already indexed, for a caller that
-// also wants the index's counts.
-func (ix *AccountIndex) MatchLists(lists []AccountList, decisions Decisions) []Overlap {
-	return ix.matchLists(lists, nil, decisions)
+	return ix, ix.matchLists(lists, early, decisions)
 }
 
 // matchLists matches and explains each list on a core of its own, using the
-// lists prepared early where there is one (early may be nil). A list's
+// lists prepared early where there is one. A list's
 // matches are dropped once explained: Shared holds them.
 func (ix *AccountIndex) matchLists(lists []AccountList, early []*AccountIndex, decisions Decisions) []Overlap {
 	out := make([]Overlap, len(lists))

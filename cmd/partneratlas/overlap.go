@@ -146,8 +146,8 @@ func runOverlap(opt overlapOptions, stdout, stderr io.Writer) int {
 	if msg := unused(maps, files, seen); msg != "" {
 		return fail(stderr, msg)
 	}
-	ix := core.IndexAccounts(ours.List.Accounts)
-	e.SetOverlapResults(ix.MatchLists(e.Accounts.Lists, e.Accounts.Decisions))
+	ix, overlaps := core.IndexAndMatch(e.Accounts.Ours, e.Accounts.Lists, e.Accounts.Decisions)
+	e.SetOverlapResults(overlaps)
 
 	report := stdout
 	if opt.json {
