@@ -51,15 +51,15 @@ func (w *MainWindow) showProblems(name, summary string, problems []importers.Pro
 			shown = append(shown, g.String())
 		}
 		if len(groups) > maxProblemsShown {
-			shown = append(shown, fmt.Sprintf("… and %d more groups.", len(groups)-maxProblemsShown))
+			shown = append(shown, fmt.Sprintf("… and %s more groups.", formatCount(len(groups)-maxProblemsShown)))
 		}
-		intro = fmt.Sprintf(" Partner Atlas kept every row it could; the %d warnings, grouped (Copy all copies every one):", len(problems))
+		intro = fmt.Sprintf(" Partner Atlas kept every row it could; the %s warnings, grouped (Copy all copies every one):", formatCount(len(problems)))
 	}
 	head := widget.NewLabel(summary + intro)
 	head.Wrapping = fyne.TextWrapWord
 	list := widget.NewLabel("• " + strings.Join(shown, "\n• "))
 	list.Wrapping = fyne.TextWrapWord
-	title := fmt.Sprintf("%s: %d warnings", name, len(problems))
+	title := fmt.Sprintf("%s: %s warnings", name, formatCount(len(problems)))
 	if len(problems) == 1 {
 		title = name + ": 1 warning"
 	}

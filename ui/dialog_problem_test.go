@@ -49,6 +49,9 @@ func TestManyProblemsShownGrouped(t *testing.T) {
 			if c.problems > maxProblemsShown && !strings.Contains(list.Text, "rows") && !strings.Contains(list.Text, "cells") {
 				t.Errorf("the groups do not say what they count:\n%.500s", list.Text)
 			}
+			if c.problems > 1000 && !strings.Contains(dialogText(w), "3,635 warnings") {
+				t.Errorf("the dialog does not count the warnings as a person writes them (3,635):\n%.300s", dialogText(w))
+			}
 			test.Tap(findButton(t, w.Window.Canvas().Overlays().Top(), "Copy all"))
 			if got := strings.Count(w.app.Clipboard().Content(), "\n") + 1; got != c.problems {
 				t.Errorf("Copy all copied %d lines, want %d", got, c.problems)
