@@ -2,6 +2,7 @@ package importers
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -359,5 +360,32 @@ func TestReadSurvey(t *testing.T) {
 	}
 	if _, err := readData("x.csv", []byte("Customer,Region\nAcme,EMEA\n"), Options{}, ReadSurveyTable); KindOf(err) != MissingColumn {
 		t.Errorf("a survey without tools: %v, want %s", err, MissingColumn)
+	}
+}
+
+// TestReadAccountsSizedOnce reads account workbooks of several sizes,
+// without a dimension (excelize's stream writer writes none) and with one:
+// the accounts come in one slice sized at once from the sheet's size or its
+// dimension, not grown by doubling or joined from chunks, and no larger
+// than a tenth or so beyond what is needed.
+func TestReadAccountsSizedOnce(t *testing.T) {
+	for _, n := range []int{3, 500, 20_000} {
+		var b strings.Builder
+		b.WriteString("Account Name,Website,Status\n")
+		for i := range n {
+			fmt.Fprintf(&b, "Company %d Inc,company%d.example.com,Customer\n", i, i)
+		}
+		path := csvAsXLSX(t, []byte(b.String()), filepath.Join(t.TempDir(), "accounts.xlsx"))
+		res, err := ReadAccounts(path, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := res.List.Accounts
+		if len(got) != n {
+			t.Fatalf("%d rows: %d accounts read", n, len(got))
+		}
+		if n >= 500 && (cap(got) > n*5/4 || cap(got) < n) {
+			t.Errorf("%d rows: the accounts' slice holds %d, want about %d", n, cap(got), n)
+		}
 	}
 }

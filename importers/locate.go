@@ -69,13 +69,22 @@ type found struct {
 
 // claimedRows is the number of rows below the header that a worksheet's
 // dimension claims (checkDimension has refused any past Excel's last row),
-// else rows. A file may lie: a reader sizes with it only what costs little
-// when left unused, such as a slice of a million accounts whose pages are
-// never touched.
+// else, for a sheet without one (excelize's stream writer writes none), a
+// guess from the bytes of the rows read so far and the part's size, else
+// rows. A file may lie: a reader sizes with it only what costs little when
+// left unused, such as a slice of a million accounts whose pages are never
+// touched.
 func (t *found) claimedRows() int {
 	_, last, _ := strings.Cut(t.facts.dimension, ":")
 	if _, row, err := excelize.SplitCellName(strings.ReplaceAll(last, "$", "")); err == nil && row <= excelize.TotalRows {
 		return max(row-t.header.row, 0)
+	}
+	if s, ok := t.src.(*sheetRows); ok {
+		if r, ok := s.rows.(*sheetReader); ok {
+			if n := r.rowsAhead(t.facts.size); n > 0 {
+				return n + len(t.rest)
+			}
+		}
 	}
 	return t.rows
 }

@@ -132,6 +132,10 @@ func (r *sheetReader) readRow() (ok bool, why string) {
 	}
 	r.ahead = rowTag{}
 	r.w.keep = rt.at
+	if r.rowsRead == 0 {
+		r.rowsFrom = rt.at
+	}
+	r.rowsRead++
 	if rt.n > excelize.TotalRows {
 		r.err = excelize.ErrMaxRows
 		return false, ""
@@ -608,4 +612,16 @@ func (r *sheetReader) value(c *xmlCell, text string, sst *sharedStrings, raw boo
 		return "", "a number format this reader cannot apply"
 	}
 	return s, ""
+}
+
+// rowsAhead guesses how many rows the sheet holds after those read so far,
+// from the bytes they took and the part's unpacked size; 0 when it cannot
+// tell. The guess errs high (by a tenth), and never passes Excel's last row.
+func (r *sheetReader) rowsAhead(size uint64) int {
+	read := r.pos - r.rowsFrom
+	if r.rowsRead < 2 || read <= 0 || size == 0 {
+		return 0
+	}
+	rest := float64(size) - float64(r.pos)
+	return min(int(rest/float64(read)*float64(r.rowsRead)*1.1), excelize.TotalRows)
 }

@@ -137,7 +137,10 @@ type sheetReader struct {
 	reuse   bool // Columns may return the same slice again (see sheetRows)
 	cells   []string
 	texts   []string // the current row's cellTexts
-	err     error
+	// rowsFrom is where the first row starts and rowsRead how many rows
+	// were read: what a guess of the rows to come rests on (rowsAhead).
+	rowsFrom, rowsRead int
+	err                error
 
 	slow     *excelize.Rows // excelize's iterator, once fallen back
 	fellBack string
