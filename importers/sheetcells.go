@@ -3,15 +3,13 @@ package importers
 import (
 	"bytes"
 	"strconv"
-	"strings"
-	"unsafe"
 
 	"github.com/xuri/excelize/v2"
 )
 
 // The cells of a worksheet's rows, read by sheetReader from the sheet XML:
-// row and cell tags, their values, and each value converted as excelize's
-// getValueFrom converts it.
+// row and cell tags and the spans of their values (cellvalues.go turns the
+// spans into the strings excelize gives).
 
 // rowTag is a row's start tag, read ahead of the row.
 type rowTag struct {
@@ -455,163 +453,6 @@ func cellColumn(ref []byte) (int, bool) {
 	}
 	col, _, err := excelize.CellNameToCoordinates(string(ref))
 	return col, err == nil
-}
-
-// text returns a span's bytes.
-func (r *sheetReader) text(s span) []byte {
-	if s.arena {
-		return r.row.arena[s.from:s.to]
-	}
-	return r.row.bytes[s.from:s.to]
-}
-
-// convert turns the current row's cells into strings, raw or formatted,
-// and places them by column as excelize does: an empty cell without a
-// formula is left out, so a row ends at its last value.
-func (r *sheetReader) convert(raw bool) ([]string, string) {
-	sst, ok := r.parts.sharedStrings()
-	if !ok {
-		return nil, "shared strings this reader cannot decode"
-	}
-	n := 0
-	for _, c := range r.row.cells {
-		n = max(n, c.col)
-	}
-	var cells []string
-	if r.reuse {
-		cells = r.cells[:0]
-	}
-	r.cellTexts()
-	for k := range r.row.cells {
-		c := &r.row.cells[k]
-		v, why := r.value(c, r.texts[k], sst, raw)
-		if why != "" {
-			return nil, why
-		}
-		if v == "" && !c.hasF {
-			continue
-		}
-		if cells == nil {
-			cells = make([]string, 0, n)
-		}
-		if r.reuse {
-			r.cells = cells[:0]
-		}
-		for blank := c.col - len(cells); blank > 1; blank-- {
-			cells = append(cells, "")
-		}
-		cells = append(cells, v)
-	}
-	return cells, ""
-}
-
-// cellTexts copies the texts of the current row's cells (see cellText) out
-// of the window into one string, each cell's text a substring of it: one
-// allocation a row rather than one a cell, on sheets of a million rows.
-func (r *sheetReader) cellTexts() {
-	total := 0
-	for k := range r.row.cells {
-		total += len(r.cellText(&r.row.cells[k]))
-	}
-	buf := make([]byte, 0, total)
-	for k := range r.row.cells {
-		buf = append(buf, r.cellText(&r.row.cells[k])...)
-	}
-	all := unsafe.String(unsafe.SliceData(buf), len(buf)) // buf is never written again
-	r.texts = r.texts[:0]
-	at := 0
-	for k := range r.row.cells {
-		n := len(r.cellText(&r.row.cells[k]))
-		r.texts = append(r.texts, all[at:at+n])
-		at += n
-	}
-}
-
-// cellText is the text value reads of a cell: an inline string's, else
-// its <v>'s; nil for a shared string, whose <v> is only an index.
-func (r *sheetReader) cellText(c *xmlCell) []byte {
-	switch {
-	case c.kind == 's':
-		return nil
-	case c.kind == 'i' && c.hasI:
-		return r.text(c.is)
-	case c.hasV:
-		return r.text(c.v)
-	}
-	return nil
-}
-
-// value is excelize's getValueFrom for one cell, whose cellText is text.
-func (r *sheetReader) value(c *xmlCell, text string, sst *sharedStrings, raw bool) (string, string) {
-	fm := r.parts.formats
-	v := func() string {
-		if !c.hasV {
-			return ""
-		}
-		return text
-	}
-	var s string
-	var ok bool
-	switch c.kind {
-	case 's':
-		if !c.hasV || c.v.to == c.v.from {
-			if raw {
-				return "", ""
-			}
-			s, ok = fm.text("", c.style)
-			break
-		}
-		i, small := smallInt(r.text(c.v))
-		if !small {
-			i, _ = strconv.Atoi(strings.TrimSpace(string(r.text(c.v))))
-		}
-		str, found := sst.at(i)
-		if !found {
-			return "", "" // excelize reads an index outside the table as empty
-		}
-		if raw {
-			return str, ""
-		}
-		s, ok = fm.text(str, c.style)
-	case 't':
-		return v(), ""
-	case 'i':
-		str := v()
-		if c.hasI {
-			str = bstrUnmarshal(text)
-		}
-		if raw {
-			return str, ""
-		}
-		s, ok = fm.text(str, c.style)
-	case 'b':
-		str := v()
-		if raw {
-			return str, ""
-		}
-		switch str {
-		case "1":
-			return "TRUE", ""
-		case "0":
-			return "FALSE", ""
-		}
-		s, ok = fm.text(str, c.style)
-	case 'd':
-		if raw {
-			return v(), ""
-		}
-		return "", "a date cell (t=\"d\") to format"
-	default:
-		str := v()
-		if raw {
-			return str, ""
-		}
-		s, ok = fm.number(str, c.style)
-	}
-	if !ok {
-		return "", "a number format this reader cannot apply"
-	}
-	return s, ""
 }
 
 // rowsAhead guesses how many rows the sheet holds after those read so far,
