@@ -77,6 +77,8 @@ func indexAccounts(accounts []Account, loose bool) *AccountIndex {
 	ix.byLead.init(leads)
 	if loose {
 		ix.byLoose.init(n)
+	} else {
+		ix.exact = make([]exactHashes, n) // filled by add
 	}
 	for i := range accounts {
 		ix.add(i, nameHash[i], looseHash)
@@ -88,13 +90,6 @@ func indexAccounts(accounts []Account, loose bool) *AccountIndex {
 	}
 	if !loose {
 		ix.lead = leadHash
-		ix.exact = make([]exactHashes, n)
-		for i := range accounts {
-			ix.exact[i].name = nameHash[i]
-			if len(accounts[i].Domains) > 0 {
-				ix.exact[i].domain = maphash.String(hashSeed, accounts[i].Domains[0])
-			}
-		}
 	}
 	return ix
 }
@@ -154,6 +149,9 @@ func (ix *AccountIndex) add(i int, nameHash uint64, looseHash []uint64) {
 		if c < 0 && nameOwner >= 0 {
 			c = ix.canon[nameOwner]
 		}
+	}
+	if ix.exact != nil {
+		ix.exact[i] = exactHashes{domain: domainHash[0], name: nameHash}
 	}
 	if c < 0 {
 		c = int32(i)

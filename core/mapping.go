@@ -187,8 +187,8 @@ prepare:
 }
 
 // matchLists matches and explains each list on a core of its own, using the
-// lists prepared early where there is one. A list's
-// matches are dropped once explained: Shared holds them.
+// lists prepared early where there is one. A list's matches are dropped
+// once explained: Shared holds them.
 func (ix *AccountIndex) matchLists(lists []AccountList, early []*AccountIndex, decisions Decisions) []Overlap {
 	out := make([]Overlap, len(lists))
 	inParallel(len(lists), 1, func(i, _ int) {

@@ -174,9 +174,10 @@ type accountReader struct {
 	report               *report
 	name, status, amount int
 	sites                []int
-	// accounts are gathered in chunks when their number is not known ahead
-	// (a workbook's rows are not) and put together once at the end: a slice
-	// grown by doubling would copy a million accounts twenty times.
+	// accounts is sized from the rows the table claims (claimedRows); past
+	// that, accounts are gathered in chunks and put together once at the
+	// end: a slice grown by doubling would copy a million accounts twenty
+	// times.
 	accounts []core.Account
 	chunks   [][]core.Account
 	domains  []string // slab the accounts' Domains are cut from

@@ -117,8 +117,7 @@ func (f *File) whole() error {
 	if f.withheld == nil {
 		return nil
 	}
-	xo := xlsxOptions
-	book, err := excelize.OpenReader(bytes.NewReader(f.data), xo)
+	book, err := excelize.OpenReader(bytes.NewReader(f.data), xlsxOptions) // never encrypted: see withoutBigSheets
 	if err != nil {
 		return openError(f.Name, err)
 	}
