@@ -2,8 +2,10 @@ package core
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -203,5 +205,45 @@ func BenchmarkIndexAccounts1M(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		IndexAccounts(ours)
+	}
+}
+
+// TestReasonAsFmtWrote holds Reason, written without fmt for speed, to the
+// sentences fmt.Sprintf wrote, on names that quoting has to escape.
+func TestReasonAsFmtWrote(t *testing.T) {
+	ours := []Account{{Name: `Acme "Cloud" Inc.`}, {Name: "Société Générale"}, {Name: "bad \xff byte\ttab"}}
+	theirs := []Account{{Name: "ACME Cloud"}, {Name: "Societe Generale SA"}, {Name: ""}}
+	was := func(m Match) string {
+		switch m.Kind {
+		case MatchDomain:
+			return fmt.Sprintf("Same website domain %s", m.Key)
+		case MatchName:
+			return fmt.Sprintf("Same company name once case, accents, punctuation and legal forms are set aside (%q)", m.Key)
+		}
+		if m.sharedWord {
+			what, it := "word", "it"
+			if strings.Contains(m.Key, " ") {
+				what, it = "words", "them"
+			}
+			return fmt.Sprintf("%q and %q share the distinctive %s %q (no other name on either list starts with %s): check and accept or reject",
+				ours[m.Ours].Name, theirs[m.Theirs].Name, what, m.Key, it)
+		}
+		return fmt.Sprintf("Similar names %q and %q (similarity %.2f): check and accept or reject",
+			ours[m.Ours].Name, theirs[m.Theirs].Name, m.Similarity)
+	}
+	for _, m := range []Match{
+		{Kind: MatchDomain, Key: "acme.com"},
+		{Kind: MatchName, Key: "acme cloud"},
+		{Kind: MatchName, Key: `o"reilly \ media`},
+		{Kind: MatchFuzzy, Ours: 0, Theirs: 0, Key: "acme", sharedWord: true},
+		{Kind: MatchFuzzy, Ours: 1, Theirs: 1, Key: "societe generale", sharedWord: true},
+		{Kind: MatchFuzzy, Ours: 2, Theirs: 2, Similarity: 0.875},
+		{Kind: MatchFuzzy, Ours: 1, Theirs: 0, Similarity: 0.005},
+		{Kind: MatchFuzzy, Ours: 0, Theirs: 1, Similarity: 1},
+		{Kind: MatchFuzzy, Ours: 0, Theirs: 1, Similarity: math.NaN()},
+	} {
+		if got, want := m.Reason(ours, theirs), was(m); got != want {
+			t.Errorf("%+v:\n got %s\nwant %s", m, got, want)
+		}
 	}
 }
