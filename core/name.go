@@ -1,6 +1,7 @@
 package core
 
 import (
+	"bytes"
 	"html"
 	"strings"
 	"sync"
@@ -162,31 +163,58 @@ func normaliseName(name string, keepGroup bool) string {
 			buf = appendSpace(buf)
 		}
 	}
-	out := strings.TrimSpace(string(buf))
-	if strings.HasPrefix(out, "the ") {
-		out = out[4:]
+	// The words are trimmed on the buffer and the name is made a string
+	// once, at its final length: the one allocation of a name.
+	out := buf
+	if len(out) > 0 && out[len(out)-1] == ' ' {
+		out = out[:len(out)-1] // the only space a word can leave at an end
 	}
+	out = bytes.TrimPrefix(out, []byte("the "))
 	// Drop trailing legal forms and share-class noise, keeping one word; an
 	// "and" or "the" left at the end by them goes too ("JPMorgan Chase &
 	// Co." → "jpmorgan chase", "Eastern Company (The)" → "eastern").
 	for {
-		i := strings.LastIndexByte(out, ' ')
+		i := bytes.LastIndexByte(out, ' ')
 		if i < 0 {
-			return out
+			return string(out)
 		}
 		last := out[i+1:]
+		w := trailingWords[string(last)]
 		switch {
-		case keepGroup && groupWords[last]:
-			return out
-		case legalSuffixes[last] || shareNoise[last] || last == "the" || last == "and" || last == "de":
+		case keepGroup && w&groupWord != 0:
+			return string(out)
+		case w&dropWord != 0:
 			out = out[:i]
-		case len(last) == 1 && strings.HasSuffix(out[:i], " class"):
+		case len(last) == 1 && bytes.HasSuffix(out[:i], []byte(" class")):
 			out = out[:i-len(" class")]
 		default:
-			return out
+			return string(out)
 		}
 	}
 }
+
+// trailingWords marks, for normaliseName, the words it drops from the end of
+// a name (legal forms, share-class noise, a stray "the", "and" or "de") and
+// the group words PartnerName keeps: one lookup a word instead of three.
+var trailingWords = func() map[string]uint8 {
+	m := map[string]uint8{"the": dropWord, "and": dropWord, "de": dropWord}
+	for _, words := range []map[string]bool{legalSuffixes, shareNoise} {
+		for w, drop := range words {
+			if drop {
+				m[w] |= dropWord
+			}
+		}
+	}
+	for w := range groupWords {
+		m[w] |= groupWord
+	}
+	return m
+}()
+
+const (
+	dropWord uint8 = 1 << iota
+	groupWord
+)
 
 // namesSecurity says whether the part of a name after " - " names a
 // security ("Class A Common Stock", "Warrants", "American Depositary
