@@ -177,7 +177,9 @@ func (ix *AccountIndex) add(i int, nameHash uint64, looseHash []uint64) {
 		if nameOwner < 0 {
 			ix.byName.put(nameHash, int32(i))
 		}
-		if looseHash != nil && looseHash[i] != 0 && ix.looseOwner(name, looseHash[i]) < 0 {
+		// A name met before has its loose key in the table already, put
+		// there with the name or before it: only a new name is looked up.
+		if nameOwner < 0 && looseHash != nil && looseHash[i] != 0 && ix.looseOwner(name, looseHash[i]) < 0 {
 			ix.byLoose.put(looseHash[i], int32(i))
 		}
 	}
@@ -201,11 +203,14 @@ func (ix *AccountIndex) nameOwner(name string, h uint64) int32 {
 }
 
 // looseOwner returns the account that first had the loose key of the
-// normalised name name, or -1. The key is only built when a slot's tag
-// agrees, which is rare.
+// normalised name name, or -1. The keys are only built when a slot's tag
+// agrees and the names differ, which is rare.
 func (ix *AccountIndex) looseOwner(name string, h uint64) int32 {
 	k := ""
 	return ix.byLoose.get(h, func(j int32) bool {
+		if ix.norm[j] == name {
+			return true
+		}
 		if k == "" {
 			k = looseKey(name)
 		}
