@@ -228,7 +228,7 @@ func (ix *AccountIndex) OverlapIndexed(partner string, theirs *AccountIndex, dec
 	var touched uint32
 	for i := range theirs.Accounts {
 		if i%ahead == 0 && theirs.exact != nil {
-			touched += ix.touchExact(theirs, i, min(i+ahead, len(theirs.Accounts)))
+			touched += ix.touchExact(theirs.exact[i:min(i+ahead, len(theirs.Accounts))])
 		}
 		if int(theirs.canon[i]) != i {
 			continue // a duplicate on their list
