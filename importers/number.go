@@ -18,6 +18,15 @@ func ParseNumber(s string) (float64, bool) {
 	if x, ok := plainNumber(s); ok {
 		return x, true
 	}
+	if x, ok := groupedNumber(s); ok {
+		return x, true
+	}
+	return parseNumberSlowly(s)
+}
+
+// parseNumberSlowly is ParseNumber for every form but the two common ones
+// plainNumber and groupedNumber read.
+func parseNumberSlowly(s string) (float64, bool) {
 	s = strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
 	if s == "" || len(s) > 64 {
 		return 0, false
@@ -114,6 +123,51 @@ func plainNumber(s string) (float64, bool) {
 	x, err := strconv.ParseFloat(s, 64)
 	return x, err == nil
 }
+
+// groupedNumber reads, without allocating, an amount as a CRM export writes
+// it: an optional "$", digits grouped by commas in threes and an optional
+// point and decimals ("$12,345.00", "1,026,746", "$0.50"), at most 15
+// digits in all. With commas, the first group has one to three digits and
+// does not start with 0 ("0,123" is a decimal comma, for parseNumberSlowly).
+// It gives exactly what strconv.ParseFloat gives the digits without commas:
+// the digits as a whole number and a power of ten are both exact in a
+// float64, and one division of exact numbers is correctly rounded.
+func groupedNumber(s string) (float64, bool) {
+	s = strings.TrimPrefix(s, "$")
+	var mant uint64
+	digits, group, commas, decimals := 0, 0, 0, -1 // decimals: -1 before the point
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			group++
+			if decimals >= 0 {
+				decimals++
+			}
+		case c == ',' && decimals < 0:
+			if commas == 0 && (group == 0 || group > 3 || s[0] == '0') || commas > 0 && group != 3 {
+				return 0, false
+			}
+			commas++
+			group = 0
+		case c == '.' && decimals < 0:
+			if commas > 0 && group != 3 || group == 0 {
+				return 0, false
+			}
+			decimals, group = 0, 0
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 || decimals == 0 || commas > 0 && decimals < 0 && group != 3 {
+		return 0, false
+	}
+	return float64(mant) / pow10[max(decimals, 0)], true
+}
+
+// pow10 holds the powers of ten groupedNumber divides by, all exact.
+var pow10 = [16]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 // withoutCurrency trims currency signs ("$", "€", "R$", "kr") and a
 // currency code ("EUR", "CHF") from either end of s.
