@@ -60,6 +60,9 @@ type found struct {
 	src    rowSource
 	parts  *bookParts // what the workbook's sheet readers share
 	facts  sheetFacts // a worksheet's merges, dimension and formulas without a result
+	// ahead holds the rows of a worksheet read below its head while its
+	// facts were scanned; each gives them after rest.
+	ahead *prefetch
 	// what names the sheet or file in messages: "the sheet", "the file".
 	what string
 	// rows is a guess of the number of rows, to size what is read (0:
@@ -82,7 +85,7 @@ func (t *found) claimedRows() int {
 	if s, ok := t.src.(*sheetRows); ok {
 		if r, ok := s.rows.(*sheetReader); ok {
 			if n := r.rowsAhead(t.facts.size); n > 0 {
-				return n + len(t.rest)
+				return n + len(t.rest) + t.ahead.count()
 			}
 		}
 	}
@@ -182,7 +185,8 @@ func (f *File) locateText(opt Options) *found {
 // locateSheet chooses the sheet: the one the user named, else the visible
 // sheet whose best header fits best. It reads the chosen sheet's head and
 // the facts of its XML, refuses a sheet past Excel's limits, and decides
-// whether the rest is read raw (see chooseRaw).
+// whether the rest is read raw (see chooseRaw). While the facts are still
+// being scanned, the rows below the head are read ahead (see prefetch).
 func (f *File) locateSheet(opt Options, fit fitFunc, what string) (*found, error) {
 	var candidates []string
 	if opt.Sheet != "" {
@@ -258,14 +262,16 @@ func (f *File) locateSheet(opt Options, fit fitFunc, what string) (*found, error
 		return release(e)
 	}
 	t := &found{f: f, sheet: best.sheet, rest: best.head, src: best.rows, parts: parts, what: "the sheet"}
+	best.rows.chooseRaw(func() (cellRows, error) { return f.openRows(best.sheet, parts) }, best.head)
+	t.ahead = startPrefetch(best.rows, best.facts.done)
 	t.facts = best.facts.wait()
+	t.ahead.wait()
 	if t.facts.err != nil {
 		return release(sheetError(f.Name, best.sheet, t.facts.err))
 	}
 	if err := checkDimension(f.Name, best.sheet, t.facts.dimension); err != nil {
 		return release(err)
 	}
-	best.rows.chooseRaw(func() (cellRows, error) { return f.openRows(best.sheet, parts) }, best.head)
 	return t, nil
 }
 
@@ -290,6 +296,9 @@ func (t *found) each(row func(cells []string, n int)) error {
 	}
 	for _, r := range t.rest {
 		emit(r.cells, r.row)
+	}
+	if ended, err := t.ahead.each(emit); ended {
+		return err
 	}
 	for {
 		cells, n, err := t.src.next()
