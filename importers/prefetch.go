@@ -72,6 +72,9 @@ func (p *prefetch) each(emit func(cells []string, n int)) (ended bool, err error
 	return false, nil
 }
 
+// ended says whether the reading ahead met the end of the sheet.
+func (p *prefetch) ended() bool { return p != nil && p.end == io.EOF }
+
 // count is how many rows were read ahead.
 func (p *prefetch) count() int {
 	if p == nil {
