@@ -142,11 +142,11 @@ func CheckBand(counts map[Tier]int) BandCheck {
 	b := BandCheck{Top: top, InBand: top >= TopTierMin && top <= TopTierMax}
 	switch {
 	case top < TopTierMin:
-		b.Message = fmt.Sprintf("Tier 1 and Tier 2 hold %d partners, fewer than %d: too few high-fit partners to build the ecosystem on. Lower the thresholds or find more partners.", top, TopTierMin)
+		b.Message = fmt.Sprintf("Tier 1 and Tier 2 hold %s partners, fewer than %d: too few high-fit partners to build the ecosystem on. Lower the thresholds or find more partners.", Thousands(top), TopTierMin)
 	case top > TopTierMax:
-		b.Message = fmt.Sprintf("Tier 1 and Tier 2 hold %d partners, more than %d: too many to serve well. Raise the thresholds or sharpen the scorecard.", top, TopTierMax)
+		b.Message = fmt.Sprintf("Tier 1 and Tier 2 hold %s partners, more than %d: too many to serve well. Raise the thresholds or sharpen the scorecard.", Thousands(top), TopTierMax)
 	default:
-		b.Message = fmt.Sprintf("Tier 1 and Tier 2 hold %d partners, within the %d–%d band.", top, TopTierMin, TopTierMax)
+		b.Message = fmt.Sprintf("Tier 1 and Tier 2 hold %s partners, within the %d–%d band.", Thousands(top), TopTierMin, TopTierMax)
 	}
 	return b
 }

@@ -299,7 +299,7 @@ func (ar *accountReader) finish() {
 		}
 		more := ""
 		if w.count > 1 {
-			more = fmt.Sprintf(" (%s rows have it)", thousands(w.count))
+			more = fmt.Sprintf(" (%s rows have it)", core.Thousands(w.count))
 		}
 		ar.report.add(BadValue, w.row, ar.status, "the status %s is not one Partner Atlas knows%s; those accounts count as prospects. Use Customer, Open opportunity or Prospect (or words like Closed Won, Pipeline, Lead).", quote(v), more)
 	}

@@ -341,7 +341,7 @@ func (dr *dealReader) finish() {
 		res.Problems = append(res.Problems, Problem{Kind: BadValue, File: res.File, Sheet: res.Sheet, Row: dr.firstNoAmount,
 			Column: columnName(res.Columns, dr.col[FieldAmount]),
 			Message: fmt.Sprintf("%s %s no amount; %s as 0 in pipeline and revenue, and still in the deal counts.",
-				thousands(dr.noAmount), plural(dr.noAmount, "deal has", "deals have"), plural(dr.noAmount, "it counts", "they count"))})
+				core.Thousands(dr.noAmount), plural(dr.noAmount, "deal has", "deals have"), plural(dr.noAmount, "it counts", "they count"))})
 	}
 	if len(dr.currencies) > 1 {
 		var list []string
@@ -423,7 +423,7 @@ func (dr *dealReader) words(m map[string]*seenWord, f Field, format string) {
 	for _, w := range list {
 		more := ""
 		if n := m[w].count; n > 1 {
-			more = fmt.Sprintf(" (%s rows have it)", thousands(n))
+			more = fmt.Sprintf(" (%s rows have it)", core.Thousands(n))
 		}
 		dr.report.add(BadValue, m[w].row, dr.col[f], format, quote(w), more)
 	}

@@ -238,12 +238,3 @@ func ParseYesNo(s string) (yes, ok bool) {
 	}
 	return false, false
 }
-
-// thousands writes n with thousands separators: 12345 → "12,345".
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}

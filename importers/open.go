@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"partneratlas/core"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -74,7 +75,7 @@ func Open(name string, data []byte, opt Options) (*File, error) {
 func open(file string, data []byte, opt Options, owned bool) (f *File, err error) {
 	defer recovered(file, &err)
 	if int64(len(data)) > MaxFileSize {
-		return nil, fail(TooLarge, file, nil, "the file is %s MB; Partner Atlas imports files up to %d MB.", thousands(len(data)>>20), MaxFileSize>>20)
+		return nil, fail(TooLarge, file, nil, "the file is %s MB; Partner Atlas imports files up to %d MB.", core.Thousands(len(data)>>20), MaxFileSize>>20)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fail(Empty, file, nil, "the file is empty.")
@@ -170,7 +171,7 @@ func readUserFile(path string) ([]byte, error) {
 		return nil, fail(BadFile, file, nil, "this is a folder, not a file. Choose a spreadsheet (.xlsx or .csv) inside it.")
 	}
 	if st.Size() > MaxFileSize {
-		return nil, fail(TooLarge, file, nil, "the file is %s MB; Partner Atlas imports files up to %d MB. Split it, or remove columns it does not need.", thousands(int(st.Size()>>20)), MaxFileSize>>20)
+		return nil, fail(TooLarge, file, nil, "the file is %s MB; Partner Atlas imports files up to %d MB. Split it, or remove columns it does not need.", core.Thousands(int(st.Size()>>20)), MaxFileSize>>20)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -218,7 +219,7 @@ func checkZip(file string, data []byte) error {
 	mimetype := ""
 	for _, f := range zr.File {
 		if lies(f) {
-			return fail(BadFile, file, nil, "the file is damaged: the part %s says it unpacks to %s MB, which its %s bytes cannot hold. Open it in Excel or LibreOffice and save it again as .xlsx, then import.", quote(f.Name), thousands(int(f.UncompressedSize64>>20)), thousands(int(f.CompressedSize64)))
+			return fail(BadFile, file, nil, "the file is damaged: the part %s says it unpacks to %s MB, which its %s bytes cannot hold. Open it in Excel or LibreOffice and save it again as .xlsx, then import.", quote(f.Name), core.Thousands(int(f.UncompressedSize64>>20)), core.Thousands(int(f.CompressedSize64)))
 		}
 		name := strings.ToLower(f.Name)
 		has[name] = true

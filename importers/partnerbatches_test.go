@@ -123,7 +123,7 @@ func TestPartnerBatchesListTheFirstProblems(t *testing.T) {
 		t.Fatalf("%d problems listed by one reader, %d by batches", len(one.Problems), len(many.Problems))
 	}
 	last := one.Problems[len(one.Problems)-1]
-	if want := fmt.Sprintf("%s more problems of this kind", thousands(3*batchRows)); !bytes.Contains([]byte(last.Message), []byte(want)) {
+	if want := fmt.Sprintf("%s more problems of this kind", core.Thousands(3*batchRows)); !bytes.Contains([]byte(last.Message), []byte(want)) {
 		t.Errorf("the last problem says %q, want %q", last.Message, want)
 	}
 }

@@ -314,7 +314,7 @@ func (t *partnerReader) check(cells []string, row int) {
 	for i, c := range cells {
 		if len(c) > maxCellChars {
 			if n := excelLength(c); n > maxCellChars {
-				t.report.add(TooLarge, row, i, "this cell holds %s characters; Excel keeps at most %s in a cell, so a workbook exported from Partner Atlas would cut it. It was imported whole; shorten it.", thousands(n), thousands(maxCellChars))
+				t.report.add(TooLarge, row, i, "this cell holds %s characters; Excel keeps at most %s in a cell, so a workbook exported from Partner Atlas would cut it. It was imported whole; shorten it.", core.Thousands(n), core.Thousands(maxCellChars))
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package importers
 
 import (
 	"fmt"
+	"partneratlas/core"
 	"strings"
 )
 
@@ -67,7 +68,7 @@ func (g ProblemGroup) String() string {
 	}
 	first := g.First
 	first.File, first.Sheet, first.Column = "", "", ""
-	return fmt.Sprintf("%s: %s %s; the first, %s", strings.Join(at, ", "), thousands(g.Count), what, first)
+	return fmt.Sprintf("%s: %s %s; the first, %s", strings.Join(at, ", "), core.Thousands(g.Count), what, first)
 }
 
 func sheetWord(s string) string {

@@ -287,12 +287,12 @@ func (rr *revenueReader) finish(facts sheetFacts) {
 		res.Problems = append(res.Problems, Problem{Kind: BadValue, File: res.File, Sheet: res.Sheet, Row: rr.firstBlank,
 			Column: columnName(res.Columns, rr.figureColumn()),
 			Message: fmt.Sprintf("%s %s no ARR or MRR; %s as 0, an account with no recurring revenue on that date.",
-				thousands(rr.blank), plural(rr.blank, "row has", "rows have"), plural(rr.blank, "it counts", "they count"))})
+				core.Thousands(rr.blank), plural(rr.blank, "row has", "rows have"), plural(rr.blank, "it counts", "they count"))})
 	}
 	if rr.merged > 0 {
 		res.Problems = append(res.Problems, Problem{Kind: Conflict, File: res.File, Sheet: res.Sheet, Row: rr.firstMerged,
 			Message: fmt.Sprintf("%s, from this row on, %s an account and a date of an earlier row; %s added to that row's, as an export with one row per subscription or plan needs. If the rows are copies, remove them and import again.",
-				thousands(rr.merged)+plural(rr.merged, " figure", " figures"), plural(rr.merged, "repeats", "repeat"), plural(rr.merged, "it was", "they were"))})
+				core.Thousands(rr.merged)+plural(rr.merged, " figure", " figures"), plural(rr.merged, "repeats", "repeat"), plural(rr.merged, "it was", "they were"))})
 	}
 	if len(rr.currencies) > 0 {
 		list := make([]string, 0, len(rr.currencies))
@@ -314,10 +314,10 @@ func (rr *revenueReader) finish(facts sheetFacts) {
 	if n := rr.leftRows + rr.leftCells; n > 0 {
 		var what []string
 		if rr.leftRows > 0 {
-			what = append(what, thousands(rr.leftRows)+plural(rr.leftRows, " row", " rows"))
+			what = append(what, core.Thousands(rr.leftRows)+plural(rr.leftRows, " row", " rows"))
 		}
 		if rr.leftCells > 0 {
-			what = append(what, thousands(rr.leftCells)+plural(rr.leftCells, " figure", " figures"))
+			what = append(what, core.Thousands(rr.leftCells)+plural(rr.leftCells, " figure", " figures"))
 		}
 		res.Problems = append(res.Problems, Problem{Kind: BadValue, File: res.File, Sheet: res.Sheet,
 			Message: fmt.Sprintf("%s %s left out, as the problems above say; retention is measured without %s.",

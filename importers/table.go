@@ -84,7 +84,7 @@ func (r *report) close() {
 	for _, k := range kinds {
 		if n := r.count[k] - maxProblemsPerKind; n > 0 {
 			r.tb.Problems = append(r.tb.Problems, Problem{Kind: k, File: r.tb.File, Sheet: r.tb.Sheet,
-				Message: fmt.Sprintf("%s more problems of this kind (%s) were found but are not listed.", thousands(n), k)})
+				Message: fmt.Sprintf("%s more problems of this kind (%s) were found but are not listed.", core.Thousands(n), k)})
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"partneratlas/core"
 	"slices"
 	"strconv"
 	"strings"
@@ -421,7 +422,7 @@ func sheetError(file, sheet string, err error) error {
 		return err
 	}
 	if errors.Is(err, excelize.ErrMaxRows) {
-		ee := fail(TooLarge, file, err, "the sheet has more rows than Excel allows (%s). Split it into smaller sheets.", thousands(excelize.TotalRows))
+		ee := fail(TooLarge, file, err, "the sheet has more rows than Excel allows (%s). Split it into smaller sheets.", core.Thousands(excelize.TotalRows))
 		ee.Sheet = sheet
 		return ee
 	}
@@ -455,7 +456,7 @@ func checkDimension(file, sheet, dim string) error {
 	}
 	c, cerr := excelize.ColumnNameToNumber(col)
 	if row > excelize.TotalRows || cerr != nil || c > excelize.MaxColumns {
-		e := fail(TooLarge, file, nil, "the sheet says it spans %s, past Excel's limits (%s rows, %s columns): the file was not written by a spreadsheet program or is damaged. Open it in Excel or LibreOffice, save it again as .xlsx, then import.", dim, thousands(excelize.TotalRows), thousands(excelize.MaxColumns))
+		e := fail(TooLarge, file, nil, "the sheet says it spans %s, past Excel's limits (%s rows, %s columns): the file was not written by a spreadsheet program or is damaged. Open it in Excel or LibreOffice, save it again as .xlsx, then import.", dim, core.Thousands(excelize.TotalRows), core.Thousands(excelize.MaxColumns))
 		e.Sheet = sheet
 		return e
 	}

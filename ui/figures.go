@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"partneratlas/core"
 	"strconv"
 	"strings"
 )
@@ -85,7 +86,7 @@ func formatDays(d float64) string {
 }
 
 // formatCount writes a count with thousands separators: 12,408.
-func formatCount(n int) string { return formatAmount(float64(n)) }
+func formatCount(n int) string { return core.Thousands(n) }
 
 // dealCount writes "1 deal", "12,408 deals".
 func dealCount(n int) string {

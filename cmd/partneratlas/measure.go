@@ -26,12 +26,12 @@ const topPartners = 10
 // names that match no partner.
 func writeMeasurement(w io.Writer, e *core.Ecosystem, ev core.Evaluation, m *core.Impact, today time.Time) {
 	b := e.Deals
-	fmt.Fprintf(w, "\nDeals: %s from %s (%s)\n", thousands(m.Deals), count(len(b.Files), "export"), strings.Join(b.Files, ", "))
+	fmt.Fprintf(w, "\nDeals: %s from %s (%s)\n", core.Thousands(m.Deals), count(len(b.Files), "export"), strings.Join(b.Files, ", "))
 	fmt.Fprintf(w, "Window: %s (won and lost deals by close date, open deals by creation date)\n", b.Window.Label(today))
 	if m.Outside > 0 {
 		undated := ""
 		if m.Undated > 0 {
-			undated = fmt.Sprintf(", %s of them without the date the window needs", thousands(m.Undated))
+			undated = fmt.Sprintf(", %s of them without the date the window needs", core.Thousands(m.Undated))
 		}
 		fmt.Fprintf(w, "  %s outside the window%s\n", count(m.Outside, "deal"), undated)
 	}
@@ -54,7 +54,7 @@ func writeMeasurement(w io.Writer, e *core.Ecosystem, ev core.Evaluation, m *cor
 	}{{"All", m.All}, {"Sourced", m.Sourced}, {"Influenced only", m.InfluencedOnly}, {"No partner", m.NoPartner}} {
 		f := row.f
 		fmt.Fprintf(w, "  %-16s %6s %6s %6s %6s %13s %13s %9s %13s %17s\n", row.name,
-			thousands(f.Deals), thousands(f.Won), thousands(f.Lost), thousands(f.Open),
+			core.Thousands(f.Deals), core.Thousands(f.Won), core.Thousands(f.Lost), core.Thousands(f.Open),
 			money(f.Pipeline), money(f.Revenue), percent(f.WinRate), days(f.MedianCycleDays), money(f.AverageWonDeal))
 	}
 	if m.All.Deals == 0 {
@@ -79,7 +79,7 @@ func writeMeasurement(w io.Writer, e *core.Ecosystem, ev core.Evaluation, m *cor
 // revenue retention and the top partners.
 func writeImpact(w io.Writer, e *core.Ecosystem, ev core.Evaluation, m *core.Impact) {
 	fmt.Fprintf(w, "Attach rate: %s (%s of %s have a partner)\n", percent(m.AttachRate),
-		thousands(m.Sourced.Deals+m.InfluencedOnly.Deals), count(m.All.Deals, "deal"))
+		core.Thousands(m.Sourced.Deals+m.InfluencedOnly.Deals), count(m.All.Deals, "deal"))
 	fmt.Fprintf(w, "Lift of partner deals over deals without one: %s\n", liftWords(m.Lift))
 	from := "the deals' types"
 	if m.Retention.FromRevenueFile {
@@ -135,7 +135,7 @@ func writeTopPartners(w io.Writer, e *core.Ecosystem, ev core.Evaluation, m *cor
 			tier = string(ev.Results[i].Tier)
 		}
 		fmt.Fprintf(w, "  %-*s %-8s %13s %16s %15s %18s %13s\n", width, string(name), tier,
-			thousands(tf.Sourced.Deals), thousands(tf.Influenced.Deals), money(tf.Sourced.Revenue), money(tf.Influenced.Revenue), money(pipeline))
+			core.Thousands(tf.Sourced.Deals), core.Thousands(tf.Influenced.Deals), money(tf.Sourced.Revenue), money(tf.Influenced.Revenue), money(pipeline))
 	}
 	if more := len(with) - len(shown); more > 0 {
 		fmt.Fprintf(w, "  and %s more with deals (--json lists them all)\n", count(more, "partner"))
@@ -214,14 +214,13 @@ func money(x float64) string {
 }
 
 // thousands writes a count with thousands separators.
-func thousands(n int) string { return money(float64(n)) }
 
 // count writes "1 deal", "1,200 deals".
 func count(n int, what string) string {
 	if n == 1 {
 		return "1 " + what
 	}
-	return thousands(n) + " " + what + "s"
+	return core.Thousands(n) + " " + what + "s"
 }
 
 // percent writes a rate as a whole percentage: "67%"; "n/a" for NaN.

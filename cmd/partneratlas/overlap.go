@@ -157,12 +157,13 @@ func runOverlap(opt overlapOptions, stdout, stderr io.Writer) int {
 			return fail(stderr, fmt.Sprintf("cannot write the JSON: %v.", err))
 		}
 	}
-	fmt.Fprintf(report, "Our list %s: %d accounts, %d companies\n", ours.List.File, len(ours.List.Accounts), ix.Companies())
+	n := core.Thousands
+	fmt.Fprintf(report, "Our list %s: %s accounts, %s companies\n", ours.List.File, n(len(ours.List.Accounts)), n(ix.Companies()))
 	for _, o := range e.Accounts.Results {
-		fmt.Fprintf(report, "%s: %d companies (%d customers); %d shared (%d by domain, %d by name, %d fuzzy); customer overlap score %g\n",
-			o.Partner, o.Companies, o.Customers, o.SharedCompanies(), o.ByKind[core.MatchDomain], o.ByKind[core.MatchName], o.ByKind[core.MatchFuzzy], core.OverlapScore(o))
+		fmt.Fprintf(report, "%s: %s companies (%s customers); %s shared (%s by domain, %s by name, %s fuzzy); customer overlap score %g\n",
+			o.Partner, n(o.Companies), n(o.Customers), n(o.SharedCompanies()), n(o.ByKind[core.MatchDomain]), n(o.ByKind[core.MatchName]), n(o.ByKind[core.MatchFuzzy]), core.OverlapScore(o))
 		for _, p := range core.OverlapPopulations {
-			fmt.Fprintf(report, "  %-56s %6d\n", p, o.Counts[p])
+			fmt.Fprintf(report, "  %-56s %7s\n", p, n(o.Counts[p]))
 		}
 		fmt.Fprintf(report, "  %-56s %9.2f\n", "Our open pipeline among them", o.Pipeline)
 	}

@@ -32,7 +32,7 @@ func TestOverlapJSONAndWorkbook(t *testing.T) {
 		got[0].Matches["name"] != 142 || got[0].Matches["fuzzy"] != 14 || got[0].Matches["domain"] != 0 || got[0].Score != 2 {
 		t.Errorf("JSON = %+v", got)
 	}
-	for _, want := range []string{"Nasdaq: 4675 companies", "row 5571", "Wrote " + out} {
+	for _, want := range []string{"Nasdaq: 4,675 companies", "row 5571", "Wrote " + out} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("report lacks %q:\n%s", want, stderr)
 		}

@@ -320,9 +320,9 @@ func writeReport(w io.Writer, eco *core.Ecosystem, ev core.Evaluation, impact *c
 			fmt.Fprintf(w, "Warning: %s\n", m)
 		}
 	}
-	fmt.Fprintf(w, "Partners: %d\n", len(eco.Partners))
+	fmt.Fprintf(w, "Partners: %s\n", core.Thousands(len(eco.Partners)))
 	for _, t := range core.Tiers {
-		fmt.Fprintf(w, "  %-8s %4d\n", t, ev.Counts[t])
+		fmt.Fprintf(w, "  %-8s %6s\n", t, core.Thousands(ev.Counts[t]))
 	}
 	fmt.Fprintln(w, ev.Band.Message)
 	if impact != nil {

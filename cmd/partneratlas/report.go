@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"partneratlas/core"
 	"partneratlas/exporters"
 	"partneratlas/importers"
 	"path/filepath"
@@ -42,7 +43,7 @@ func writeWarnings(w io.Writer, problems []importers.Problem, log string) {
 		return
 	}
 	groups := importers.GroupProblems(problems)
-	fmt.Fprintf(w, "Warnings (%d, in %d groups):\n", len(problems), len(groups))
+	fmt.Fprintf(w, "Warnings (%s, in %d groups):\n", core.Thousands(len(problems)), len(groups))
 	for i, g := range groups {
 		if i == maxWarningLines {
 			fmt.Fprintf(w, "  … and %d more groups. %s\n", len(groups)-i, log)
