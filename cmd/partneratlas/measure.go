@@ -213,8 +213,6 @@ func money(x float64) string {
 	return s
 }
 
-// thousands writes a count with thousands separators.
-
 // count writes "1 deal", "1,200 deals".
 func count(n int, what string) string {
 	if n == 1 {
