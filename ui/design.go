@@ -218,7 +218,7 @@ func (s *designScreen) refresh() {
 		for _, t := range core.Tiers {
 			r, t := r, t
 			n := len(core.PlaysFor(e.Plays, r, t))
-			b := widget.NewButton(fmt.Sprintf("%d %s · %d", n, plural(n, "play", "plays"), counts[r][t]), func() { s.choose(r, t) })
+			b := widget.NewButton(fmt.Sprintf("%d %s · %s", n, plural(n, "play", "plays"), formatCount(counts[r][t])), func() { s.choose(r, t) })
 			if r == s.role && t == s.tier {
 				b.Importance = widget.HighImportance
 			} else if n == 0 && counts[r][t] > 0 {

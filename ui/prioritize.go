@@ -138,9 +138,9 @@ func (s *prioritizeScreen) refresh() {
 		}
 		s.tabs.Add(b)
 	}
-	tab(fmt.Sprintf("All · %d", len(e.Partners)), "")
+	tab("All · "+formatCount(len(e.Partners)), "")
 	for _, t := range core.Tiers {
-		tab(fmt.Sprintf("%s · %d", t, ev.Counts[t]), t)
+		tab(fmt.Sprintf("%s · %s", t, formatCount(ev.Counts[t])), t)
 	}
 	s.tabs.Refresh()
 	s.table.refresh()

@@ -603,3 +603,47 @@ func TestPreviewReadsTheEncodingChosen(t *testing.T) {
 		t.Errorf("a workbook's preview offers an encoding")
 	}
 }
+
+// TestCountsOnButtonsWithSeparators: the tier tabs of Prioritize and the
+// segment buttons of Design write their partner counts as the sidebar and
+// the band message do, "All · 1,250", not "All · 1250".
+func TestCountsOnButtonsWithSeparators(t *testing.T) {
+	w := newTestWindow(t)
+	e := w.doc.Ecosystem
+	base := e.Partners[0]
+	for i := len(e.Partners); i < 1_250; i++ {
+		p := *base
+		p.Name = fmt.Sprintf("Partner %d", i)
+		p.Website, p.Domain, p.Values = "", "", append([]core.CriterionValue(nil), base.Values...)
+		e.Partners = append(e.Partners, &p)
+	}
+	w.documentChanged(true, false)
+	buttons := func(c *fyne.Container) []string {
+		var out []string
+		for _, o := range c.Objects {
+			if b, ok := o.(*widget.Button); ok {
+				out = append(out, b.Text)
+			}
+		}
+		return out
+	}
+	w.Show(stepPrioritize)
+	tabs := buttons(w.screens[stepPrioritize].(*prioritizeScreen).tabs)
+	if len(tabs) == 0 || tabs[0] != "All · 1,250" {
+		t.Errorf("the tier tabs read %q, want All · 1,250 first", tabs)
+	}
+	w.Show(stepDesign)
+	found := false
+	for _, b := range buttons(w.screens[stepDesign].(*designScreen).matrix) {
+		_, n, _ := strings.Cut(b, " · ")
+		if strings.Contains(n, ",") {
+			found = true
+		}
+		if len(n) > 3 && !strings.Contains(n, ",") {
+			t.Errorf("a segment button reads %q: its count has no separator", b)
+		}
+	}
+	if !found {
+		t.Error("no segment button counts a thousand partners: the test shows nothing")
+	}
+}
