@@ -47,8 +47,13 @@ type designScreen struct {
 func newDesignScreen(ws workspace) *designScreen {
 	s := &designScreen{ws: ws, role: core.Technology, tier: core.Tier1, chosen: -1, shown: -2, sort: -1, fitted: map[int]float32{}}
 	s.matrix = container.NewGridWithColumns(len(core.Tiers) + 1)
+	// The plays' title and counts are cut short rather than widen the
+	// window: beside the matrix of a 100,000-partner plan ("4 plays ·
+	// 10,192" a button) they would push it past a 1280-pixel screen.
 	s.title = subheading("")
+	s.title.Truncation = fyne.TextTruncateEllipsis
 	s.who = widget.NewLabel("")
+	s.who.Truncation = fyne.TextTruncateEllipsis
 	s.who.Truncation = fyne.TextTruncateEllipsis
 	s.every = widget.NewCheck("Plays of every segment", func(bool) { s.refresh() })
 	s.cols = s.playColumns()
@@ -113,7 +118,7 @@ func newDesignScreen(ws workspace) *designScreen {
 	// The matrix above the editor on the left, the plays table the whole
 	// height on the right, so that as many plays show as the screen allows.
 	side := newWheelScroll(container.NewVBox(left, panel(editor)))
-	plays := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, s.title, s.every), s.who), nil, nil, nil, s.table)
+	plays := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, s.every, s.title), s.who), nil, nil, nil, s.table)
 	body := besideTable("design", side, container.NewPadded(plays), 0.45)
 	s.box = screenLayout("Design",
 		"Programs and plays for each segment and tier: engagement, enablement, co-marketing and co-sell, each with an owner, a cadence and a KPI.",

@@ -606,12 +606,14 @@ func TestPreviewReadsTheEncodingChosen(t *testing.T) {
 
 // TestCountsOnButtonsWithSeparators: the tier tabs of Prioritize and the
 // segment buttons of Design write their partner counts as the sidebar and
-// the band message do, "All · 1,250", not "All · 1250".
+// the band message do, "All · 12,500", not "All · 12500"; and Design, whose
+// buttons are then wide, still fits a 1280-pixel screen (its plays' title
+// used to push the window past it).
 func TestCountsOnButtonsWithSeparators(t *testing.T) {
 	w := newTestWindow(t)
 	e := w.doc.Ecosystem
 	base := e.Partners[0]
-	for i := len(e.Partners); i < 1_250; i++ {
+	for i := len(e.Partners); i < 12_500; i++ {
 		p := *base
 		p.Name = fmt.Sprintf("Partner %d", i)
 		p.Website, p.Domain, p.Values = "", "", append([]core.CriterionValue(nil), base.Values...)
@@ -629,8 +631,8 @@ func TestCountsOnButtonsWithSeparators(t *testing.T) {
 	}
 	w.Show(stepPrioritize)
 	tabs := buttons(w.screens[stepPrioritize].(*prioritizeScreen).tabs)
-	if len(tabs) == 0 || tabs[0] != "All · 1,250" {
-		t.Errorf("the tier tabs read %q, want All · 1,250 first", tabs)
+	if len(tabs) == 0 || tabs[0] != "All · 12,500" {
+		t.Errorf("the tier tabs read %q, want All · 12,500 first", tabs)
 	}
 	w.Show(stepDesign)
 	found := false
@@ -645,5 +647,8 @@ func TestCountsOnButtonsWithSeparators(t *testing.T) {
 	}
 	if !found {
 		t.Error("no segment button counts a thousand partners: the test shows nothing")
+	}
+	if min := w.Window.Content().MinSize().Width; min > laptopSizes[0].Width {
+		t.Errorf("Design needs %v pixels of width, more than a %v-pixel screen", min, laptopSizes[0].Width)
 	}
 }
