@@ -149,9 +149,9 @@ func (f *File) Close() error {
 }
 
 // Workbook is the workbook behind the file, every sheet in it, nil for a
-// text file; the plan workbook's reader in exporters/planbook reads its
-// small sheets through it. The first call on a workbook with big sheets
-// unpacks them (see bigSheet): a reader that can reads them with Rows.
+// text file. The first call on a workbook with big sheets unpacks them (see
+// withoutBigSheets), which Rows never does: readers, the plan workbook's
+// included, read every sheet with Rows.
 func (f *File) Workbook() *excelize.File {
 	if f.book != nil {
 		_ = f.whole() // the bytes opened once already; should it fail, Rows still reads every sheet

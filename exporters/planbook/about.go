@@ -146,11 +146,11 @@ func (pr *reader) readPrivateRequests(about string, all [][]string) {
 // than FormatVersion, and the ecosystem's name. A workbook without the sheet
 // (deleted by hand) is read as version 1.
 func (pr *reader) readAbout() error {
-	about := sheetNamed(pr.f, SheetAbout)
+	about := pr.sheetNamed(SheetAbout)
 	if about == "" {
 		return nil
 	}
-	rows, _ := rawRows(pr.f, about, headerScan)
+	rows, _ := pr.rawRows(about, headerScan)
 	if v, ok := labelled(rows, aboutVersion); ok {
 		n, isNumber := number(v)
 		if !isNumber || n != float64(int(n)) || n < 1 {
@@ -167,7 +167,7 @@ func (pr *reader) readAbout() error {
 	if v, ok := labelled(rows, aboutExported); ok {
 		pr.exported, _ = date(v)
 	}
-	all, _ := rawRows(pr.f, about, 0)
+	all, _ := pr.rawRows(about, 0)
 	pr.readPrivateRequests(about, all)
 	if h, ok := findLabels(all, aboutPartner, aboutOther, aboutSame); ok {
 		idx := indexHeader(all[h])

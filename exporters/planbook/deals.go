@@ -420,7 +420,7 @@ func (b *book) dateCell(t time.Time) any {
 // outcomes as the Outcome column says (its formula's cached value), so a
 // deal changed in Excel comes back changed.
 func (pr *reader) readDeals(b *core.DealBook) {
-	sheet := sheetNamed(pr.f, SheetDeals)
+	sheet := pr.sheetNamed(SheetDeals)
 	if sheet == "" {
 		return
 	}

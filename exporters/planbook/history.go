@@ -62,11 +62,11 @@ func (b *book) writeHistory() error {
 // each partner's score and tier. A sheet that cannot be read is reported and
 // left out; the plan itself is unaffected.
 func (pr *reader) readHistory() {
-	sheet := sheetNamed(pr.f, SheetHistory)
+	sheet := pr.sheetNamed(SheetHistory)
 	if sheet == "" {
 		return
 	}
-	rows, err := rawRows(pr.f, sheet, 0)
+	rows, err := pr.rawRows(sheet, 0)
 	if err != nil {
 		pr.problem(importers.BadFile, sheet, 0, "", "the History sheet cannot be read (%v); what changed since the last review starts afresh.", err)
 		return

@@ -464,11 +464,11 @@ func (b *book) measureNames(sr *sheetRows, m *core.Impact) {
 // user's name fixes. exported is the day the workbook was written, which
 // the window's relative kinds were worked out on.
 func (pr *reader) readMeasurement(exported time.Time) *core.DealBook {
-	sheet := sheetNamed(pr.f, SheetMeasurement)
+	sheet := pr.sheetNamed(SheetMeasurement)
 	if sheet == "" {
 		return nil
 	}
-	rows, err := rawRows(pr.f, sheet, 0)
+	rows, err := pr.rawRows(sheet, 0)
 	if err != nil {
 		pr.problem(importers.BadFile, sheet, 0, "", "the Measurement sheet cannot be read (%v), so the attribution rules and window were not restored.", err)
 		return nil

@@ -242,7 +242,7 @@ var importerFields = map[column]importers.Field{
 // readPartners reads the Partners sheet, streaming: it may hold 100,000
 // partners.
 func (pr *reader) readPartners(res *Source) error {
-	sheet := sheetNamed(pr.f, SheetPartners)
+	sheet := pr.sheetNamed(SheetPartners)
 	if sheet == "" {
 		pr.problem(importers.MissingColumn, SheetPartners, 0, "", "the Partners sheet is missing, so the plan has no partners.")
 		return nil

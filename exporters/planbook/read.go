@@ -3,6 +3,7 @@ package planbook
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -73,11 +74,14 @@ func Read(f *importers.File) (res *Source, err error) {
 				Err: fmt.Errorf("panic: %v", r)}
 		}
 	}()
-	return readPlan(f.Workbook(), f.Name, f)
+	return readPlan(nil, f.Name, f)
 }
 
-// readPlan reads the plan workbook f; book, when not nil, is f as the
-// importers opened it, whose streaming reader reads the big sheets.
+// readPlan reads the plan workbook: book, when not nil, as the importers
+// opened it, whose streaming reader reads every sheet, else f with
+// excelize. Through book, excelize never holds the big sheets (Partners,
+// the Import log): it would unpack them to temporary files first, most of
+// a second on a plan of 100,000 partners.
 func readPlan(f *excelize.File, file string, book *importers.File) (*Source, error) {
 	pr := &reader{f: f, file: file, book: book}
 	e := core.NewEcosystem("", time.Now())
@@ -85,12 +89,17 @@ func readPlan(f *excelize.File, file string, book *importers.File) (*Source, err
 	pr.e = e
 	res := &Source{Plan: e}
 	res.File, res.Sheet = file, SheetPartners
-	for _, s := range f.GetSheetList() {
-		res.Sheets = append(res.Sheets, s)
-		if v, err := f.GetSheetVisible(s); err == nil && !v {
-			res.HiddenSheets = append(res.HiddenSheets, s)
+	if book != nil {
+		res.Sheets, res.HiddenSheets = slices.Clone(book.Sheets), slices.Clone(book.HiddenSheets)
+	} else {
+		for _, s := range f.GetSheetList() {
+			res.Sheets = append(res.Sheets, s)
+			if v, err := f.GetSheetVisible(s); err == nil && !v {
+				res.HiddenSheets = append(res.HiddenSheets, s)
+			}
 		}
 	}
+	pr.sheets = res.Sheets
 	if err := pr.readAbout(); err != nil {
 		return nil, err
 	}
@@ -113,8 +122,9 @@ func readPlan(f *excelize.File, file string, book *importers.File) (*Source, err
 
 // reader holds a reopen in progress.
 type reader struct {
-	f        *excelize.File
+	f        *excelize.File  // nil when book reads every sheet
 	book     *importers.File // nil: read every sheet with excelize
+	sheets   []string        // the workbook's sheets, in order
 	file     string
 	e        *core.Ecosystem
 	problems []importers.Problem
@@ -123,7 +133,7 @@ type reader struct {
 	exported time.Time
 }
 
-// rows opens the rows of a big sheet: Partners, Deals.
+// rows opens the rows of a sheet.
 func (pr *reader) rows(sheet string) (importers.Rows, error) {
 	if pr.book != nil {
 		return pr.book.Rows(sheet)
@@ -136,7 +146,7 @@ func (pr *reader) rows(sheet string) (importers.Rows, error) {
 func (pr *reader) readDealBook() {
 	b := pr.readMeasurement(pr.exported)
 	if b == nil {
-		if sheetNamed(pr.f, SheetDeals) == "" {
+		if pr.sheetNamed(SheetDeals) == "" {
 			return
 		}
 		b = &core.DealBook{}
@@ -161,7 +171,7 @@ const headerScan = 30
 
 // sheetNamed returns the workbook's name of sheet, matched
 // case-insensitively, or "".
-func sheetNamed(f *excelize.File, sheet string) string { return namedIn(f.GetSheetList(), sheet) }
+func (pr *reader) sheetNamed(sheet string) string { return namedIn(pr.sheets, sheet) }
 
 // namedIn is the sheet of sheets named sheet, but for case and spaces
 // around; "" when there is none.
@@ -174,10 +184,10 @@ func namedIn(sheets []string, sheet string) string {
 	return ""
 }
 
-// rawRows reads up to limit rows (all when limit is 0) as raw cell text:
-// numbers as stored, not as formatted.
-func rawRows(f *excelize.File, sheet string, limit int) ([][]string, error) {
-	rows, err := f.Rows(sheet)
+// rawRows reads up to limit rows (all when limit is 0) of sheet as raw
+// cell text: numbers as stored, not as formatted.
+func (pr *reader) rawRows(sheet string, limit int) ([][]string, error) {
+	rows, err := pr.rows(sheet)
 	if err != nil {
 		return nil, err
 	}
@@ -268,14 +278,14 @@ func (idx header) column(label string) string {
 // cannot be read and noHeader when no row holds the labels; then ok is
 // false.
 func (pr *reader) table(name, missing, unreadable, noHeader string, labels ...string) (sheet string, rows [][]string, h int, idx header, ok bool) {
-	sheet = sheetNamed(pr.f, name)
+	sheet = pr.sheetNamed(name)
 	if sheet == "" {
 		if missing != "" {
 			pr.problem(importers.MissingColumn, name, 0, "", "%s", missing)
 		}
 		return "", nil, 0, nil, false
 	}
-	rows, err := rawRows(pr.f, sheet, 0)
+	rows, err := pr.rawRows(sheet, 0)
 	if err != nil {
 		pr.problem(importers.BadFile, sheet, 0, "", unreadable, err)
 		return "", nil, 0, nil, false

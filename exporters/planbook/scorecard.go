@@ -93,12 +93,12 @@ func (b *book) writeScorecard() error {
 }
 
 func (pr *reader) readScorecard() error {
-	sheet := sheetNamed(pr.f, SheetScorecard)
+	sheet := pr.sheetNamed(SheetScorecard)
 	if sheet == "" {
 		pr.problem(importers.MissingColumn, SheetScorecard, 0, "", "the Scorecard sheet is missing, so the default scorecard and thresholds are used.")
 		return nil
 	}
-	rows, err := rawRows(pr.f, sheet, 0)
+	rows, err := pr.rawRows(sheet, 0)
 	if err != nil {
 		return pr.fail(importers.BadFile, err, "the Scorecard sheet cannot be read: %v", err)
 	}

@@ -299,11 +299,11 @@ func (b *book) summaryCharts(tierRow map[core.Tier]int, roleHead, roleLast, band
 // readSummary reads the review dates from the Summary sheet, and the
 // ecosystem's name from its title when the About sheet did not give it.
 func (pr *reader) readSummary() {
-	sheet := sheetNamed(pr.f, SheetSummary)
+	sheet := pr.sheetNamed(SheetSummary)
 	if sheet == "" {
 		return
 	}
-	rows, _ := rawRows(pr.f, sheet, 0)
+	rows, _ := pr.rawRows(sheet, 0)
 	if pr.e.Name == "" && len(rows) > 0 {
 		t := strings.TrimSpace(importers.Cell(rows[0], 0))
 		if rest, ok := strings.CutPrefix(t, summaryTitle+" — "); ok {
