@@ -74,9 +74,9 @@ type found struct {
 // dimension claims (checkDimension has refused any past Excel's last row),
 // else, for a sheet without one (excelize's stream writer writes none), the
 // rows read ahead when they reached the end, else a guess from the bytes of
-// the rows read so far and the part's size, else rows. A file may lie: a reader sizes with it only what costs little when
-// left unused, such as a slice of a million accounts whose pages are never
-// touched.
+// the rows read so far and the part's size, else rows. A file may lie: a
+// reader sizes with it only what costs little when left unused, such as a
+// slice of a million accounts whose pages are never touched.
 func (t *found) claimedRows() int {
 	_, last, _ := strings.Cut(t.facts.dimension, ":")
 	if _, row, err := excelize.SplitCellName(strings.ReplaceAll(last, "$", "")); err == nil && row <= excelize.TotalRows {

@@ -74,32 +74,21 @@ func Read(f *importers.File) (res *Source, err error) {
 				Err: fmt.Errorf("panic: %v", r)}
 		}
 	}()
-	return readPlan(nil, f.Name, f)
+	return readPlan(f)
 }
 
-// readPlan reads the plan workbook: book, when not nil, as the importers
-// opened it, whose streaming reader reads every sheet, else f with
-// excelize. Through book, excelize never holds the big sheets (Partners,
-// the Import log): it would unpack them to temporary files first, most of
+// readPlan reads the plan workbook book with the importers' streaming
+// reader, every sheet of it: excelize never holds the big sheets (Partners,
+// the Import log), which it would unpack to temporary files first, most of
 // a second on a plan of 100,000 partners.
-func readPlan(f *excelize.File, file string, book *importers.File) (*Source, error) {
-	pr := &reader{f: f, file: file, book: book}
+func readPlan(book *importers.File) (*Source, error) {
+	pr := &reader{file: book.Name, book: book, sheets: book.Sheets}
 	e := core.NewEcosystem("", time.Now())
 	e.Review = core.Review{}
 	pr.e = e
 	res := &Source{Plan: e}
-	res.File, res.Sheet = file, SheetPartners
-	if book != nil {
-		res.Sheets, res.HiddenSheets = slices.Clone(book.Sheets), slices.Clone(book.HiddenSheets)
-	} else {
-		for _, s := range f.GetSheetList() {
-			res.Sheets = append(res.Sheets, s)
-			if v, err := f.GetSheetVisible(s); err == nil && !v {
-				res.HiddenSheets = append(res.HiddenSheets, s)
-			}
-		}
-	}
-	pr.sheets = res.Sheets
+	res.File, res.Sheet = book.Name, SheetPartners
+	res.Sheets, res.HiddenSheets = slices.Clone(book.Sheets), slices.Clone(book.HiddenSheets)
 	if err := pr.readAbout(); err != nil {
 		return nil, err
 	}
@@ -122,9 +111,8 @@ func readPlan(f *excelize.File, file string, book *importers.File) (*Source, err
 
 // reader holds a reopen in progress.
 type reader struct {
-	f        *excelize.File  // nil when book reads every sheet
-	book     *importers.File // nil: read every sheet with excelize
-	sheets   []string        // the workbook's sheets, in order
+	book     *importers.File
+	sheets   []string // the workbook's sheets, in order
 	file     string
 	e        *core.Ecosystem
 	problems []importers.Problem
@@ -134,12 +122,7 @@ type reader struct {
 }
 
 // rows opens the rows of a sheet.
-func (pr *reader) rows(sheet string) (importers.Rows, error) {
-	if pr.book != nil {
-		return pr.book.Rows(sheet)
-	}
-	return pr.f.Rows(sheet)
-}
+func (pr *reader) rows(sheet string) (importers.Rows, error) { return pr.book.Rows(sheet) }
 
 // readDealBook restores the deal book: the rules from the Measurement
 // sheet, the deals from the Deals sheet, the account revenue rows.

@@ -133,7 +133,16 @@ func TestIsPlanWorkbook(t *testing.T) {
 }
 
 func TestReadHandMadePlan(t *testing.T) {
-	res, err := readPlan(handMadePlan(t, true), "plan.xlsx", nil)
+	var buf bytes.Buffer
+	if _, err := handMadePlan(t, true).WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := importers.Open("plan.xlsx", buf.Bytes(), importers.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	res, err := Read(f)
 	if err != nil {
 		t.Fatal(err)
 	}
