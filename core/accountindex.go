@@ -121,11 +121,15 @@ func (ix *AccountIndex) normalise(loose bool) (keys []exactHashes, looseHash []u
 		looseHash = make([]uint64, n)
 	}
 	inParallel(n, perCore(n, 50_000), func(lo, hi int) {
+		// The names are kept in an arena of the worker's: a million names
+		// are then a few hundred allocations, not a million.
+		var arena TextArena
+		var stack [128]byte
 		for i := lo; i < hi; i++ {
 			if d := ix.Accounts[i].Domains; len(d) > 0 {
 				keys[i].domain = maphash.String(hashSeed, d[0])
 			}
-			name := NormaliseName(ix.Accounts[i].Name)
+			name := arena.KeepBytes(appendNormalised(stack[:0], ix.Accounts[i].Name, false))
 			ix.norm[i] = name
 			if name != "" {
 				keys[i].name = maphash.String(hashSeed, name)

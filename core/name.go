@@ -125,6 +125,15 @@ var groupWords = map[string]bool{"holdings": true, "holding": true, "group": tru
 func PartnerName(name string) string { return normaliseName(name, true) }
 
 func normaliseName(name string, keepGroup bool) string {
+	var stack [128]byte // most names fit: no allocation but the result
+	return string(appendNormalised(stack[:0], name, keepGroup))
+}
+
+// appendNormalised writes name as normaliseName gives it into buf's spare
+// room and returns the normalised name, which is part of what it wrote,
+// so that a caller with many names (AccountIndex) can keep them in a
+// TextArena instead of making each a string of its own.
+func appendNormalised(buf []byte, name string, keepGroup bool) []byte {
 	s := name
 	if i := strings.IndexByte(s, '&'); i >= 0 && strings.IndexByte(s[i:], ';') > 0 {
 		s = html.UnescapeString(s)
@@ -142,8 +151,6 @@ func normaliseName(name string, keepGroup bool) string {
 		s = s[:i]
 	}
 	// One pass writes lower-case words separated by single spaces.
-	var stack [128]byte // most names fit: no allocation but the result
-	buf := stack[:0]
 	for i, r := range s {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
@@ -163,8 +170,8 @@ func normaliseName(name string, keepGroup bool) string {
 			buf = appendSpace(buf)
 		}
 	}
-	// The words are trimmed on the buffer and the name is made a string
-	// once, at its final length: the one allocation of a name.
+	// The words are trimmed on the buffer, so that the caller makes the
+	// name a string once, at its final length.
 	out := buf
 	if len(out) > 0 && out[len(out)-1] == ' ' {
 		out = out[:len(out)-1] // the only space a word can leave at an end
@@ -176,19 +183,19 @@ func normaliseName(name string, keepGroup bool) string {
 	for {
 		i := bytes.LastIndexByte(out, ' ')
 		if i < 0 {
-			return string(out)
+			return out
 		}
 		last := out[i+1:]
 		w := trailingWords[string(last)]
 		switch {
 		case keepGroup && w&groupWord != 0:
-			return string(out)
+			return out
 		case w&dropWord != 0:
 			out = out[:i]
 		case len(last) == 1 && bytes.HasSuffix(out[:i], []byte(" class")):
 			out = out[:i-len(" class")]
 		default:
-			return string(out)
+			return out
 		}
 	}
 }

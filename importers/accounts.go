@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unsafe"
 
 	"partneratlas/core"
 )
@@ -182,23 +181,13 @@ type accountReader struct {
 	chunks   [][]core.Account
 	domains  []string // slab the accounts' Domains are cut from
 	words    map[string]wordSeen
-	arena    []byte // names and domains are copied here, see keep
+	arena    core.TextArena // names and domains are copied here, see keep
 }
 
 // keep copies s into the reader's arena, so an account holds its name and
 // domains and not the whole row or file they were cut from: a file's text
 // is three times the size of what the accounts keep of it.
-func (ar *accountReader) keep(s string) string {
-	if len(s) > 256 {
-		return strings.Clone(s)
-	}
-	if cap(ar.arena)-len(ar.arena) < len(s) {
-		ar.arena = make([]byte, 0, 64<<10)
-	}
-	start := len(ar.arena)
-	ar.arena = append(ar.arena, s...)
-	return unsafe.String(unsafe.SliceData(ar.arena[start:]), len(s))
-}
+func (ar *accountReader) keep(s string) string { return ar.arena.Keep(s) }
 
 // wordSeen is a status word met in the file: its population, or where it
 // was first seen and how often when it is unknown.
