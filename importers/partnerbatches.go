@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sync"
 
 	"partneratlas/core"
@@ -201,6 +202,19 @@ func (r *partnerReader) gather(results []*batchResult) {
 	for k, c := range r.report.count {
 		listed[k] = min(c, maxProblemsPerKind)
 	}
+	// The problems are listed at their final length at once: a big file's
+	// hundred thousand would otherwise be copied at each doubling.
+	room := map[Kind]int{}
+	for _, b := range results {
+		for k, c := range b.counts {
+			room[k] += c
+		}
+	}
+	more := 0
+	for k, c := range room {
+		more += max(0, min(c, maxProblemsPerKind-listed[k]))
+	}
+	r.res.Problems = slices.Grow(r.res.Problems, more)
 	for _, b := range results {
 		r.res.Rows += b.rows
 		r.res.Partners = append(r.res.Partners, b.partners...)

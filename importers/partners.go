@@ -3,6 +3,7 @@ package importers
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"partneratlas/core"
@@ -386,6 +387,25 @@ func (t *partnerReader) fields(p *core.Partner, cells []string, row int) {
 	}
 }
 
+// outsideScale says that a value is outside its criterion's scale, as
+// fmt would with "%s is outside the scale of %s (%g to %g). It was kept,
+// and the score counts it as %g.", without fmt: a big list can have a
+// hundred thousand such values, and fmt was a tenth of its reading.
+func outsideScale(v, label string, lo, hi, counted float64) string {
+	var stack [160]byte
+	b := append(stack[:0], v...)
+	b = append(b, " is outside the scale of "...)
+	b = append(b, label...)
+	b = append(b, " ("...)
+	b = strconv.AppendFloat(b, lo, 'g', -1, 64)
+	b = append(b, " to "...)
+	b = strconv.AppendFloat(b, hi, 'g', -1, 64)
+	b = append(b, "). It was kept, and the score counts it as "...)
+	b = strconv.AppendFloat(b, counted, 'g', -1, 64)
+	b = append(b, '.')
+	return string(b)
+}
+
 // criterion reads a criterion value into p.
 func (t *partnerReader) criterion(p *core.Partner, c *Column, i int, v string, row int) {
 	crit, known := core.Criterion{}, false
@@ -405,8 +425,8 @@ func (t *partnerReader) criterion(p *core.Partner, c *Column, i int, v string, r
 		t.report.add(BadValue, row, i, "%s is not a number, so %s has no %s value. Write a number from %g to %g.", quote(v), p.Name, label, crit.Min, crit.Max)
 		return
 	}
-	if known && (x < crit.Min || x > crit.Max) {
-		t.report.add(BadValue, row, i, "%s is outside the scale of %s (%g to %g). It was kept, and the score counts it as %g.", v, label, crit.Min, crit.Max, math.Max(crit.Min, math.Min(crit.Max, x)))
+	if known && (x < crit.Min || x > crit.Max) && t.report.listed(BadValue) {
+		t.report.put(BadValue, row, i, outsideScale(v, label, crit.Min, crit.Max, math.Max(crit.Min, math.Min(crit.Max, x))))
 	}
 	if p.Values == nil {
 		p.Values = t.slabs.newValues(len(t.sc.Criteria))

@@ -3,6 +3,7 @@ package importers
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -436,4 +437,22 @@ func TestHandEditedRows(t *testing.T) {
 func valueOf(p *core.Partner, key string) float64 {
 	v, _ := p.Value(key)
 	return v
+}
+
+// TestOutsideScaleAsFmtWrote holds outsideScale to the fmt sentence it
+// replaced, for the numbers a scale and a cell can hold.
+func TestOutsideScaleAsFmtWrote(t *testing.T) {
+	numbers := []float64{0, math.Copysign(0, -1), 1, 5, 10, 100, 0.5, -3, 1e-5, 0.0001, 123456, 1e21, 1e20, 2.5e-7,
+		1.0 / 3, math.MaxFloat64, math.SmallestNonzeroFloat64, math.Inf(1), math.Inf(-1), math.NaN()}
+	for _, v := range []string{"0.5", "80%", "", "\"7\"", "1,5"} {
+		for _, label := range []string{"Customer overlap", "", "Fit & reach"} {
+			for i, lo := range numbers {
+				hi, counted := numbers[(i+3)%len(numbers)], numbers[(i+7)%len(numbers)]
+				want := fmt.Sprintf("%s is outside the scale of %s (%g to %g). It was kept, and the score counts it as %g.", v, label, lo, hi, counted)
+				if got := outsideScale(v, label, lo, hi, counted); got != want {
+					t.Errorf("outsideScale(%q, %q, %g, %g, %g) =\n%s\nwant\n%s", v, label, lo, hi, counted, got, want)
+				}
+			}
+		}
+	}
 }

@@ -67,11 +67,22 @@ func newReport(tb *Table) *report { return &report{tb: tb, count: map[Kind]int{}
 
 // add records a problem at a row and column (col < 0: none).
 func (r *report) add(kind Kind, row, col int, format string, args ...any) {
-	r.count[kind]++
-	if r.count[kind] > maxProblemsPerKind {
-		return
+	if r.listed(kind) {
+		r.put(kind, row, col, fmt.Sprintf(format, args...))
 	}
-	p := Problem{Kind: kind, File: r.tb.File, Sheet: r.tb.Sheet, Row: row, Message: fmt.Sprintf(format, args...)}
+}
+
+// listed counts a problem of a kind and says whether it is to be listed
+// (put) or only counted: a caller with a message that costs something to
+// write asks first.
+func (r *report) listed(kind Kind) bool {
+	r.count[kind]++
+	return r.count[kind] <= maxProblemsPerKind
+}
+
+// put lists a problem that listed let through, its message written.
+func (r *report) put(kind Kind, row, col int, message string) {
+	p := Problem{Kind: kind, File: r.tb.File, Sheet: r.tb.Sheet, Row: row, Message: message}
 	if col >= 0 && col < len(r.tb.Columns) {
 		p.Column = r.tb.Columns[col].String()
 	}
