@@ -3,7 +3,6 @@ package importers
 import (
 	"strconv"
 	"strings"
-	"unsafe"
 )
 
 // The values of a row's cells, as excelize's getValueFrom gives them: the
@@ -59,24 +58,14 @@ func (r *sheetReader) convert(raw bool) ([]string, string) {
 }
 
 // cellTexts copies the texts of the current row's cells (see cellText) out
-// of the window into one string, each cell's text a substring of it: one
-// allocation a row rather than one a cell, on sheets of a million rows.
+// of the window into the reader's arena, each cell's text a string of it:
+// a few allocations a sheet rather than one a cell or a row, on sheets of
+// a million rows. The texts stay valid after the row: rows read ahead are
+// kept (prefetch), and readers keep cells as they are.
 func (r *sheetReader) cellTexts() {
-	total := 0
-	for k := range r.row.cells {
-		total += len(r.cellText(&r.row.cells[k]))
-	}
-	buf := make([]byte, 0, total)
-	for k := range r.row.cells {
-		buf = append(buf, r.cellText(&r.row.cells[k])...)
-	}
-	all := unsafe.String(unsafe.SliceData(buf), len(buf)) // buf is never written again
 	r.texts = r.texts[:0]
-	at := 0
 	for k := range r.row.cells {
-		n := len(r.cellText(&r.row.cells[k]))
-		r.texts = append(r.texts, all[at:at+n])
-		at += n
+		r.texts = append(r.texts, r.textArena.KeepBytes(r.cellText(&r.row.cells[k])))
 	}
 }
 

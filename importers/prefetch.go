@@ -31,6 +31,7 @@ func startPrefetch(src rowSource, facts <-chan struct{}) *prefetch {
 	go func() {
 		defer close(p.done)
 		defer func() { p.panicked = recover() }()
+		var slab []string
 		for len(p.rows) < excelize.TotalRows {
 			select {
 			case <-facts:
@@ -42,7 +43,14 @@ func startPrefetch(src rowSource, facts <-chan struct{}) *prefetch {
 				p.end = err
 				return
 			}
-			p.rows = append(p.rows, rawRow{row: n, cells: append([]string(nil), cells...)})
+			// The cells are copied into slabs of a few thousand: one
+			// allocation a row would be a million on a big sheet.
+			if len(cells) > cap(slab)-len(slab) {
+				slab = make([]string, 0, max(len(cells), 4096))
+			}
+			from := len(slab)
+			slab = append(slab, cells...)
+			p.rows = append(p.rows, rawRow{row: n, cells: slab[from:len(slab):len(slab)]})
 		}
 	}()
 	return p

@@ -91,7 +91,11 @@ func (r *sheetReader) rowTagAt(p, last int) (rowTag, string) {
 	if why != "" {
 		return rowTag{}, why
 	}
-	return rowTag{at: p, end: r.w.base + tag.end, empty: tag.empty, name: append([]byte(nil), tag.name...), n: n}, ""
+	if !bytes.Equal(tag.name, r.rowName) {
+		r.rowName = append([]byte(nil), tag.name...) // copied: the window's bytes move
+		r.rowEnd = append([]byte("</"), tag.name...)
+	}
+	return rowTag{at: p, end: r.w.base + tag.end, empty: tag.empty, name: r.rowName, n: n}, ""
 }
 
 // readRow reads the next <row> into r.row. It returns false at the end of
@@ -141,7 +145,10 @@ func (r *sheetReader) readRow() (ok bool, why string) {
 	// The row's end tag.
 	contentFrom, contentTo, after := rt.end, rt.end, rt.end
 	if !rt.empty {
-		end := append([]byte("</"), rt.name...)
+		end := r.rowEnd // made by rowTagAt with rt's name, unless another came since
+		if len(end) < 2 || !bytes.Equal(end[2:], rt.name) {
+			end = append([]byte("</"), rt.name...)
+		}
 		from := contentFrom
 		for found := false; !found; {
 			b := r.w.buf

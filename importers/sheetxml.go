@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"partneratlas/core"
 	"strings"
 	"sync"
 
@@ -125,18 +126,22 @@ type sheetReader struct {
 	pos   int    // absolute offset of the next unread byte
 	data  []byte // the qualified name of <sheetData>, for its end tag
 
-	seek    int    // rows handed out by Next
-	last    int    // the number of the last row read
-	pending bool   // row holds a row read ahead of seek (after a gap)
-	ended   bool   // past </sheetData>
-	ahead   rowTag // the next row's start tag, read with the row before
-	row     xmlRow
-	tag     xmlTag // a row's or a cell's start tag
-	inner   xmlTag // a tag inside a cell
-	scratch xmlScratch
-	reuse   bool // Columns may return the same slice again (see sheetRows)
-	cells   []string
-	texts   []string // the current row's cellTexts
+	seek      int    // rows handed out by Next
+	last      int    // the number of the last row read
+	pending   bool   // row holds a row read ahead of seek (after a gap)
+	ended     bool   // past </sheetData>
+	ahead     rowTag // the next row's start tag, read with the row before
+	row       xmlRow
+	tag       xmlTag // a row's or a cell's start tag
+	inner     xmlTag // a tag inside a cell
+	scratch   xmlScratch
+	reuse     bool // Columns may return the same slice again (see sheetRows)
+	cells     []string
+	texts     []string       // the current row's cellTexts
+	textArena core.TextArena // where cellTexts keeps them
+	// rowName is the qualified name of the last row tag read and rowEnd
+	// its end tag: every row of a sheet has the same, made once.
+	rowName, rowEnd []byte
 	// rowsFrom is where the first row starts and rowsRead how many rows
 	// were read: what a guess of the rows to come rests on (rowsAhead).
 	rowsFrom, rowsRead int
