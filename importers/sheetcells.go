@@ -420,6 +420,11 @@ func (r *sheetReader) readCellContent(b []byte, i int, c *xmlCell) (int, string)
 			if c.hasI {
 				return 0, "two inline strings in a cell"
 			}
+			if from, to, j, ok := plainInlineString(b, tag, &r.scratch.item); ok {
+				c.hasI, c.is = true, span{int32(from), int32(to), false}
+				i = j
+				continue
+			}
 			from := len(row.arena)
 			var j int
 			var ok bool
@@ -432,6 +437,34 @@ func (r *sheetReader) readCellContent(b []byte, i int, c *xmlCell) (int, string)
 			return 0, "an element other than v, f and is in a cell"
 		}
 	}
+}
+
+// plainInlineString reads the inline string most files write,
+// <is><t>text</t></is> with a text that needs no decoding, without copying
+// it: the text's span in b and the index past </is>. Any other form (runs,
+// several <t>, blanks or comments between the tags, entities) is not ok,
+// and appendSI reads it; what both read, they read alike
+// (TestSheetReaderGenerated, TestSheetReaderStreamed).
+func plainInlineString(b []byte, is, t *xmlTag) (from, to, next int, ok bool) {
+	if is.empty || is.end+1 >= len(b) || b[is.end] != '<' || b[is.end+1] == '/' || b[is.end+1] == '!' || b[is.end+1] == '?' {
+		return 0, 0, 0, false
+	}
+	if readStartTag(b, is.end, t) != scanOK || string(t.local) != "t" || t.empty {
+		return 0, 0, 0, false
+	}
+	end, flags, s := scanText(b, t.end)
+	if s != scanOK || flags&textDecode != 0 {
+		return 0, 0, 0, false
+	}
+	j, s := readEndTag(b, end, t.name)
+	if s != scanOK {
+		return 0, 0, 0, false
+	}
+	k, s := readEndTag(b, j, is.name)
+	if s != scanOK {
+		return 0, 0, 0, false
+	}
+	return t.end, end, k, true
 }
 
 // cellColumn returns the column of a cell reference, as

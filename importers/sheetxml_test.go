@@ -372,6 +372,13 @@ func handmadeSheets(t testing.TB) []struct {
 	// Rows whose tags are named two ways in one sheet: the row's end tag is
 	// made once per name, not once per sheet.
 	mixedPrefixes := `<?xml version="1.0" encoding="UTF-8"?><worksheet ` + mainNS + ` xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Partner Name</t></is></c></row><x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>Mixed One</x:t></x:is></x:c></x:row><row r="3"><c r="A3" t="inlineStr"><is><t>Mixed Two</t></is></c></row><x:row r="4"><x:c r="A4" t="inlineStr"><x:is><x:t>Mixed Three</x:t></x:is></x:c></x:row><x:row r="5"><x:c r="A5" t="inlineStr"><x:is><x:t>Mixed Four</x:t></x:is></x:c></x:row><row r="6"><c r="A6"><v>6</v></c></row></sheetData></worksheet>`
+	// Inline strings of every form: the plain one is read without a copy,
+	// the others as before.
+	inlineForms := worksheet("", `<row r="1"><c r="A1" t="inlineStr"><is><t>Partner Name</t></is></c><c r="B1" t="inlineStr"><is><t xml:space="preserve"> Notes </t></is></c></row>`+
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>First</t><t>Second</t></is></c><c r="B2" t="inlineStr"><is><t>Plain</t><r><t>Run</t></r></is></c><c r="C2" t="inlineStr"><is><t>a &amp; b</t></is></c></row>`+
+		`<row r="3"><c r="A3" t="inlineStr"><is><t></t></is></c><c r="B3" t="inlineStr"><is><t/></is></c><c r="C3" t="inlineStr"><is> <t>spaced</t> </is></c><c r="D3" t="inlineStr"><is><!-- c --><t>commented</t></is></c></row>`+
+		`<row r="4"><c r="A4" t="inlineStr"><is><t>_x0041_ escaped</t></is></c><c r="B4" t="inlineStr"><is><t>tab	and
+line</t></is></c><c r="C4" t="inlineStr"><is><t>crlf`+"\r\n"+`</t></is></c><c r="D4" t="inlineStr"><is><t><![CDATA[<cdata>]]></t></is></c></row>`, "")
 	var dates strings.Builder
 	dates.WriteString(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>3</v></c><c r="C1" t="inlineStr"><is><t>Reviewed</t></is></c><c r="D1" t="inlineStr"><is><t>Met</t></is></c></row>`)
 	for i := 0; i < 40; i++ {
@@ -386,7 +393,7 @@ func handmadeSheets(t testing.TB) []struct {
 		{"kitchen-sink.xlsx", handmadeBook(t, []string{kitchenSink, prefixed, noRefs, lyingDimension, commented, merged, emptyData}, handmadeStrings, handmadeStyles, false), nil},
 		{"kitchen-sink-1904.xlsx", handmadeBook(t, []string{kitchenSink, datesSheet}, handmadeStrings, handmadeStyles, true), nil},
 		{"dates-1900.xlsx", handmadeBook(t, []string{datesSheet}, handmadeStrings, handmadeStyles, false), nil},
-		{"mixed-prefixes.xlsx", handmadeBook(t, []string{mixedPrefixes}, handmadeStrings, handmadeStyles, false), nil},
+		{"mixed-prefixes.xlsx", handmadeBook(t, []string{mixedPrefixes, inlineForms}, handmadeStrings, handmadeStyles, false), nil},
 		{"no-styles.xlsx", handmadeBook(t, []string{kitchenSink}, handmadeStrings, "", false), nil},
 		{"no-strings.xlsx", handmadeBook(t, []string{noRefs}, "", handmadeStyles, false), nil},
 		{"fallbacks.xlsx", handmadeBook(t, []string{duplicate, backwards, dateType, truncated, textInRow, rowAfter, badRef, entityValue, tooFar}, handmadeStrings, handmadeStyles, false),
