@@ -58,7 +58,12 @@ func ReadAccounts(path string, opt Options) (*AccountsResult, error) {
 // customers) and the amount of open opportunities ("$1,337.00",
 // "1.234,56 €"). opt.Columns may map columns by hand with FieldName,
 // FieldWebsite, FieldStatus, FieldAmount or FieldIgnore.
-func ReadAccountList(f *File, opt Options) (res *AccountsResult, err error) {
+func ReadAccountList(f *File, opt Options) (*AccountsResult, error) {
+	return readAgain(f, opt, readAccountList)
+}
+
+// readAccountList is ReadAccountList, read once.
+func readAccountList(f *File, opt Options) (res *AccountsResult, err error) {
 	defer recovered(f.Name, &err)
 	res = &AccountsResult{}
 	t, err := f.start(opt, func(cells []string) headerFit { return accountFit(cells, opt.Columns) }, "accounts", &res.Table)

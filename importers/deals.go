@@ -109,7 +109,12 @@ func ReadDeals(path string, opt Options) (*DealsResult, error) {
 // an export with one row per deal and partner (a deal ID repeated, a
 // partner role per row) is folded into one deal. No deal is dropped: a row
 // without a name, amount or date is kept and reported.
-func ReadDealList(f *File, opt Options) (res *DealsResult, err error) {
+func ReadDealList(f *File, opt Options) (*DealsResult, error) {
+	return readAgain(f, opt, readDealList)
+}
+
+// readDealList is ReadDealList, read once.
+func readDealList(f *File, opt Options) (res *DealsResult, err error) {
 	defer recovered(f.Name, &err)
 	res = &DealsResult{}
 	t, err := f.start(opt, func(cells []string) headerFit { return dealFit(cells, opt.Columns) }, "deals", &res.Table)

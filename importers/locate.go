@@ -63,6 +63,12 @@ type found struct {
 	// ahead holds the rows of a worksheet read below its head while its
 	// facts were scanned; each gives them after rest.
 	ahead *prefetch
+	// early is the reader of a big worksheet whose rows are read before
+	// its facts are known: facts holds those of its head until the rows
+	// are read (see settle), and late is where the facts go when they
+	// change the table.
+	early *sheetReader
+	late  *factsLate
 	// what names the sheet or file in messages: "the sheet", "the file".
 	what string
 	// rows is a guess of the number of rows, to size what is read (0:
@@ -219,7 +225,12 @@ func (f *File) locateSheet(opt Options, fit fitFunc, what string) (*found, error
 		return nil, err
 	}
 	for _, s := range candidates {
-		facts := startScanSheet(f.data, s)
+		var facts *factsScan
+		if k := opt.known; k != nil && k.sheet == s {
+			facts = factsKnown(k.facts)
+		} else {
+			facts = startScanSheet(f.data, s)
+		}
 		sr, err := f.openSheet(s, parts)
 		if err != nil {
 			facts.cancel()
@@ -266,9 +277,14 @@ func (f *File) locateSheet(opt Options, fit fitFunc, what string) (*found, error
 	}
 	t := &found{f: f, sheet: best.sheet, rest: best.head, src: best.rows, parts: parts, what: "the sheet"}
 	best.rows.chooseRaw(func() (cellRows, error) { return f.openRows(best.sheet, parts) }, best.head)
-	t.ahead = startPrefetch(best.rows, best.facts.done)
-	t.facts = best.facts.wait()
-	t.ahead.wait()
+	if r, ok := best.rows.rows.(*sheetReader); ok && opt.late != nil && opt.known == nil && r.readEarly() {
+		best.facts.cancel()
+		t.facts, t.early, t.late = r.headFacts, r, opt.late
+	} else {
+		t.ahead = startPrefetch(best.rows, best.facts.done)
+		t.facts = best.facts.wait()
+		t.ahead.wait()
+	}
 	if t.facts.err != nil {
 		return release(sheetError(f.Name, best.sheet, t.facts.err))
 	}
@@ -280,6 +296,7 @@ func (f *File) locateSheet(opt Options, fit fitFunc, what string) (*found, error
 
 // close releases the sheet being read.
 func (t *found) close() {
+	t.settle() // a table left before its end: the facts still say whether it must be read again
 	if sr, ok := t.src.(*sheetRows); ok {
 		sr.close()
 	}
@@ -306,6 +323,7 @@ func (t *found) each(row func(cells []string, n int)) error {
 	for {
 		cells, n, err := t.src.next()
 		if err == io.EOF {
+			t.settle()
 			return nil
 		}
 		if err != nil {

@@ -39,7 +39,12 @@ func Read(name string, data []byte, opt Options) (*Result, error) {
 // returns a Result describing the sheet (Sheets, Sheet, HeaderRow, Columns,
 // Sample) so the preview can let the user map the columns by hand and read
 // again with Options.Columns or Options.HeaderRow.
-func ReadPartners(f *File, opt Options) (res *Result, err error) {
+func ReadPartners(f *File, opt Options) (*Result, error) {
+	return readAgain(f, opt, readPartners)
+}
+
+// readPartners is ReadPartners, read once.
+func readPartners(f *File, opt Options) (res *Result, err error) {
 	defer recovered(f.Name, &err)
 	if len(opt.Scorecard.Criteria) == 0 {
 		opt.Scorecard = core.DefaultScorecard()

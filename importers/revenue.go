@@ -100,7 +100,12 @@ func ReadAccountRevenue(path string, opt Options) (*RevenueResult, error) {
 // is skipped. A file without an account column, or without periods and
 // amounts, is refused with an *Error of Kind MissingColumn that says what
 // to name the columns.
-func ReadAccountRevenueList(f *File, opt Options) (res *RevenueResult, err error) {
+func ReadAccountRevenueList(f *File, opt Options) (*RevenueResult, error) {
+	return readAgain(f, opt, readAccountRevenueList)
+}
+
+// readAccountRevenueList is ReadAccountRevenueList, read once.
+func readAccountRevenueList(f *File, opt Options) (res *RevenueResult, err error) {
 	defer recovered(f.Name, &err)
 	res = &RevenueResult{}
 	t, err := f.start(opt, func(cells []string) headerFit { return revenueFit(cells, opt.Columns) }, "revenue figures", &res.Table)

@@ -46,6 +46,7 @@ func (r *sheetReader) markup(p int) (int, string) {
 				return 0, "a comment that does not parse"
 			}
 			if s == scanOK {
+				r.unsure("a comment between rows")
 				p = r.w.base + j
 				continue
 			}
@@ -268,6 +269,7 @@ func (r *sheetReader) readCells(b []byte) string {
 			if s != scanOK {
 				return "a comment inside a row"
 			}
+			r.unsure("a comment inside a row")
 			i = j
 			continue
 		}
@@ -371,6 +373,7 @@ func (r *sheetReader) readCellContent(b []byte, i int, c *xmlCell) (int, string)
 			if s != scanOK {
 				return 0, "a comment inside a cell"
 			}
+			r.unsure("a comment inside a cell")
 			i = j
 			continue
 		case '?':
@@ -396,6 +399,9 @@ func (r *sheetReader) readCellContent(b []byte, i int, c *xmlCell) (int, string)
 				return 0, "markup inside a value"
 			}
 			if flags&textDecode != 0 {
+				if mentionsFacts(b[tag.end:end]) {
+					r.unsure("a CDATA section holding tags the facts' scan reads")
+				}
 				from := len(row.arena)
 				var ok bool
 				if row.arena, ok = appendXMLText(row.arena, b[tag.end:end], true); !ok {
@@ -415,6 +421,7 @@ func (r *sheetReader) readCellContent(b []byte, i int, c *xmlCell) (int, string)
 				return 0, "a formula that does not parse"
 			}
 			c.hasF = true
+			r.unsure("a formula")
 			i = j
 		case "is":
 			if c.hasI {
@@ -430,6 +437,9 @@ func (r *sheetReader) readCellContent(b []byte, i int, c *xmlCell) (int, string)
 			var ok bool
 			if row.arena, j, ok = appendSI(row.arena, b, tag, &r.scratch); !ok {
 				return 0, "an inline string that does not parse"
+			}
+			if mentionsFacts(b[i+1 : j]) { // past its own '<'
+				r.unsure("an inline string holding tags the facts' scan reads")
 			}
 			c.hasI, c.is = true, span{int32(from), int32(len(row.arena)), true}
 			i = j

@@ -36,6 +36,9 @@ type sheetFacts struct {
 	// maxUncached are kept; uncachedMore counts the rest.
 	uncached     []cellRef
 	uncachedMore int
+	// cellOpen says the scan ended inside a cell: bytes after those it
+	// scanned would have continued that cell.
+	cellOpen bool
 }
 
 // cellRef is one cell: row 1-based, column 0-based.
@@ -192,6 +195,7 @@ func scanFacts(w *xmlWindow, facts *sheetFacts) error {
 	// a value so far.
 	var cell []byte
 	var hasF, hasV bool
+	defer func() { facts.cellOpen = len(cell) > 0 }()
 	endCell := func() {
 		if len(cell) > 0 && hasF && !hasV {
 			if len(facts.uncached) < maxUncached {
@@ -243,21 +247,12 @@ func scanFacts(w *xmlWindow, facts *sheetFacts) error {
 		if len(name) == 0 {
 			return w.err
 		}
-		closing := name[0] == '/'
-		if closing {
-			name = name[1:]
-		}
-		if i := bytes.IndexByte(name, ':'); i >= 0 && i < 12 && bytes.IndexAny(name[:i], " />") < 0 {
-			name = name[i+1:]
-		}
 		var isMerge bool
-		switch {
-		case closing:
-			if bytes.HasPrefix(name, []byte("c>")) {
-				endCell()
-			}
+		switch factTag(name) {
+		case factCellEnd:
+			endCell()
 			continue
-		case bytes.HasPrefix(name, []byte("c ")) || bytes.HasPrefix(name, []byte("c>")):
+		case factCell:
 			endCell()
 			tag, next, full, end := readTag(pos)
 			pos = next
@@ -268,15 +263,15 @@ func scanFacts(w *xmlWindow, facts *sheetFacts) error {
 				cell = append(cell, attrBytes(tag, attrR)...)
 			}
 			continue
-		case bytes.HasPrefix(name, []byte("f>")) || bytes.HasPrefix(name, []byte("f ")) || bytes.HasPrefix(name, []byte("f/")):
+		case factFormula:
 			hasF = true
 			continue
-		case bytes.HasPrefix(name, []byte("v>")) || bytes.HasPrefix(name, []byte("v ")):
+		case factValue:
 			hasV = true
 			continue
-		case bytes.HasPrefix(name, []byte("mergeCell ")):
+		case factMerge:
 			isMerge = true
-		case bytes.HasPrefix(name, []byte("dimension ")):
+		case factDimension:
 		default:
 			continue
 		}
@@ -300,6 +295,65 @@ func scanFacts(w *xmlWindow, facts *sheetFacts) error {
 }
 
 // eof turns the end of the part into nil.
+// factKind is what scanFacts makes of a tag.
+type factKind uint8
+
+const (
+	factNone      factKind = iota
+	factCellEnd            // </c>
+	factCell               // <c …>
+	factFormula            // <f>
+	factValue              // <v>
+	factMerge              // <mergeCell …>
+	factDimension          // <dimension …>
+)
+
+// factTag says what scanFacts makes of the markup after a '<', name (its
+// first 24 bytes or fewer): a tag with or without a namespace prefix,
+// open or closing.
+func factTag(name []byte) factKind {
+	closing := len(name) > 0 && name[0] == '/'
+	if closing {
+		name = name[1:]
+	}
+	if i := bytes.IndexByte(name, ':'); i >= 0 && i < 12 && bytes.IndexAny(name[:i], " />") < 0 {
+		name = name[i+1:]
+	}
+	switch {
+	case closing:
+		if bytes.HasPrefix(name, []byte("c>")) {
+			return factCellEnd
+		}
+	case bytes.HasPrefix(name, []byte("c ")) || bytes.HasPrefix(name, []byte("c>")):
+		return factCell
+	case bytes.HasPrefix(name, []byte("f>")) || bytes.HasPrefix(name, []byte("f ")) || bytes.HasPrefix(name, []byte("f/")):
+		return factFormula
+	case bytes.HasPrefix(name, []byte("v>")) || bytes.HasPrefix(name, []byte("v ")):
+		return factValue
+	case bytes.HasPrefix(name, []byte("mergeCell ")):
+		return factMerge
+	case bytes.HasPrefix(name, []byte("dimension ")):
+		return factDimension
+	}
+	return factNone
+}
+
+// mentionsFacts says whether scanFacts would find a tag of the facts in b:
+// in markup, comments and CDATA alike, as it reads every '<'.
+func mentionsFacts(b []byte) bool {
+	for i := bytes.IndexByte(b, '<'); i >= 0; {
+		if factTag(b[i+1:min(i+25, len(b))]) != factNone {
+			return true
+		}
+		k := bytes.IndexByte(b[i+1:], '<')
+		if k < 0 {
+			return false
+		}
+		i += 1 + k
+	}
+	return false
+}
+
 func eof(err error) error {
 	if err == io.EOF {
 		return nil

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"partneratlas/core"
+	"slices"
 	"strings"
 	"sync"
 
@@ -149,6 +150,84 @@ type sheetReader struct {
 
 	slow     *excelize.Rows // excelize's iterator, once fallen back
 	fellBack string
+
+	// What a sheet read before its facts are known needs (see readEarly):
+	// the part's unpacked size; the facts of the head before <sheetData>
+	// and whether the scan of it ended between elements (headClean); the
+	// bytes after </sheetData>; why the rows themselves may hold facts
+	// (doubt: a formula, a comment…), whereupon the facts are scanned as
+	// usual, from the start of the part, while the rows go on (exact).
+	size      uint64
+	headFacts sheetFacts
+	headClean bool
+	tail      []byte
+	doubt     string
+	early     bool
+	exact     *factsScan
+}
+
+// earlyFactsSize is the unpacked size from which a worksheet's rows are read
+// before its facts are known: below it, the scan of the facts is over before
+// the head is read; above it, it would unpack the part a second time (a
+// million-row sheet: 286 MB of XML, a second of a core). Tests lower it to
+// read every sheet both ways.
+var earlyFactsSize uint64 = 16 << 20
+
+// maxTail caps the bytes after </sheetData> kept for the facts: beyond it,
+// the facts are scanned as usual.
+const maxTail = 4 << 20
+
+// readEarly says whether the table's rows can be read before the sheet's
+// facts are known, and if so has the reader watch for what would make the
+// facts need a scan of their own: a streamed part of earlyFactsSize or
+// more, whose head left no element open and whose rows so far held
+// nothing but plain cells. The facts then come from the head and the tail
+// (lateFacts), and are the same as scanSheet's: the rows of such a sheet
+// hold none.
+func (r *sheetReader) readEarly() bool {
+	if r.w.src == nil || r.size < earlyFactsSize || !r.headClean || r.doubt != "" || r.slow != nil {
+		return false
+	}
+	r.early = true
+	return true
+}
+
+// unsure notes that the rows hold something the facts may depend on; once
+// the rows are read early, the facts are then scanned as usual, on another
+// core while the rows go on.
+func (r *sheetReader) unsure(why string) {
+	if r.doubt != "" {
+		return
+	}
+	r.doubt = why
+	if r.early {
+		r.exact = startScanSheet(r.f.data, r.sheet)
+	}
+}
+
+// lateFacts returns the facts of a sheet read early, once its rows are read.
+func (r *sheetReader) lateFacts() sheetFacts {
+	if !r.ended {
+		r.unsure("rows left unread") // or an error: the rows gave no more
+	}
+	if r.exact != nil {
+		return r.exact.wait()
+	}
+	facts := r.headFacts
+	facts.merges = slices.Clip(facts.merges)
+	facts.uncached = slices.Clip(facts.uncached)
+	_ = scanFacts(&xmlWindow{buf: r.tail}, &facts) // a window over bytes held has no error
+	return facts
+}
+
+// keepTail keeps the bytes of the window from *from on, after </sheetData>.
+func (r *sheetReader) keepTail(from *int) {
+	if b := r.w.buf[*from-r.w.base:]; len(r.tail)+len(b) <= maxTail {
+		r.tail = append(r.tail, b...)
+	} else {
+		r.unsure("a long part after the rows")
+	}
+	*from = r.w.end()
 }
 
 // xmlRow is one row read from the XML: its number and cells, whose values
@@ -232,6 +311,7 @@ func openSheetReader(f *File, sheet string, parts *bookParts) (*sheetReader, boo
 			return nil, false
 		}
 		r.w.src = startInflater(rc, xlsxOptions.UnzipSizeLimit)
+		r.size = zf.UncompressedSize64
 	}
 	if !r.start() {
 		r.w.close()
@@ -284,15 +364,20 @@ func pkgSheetPart(book *excelize.File, sheet string) string {
 func (r *sheetReader) start() bool {
 	src := &windowBytes{w: &r.w}
 	d := xml.NewDecoder(src)
+	depth := 0 // the elements open
 	for {
 		tok, err := d.Token()
 		if err != nil {
 			return false
 		}
+		if _, ok := tok.(xml.EndElement); ok {
+			depth--
+		}
 		el, ok := tok.(xml.StartElement)
 		if !ok {
 			continue
 		}
+		depth++
 		switch el.Name.Local {
 		case "row":
 			return false
@@ -305,6 +390,14 @@ func (r *sheetReader) start() bool {
 		lt := bytes.LastIndexByte(b, '<')
 		if lt < 0 || readStartTag(b, lt, &r.tag) != scanOK || r.tag.end != len(b) {
 			return false
+		}
+		if r.w.src != nil && r.w.base == 0 {
+			// The facts of the head, for a sheet whose rows are read
+			// before its facts are known (readEarly): sheetData must be
+			// the root's child, so that no cell the scan met is open.
+			r.headFacts = sheetFacts{size: r.size}
+			_ = scanFacts(&xmlWindow{buf: b}, &r.headFacts)
+			r.headClean = depth == 2 && !r.headFacts.cellOpen
 		}
 		r.data = append([]byte(nil), r.tag.name...)
 		r.pos, r.w.keep = off, off
@@ -321,6 +414,7 @@ func (r *sheetReader) start() bool {
 func (r *sheetReader) afterSheetData() bool {
 	r.w.keep = r.pos
 	from := r.pos
+	kept := r.pos // the bytes before it are in r.tail
 	for {
 		b := r.w.buf[from-r.w.base:]
 		for k := 0; ; {
@@ -334,6 +428,7 @@ func (r *sheetReader) afterSheetData() bool {
 			}
 			k = j + 1
 		}
+		r.keepTail(&kept)
 		from = max(r.w.end()-4, from)
 		r.w.keep = from
 		if !r.w.fill() {
@@ -347,6 +442,7 @@ func (r *sheetReader) afterSheetData() bool {
 // which also moves excelize's decoder).
 func (r *sheetReader) fallBack(why string, replay int) bool {
 	r.fellBack = why
+	r.unsure("rows read by excelize")
 	r.w.close()
 	rows, err := r.f.excelizeRows(r.sheet)
 	if err != nil {

@@ -150,10 +150,20 @@ func firstDifference(got, want sheetDump) string {
 // reader and without, and requires the same results.
 func compareReaders(t *testing.T, name string, data []byte) {
 	t.Helper()
-	read := func(fast bool) []any {
+	compareReadings(t, name, data, "with the sheet reader", func(fast bool) func() {
 		old := fastSheets
 		fastSheets = fast
-		defer func() { fastSheets = old }()
+		return func() { fastSheets = old }
+	})
+}
+
+// compareReadings reads the workbook data with each reader, in a way that
+// set(false) sets and in the way that set(true) sets (each returns what
+// undoes it), and requires the same results.
+func compareReadings(t *testing.T, name string, data []byte, how string, set func(bool) func()) {
+	t.Helper()
+	read := func(on bool) []any {
+		defer set(on)()
 		var out []any
 		for _, opt := range []Options{{}, {Columns: nameFirst}} {
 			add := func(res any, err error) {
@@ -167,6 +177,8 @@ func compareReaders(t *testing.T, name string, data []byte) {
 			add(d, err)
 			r, err := readData(name, data, opt, ReadAccountRevenueList)
 			add(r, err)
+			s, err := readData(name, data, opt, ReadSurveyTable)
+			add(s, err)
 		}
 		return out
 	}
@@ -174,10 +186,10 @@ func compareReaders(t *testing.T, name string, data []byte) {
 	for _, v := range append(want, got...) {
 		sortProblems(reflect.ValueOf(v))
 	}
-	names := []string{"ReadPartners", "ReadAccountList", "ReadDealList", "ReadAccountRevenueList"}
+	names := []string{"ReadPartners", "ReadAccountList", "ReadDealList", "ReadAccountRevenueList", "ReadSurveyTable"}
 	for i := range want {
 		if !reflect.DeepEqual(got[i], want[i]) {
-			t.Errorf("%s: %s (options %d, %s) differs with the sheet reader:\n got %+v\nwant %+v", name, names[(i/2)%4], i/8, map[bool]string{true: "result", false: "error"}[i%2 == 0], got[i], want[i])
+			t.Errorf("%s: %s (options %d, %s) differs %s:\n got %+v\nwant %+v", name, names[(i/2)%5], i/10, map[bool]string{true: "result", false: "error"}[i%2 == 0], how, got[i], want[i])
 		}
 	}
 }

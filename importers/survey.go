@@ -39,7 +39,12 @@ func ReadSurvey(path string, opt Options) (*SurveyResult, error) {
 // the tools either in one cell separated by ";", ",", "|" or line breaks (a
 // column called Tools, Tech Stack, Software…) or one column per tool marked
 // yes, 1, x or true.
-func ReadSurveyTable(f *File, opt Options) (res *SurveyResult, err error) {
+func ReadSurveyTable(f *File, opt Options) (*SurveyResult, error) {
+	return readAgain(f, opt, readSurveyTable)
+}
+
+// readSurveyTable is ReadSurveyTable, read once.
+func readSurveyTable(f *File, opt Options) (res *SurveyResult, err error) {
 	defer recovered(f.Name, &err)
 	res = &SurveyResult{}
 	t, err := f.start(opt, func(cells []string) headerFit {

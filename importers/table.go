@@ -28,6 +28,11 @@ type Options struct {
 	// of Kind Encrypted when a workbook needs one and it is missing or
 	// wrong: the preview then asks for it and reads again.
 	Password string
+
+	// late is where a reading puts the facts of a sheet when it learned
+	// them after its rows and they change the table; known brings them to
+	// the reading that follows (see readAgain).
+	late, known *factsLate
 }
 
 // Table is what every reader says of the table it read: where it was found,
