@@ -38,13 +38,9 @@ func ReadSurvey(path string, opt Options) (*SurveyResult, error) {
 // customer's name in a column such as Customer, Company or Account Name, and
 // the tools either in one cell separated by ";", ",", "|" or line breaks (a
 // column called Tools, Tech Stack, Software…) or one column per tool marked
-// yes, 1, x or true.
-func ReadSurveyTable(f *File, opt Options) (*SurveyResult, error) {
-	return readAgain(f, opt, readSurveyTable)
-}
-
-// readSurveyTable is ReadSurveyTable, read once.
-func readSurveyTable(f *File, opt Options) (res *SurveyResult, err error) {
+// yes, 1, x or true. A survey is small: its facts are always scanned
+// before its rows (see readAgain).
+func ReadSurveyTable(f *File, opt Options) (res *SurveyResult, err error) {
 	defer recovered(f.Name, &err)
 	res = &SurveyResult{}
 	t, err := f.start(opt, func(cells []string) headerFit {
