@@ -67,7 +67,7 @@ func (p *prefetch) each(emit func(cells []string, n int)) (ended bool, err error
 	}
 	for i, r := range p.rows {
 		emit(r.cells, r.row)
-		p.rows[i] = rawRow{} // given: its cells can go
+		p.rows[i] = rawRow{} // given: its slab can go once every row of it is
 	}
 	switch {
 	case p.panicked != nil:

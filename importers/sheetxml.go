@@ -220,8 +220,12 @@ func (r *sheetReader) lateFacts() sheetFacts {
 	return facts
 }
 
-// keepTail keeps the bytes of the window from *from on, after </sheetData>.
+// keepTail keeps the bytes of the window from *from on, after </sheetData>,
+// for a streamed part: only such a part is read early (see readEarly).
 func (r *sheetReader) keepTail(from *int) {
+	if r.w.src == nil {
+		return
+	}
 	if b := r.w.buf[*from-r.w.base:]; len(r.tail)+len(b) <= maxTail {
 		r.tail = append(r.tail, b...)
 	} else {
