@@ -3,6 +3,7 @@ package core
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -44,10 +45,18 @@ type Source struct {
 
 // String writes a source as a person reads it: "partners.xlsx, sheet Partners, row 4".
 func (s Source) String() string {
-	if s.Sheet == "" {
-		return fmt.Sprintf("%s, row %d", s.File, s.Row)
+	b, _ := s.AppendText(nil)
+	return string(b)
+}
+
+// AppendText appends what String says to b, so that a merge's hundred
+// thousand messages can be written into one buffer (encoding.TextAppender).
+func (s Source) AppendText(b []byte) ([]byte, error) {
+	b = append(b, s.File...)
+	if s.Sheet != "" {
+		b = append(append(b, ", sheet "...), s.Sheet...)
 	}
-	return fmt.Sprintf("%s, sheet %s, row %d", s.File, s.Sheet, s.Row)
+	return strconv.AppendInt(append(b, ", row "...), int64(s.Row), 10), nil
 }
 
 // Extra is one unmapped cell: the column's header and the cell's text.

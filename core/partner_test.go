@@ -1,6 +1,7 @@
 package core
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -60,5 +61,19 @@ func TestValuesKeepOneValuePerKey(t *testing.T) {
 	q.ClearValue("arr")
 	if q.Values != nil {
 		t.Errorf("values after clearing every one = %#v, want nil", q.Values)
+	}
+}
+
+// TestSourceStringAsFmtWrote holds Source's String, now written by
+// AppendText, to the Sprintf sentences it replaced.
+func TestSourceStringAsFmtWrote(t *testing.T) {
+	for _, s := range []Source{{}, {File: "a.csv", Row: 2}, {File: "b.xlsx", Sheet: "Partners", Row: 1_048_576}, {File: "ü.xlsx", Sheet: "%d", Row: -3}} {
+		want := fmt.Sprintf("%s, sheet %s, row %d", s.File, s.Sheet, s.Row)
+		if s.Sheet == "" {
+			want = fmt.Sprintf("%s, row %d", s.File, s.Row)
+		}
+		if got := s.String(); got != want {
+			t.Errorf("%#v: got %q, want %q", s, got, want)
+		}
 	}
 }
