@@ -3,6 +3,7 @@ package core
 import (
 	"hash/maphash"
 	"runtime"
+	"strings"
 )
 
 // AccountIndex is an account list prepared for matching: duplicates folded,
@@ -406,7 +407,10 @@ func (ix *AccountIndex) findExact(theirs *AccountIndex, i int) (Match, bool) {
 		h = maphash.String(hashSeed, name)
 	}
 	if j := ix.nameOwner(name, h); j >= 0 {
-		return Match{Ours: int(j), Theirs: i, Kind: MatchName, Key: name, Confidence: NameConfidence}, true
+		// The key is our copy of the name, equal to theirs: a match kept
+		// must not keep their list's normalised names, which are dropped
+		// with their index once it is matched (a block of them per name).
+		return Match{Ours: int(j), Theirs: i, Kind: MatchName, Key: ix.norm[j], Confidence: NameConfidence}, true
 	}
 	return Match{}, false
 }
@@ -474,7 +478,7 @@ func (ix *AccountIndex) findSharedWord(theirs *AccountIndex, i int, used map[int
 		if !ok {
 			continue
 		}
-		m := Match{Ours: int(j), Theirs: i, Kind: MatchFuzzy, Key: shared, Confidence: round3(conf),
+		m := Match{Ours: int(j), Theirs: i, Kind: MatchFuzzy, Key: strings.Clone(shared), Confidence: round3(conf), // not their names' block (see findExact)
 			Similarity: round3(FuzzyScore(ix.norm[j], name)), sharedWord: true}
 		if len(decisions) > 0 {
 			m.Decision = decisions[ix.norm[j]+"\x1f"+name]
