@@ -95,8 +95,14 @@ func expandWords(dst []string, norm string, limit int) []string {
 	start := len(dst)
 	initials := false // the last word appended is initials: "c", "ch"
 	for len(norm) > 0 {
-		var w string
-		w, norm = cutAny(norm, " ")
+		// the next word, by a loop: names' words are short, and
+		// strings.Cut's search cost more than the loop
+		i := 0
+		for i < len(norm) && norm[i] != ' ' {
+			i++
+		}
+		w := norm[:i]
+		norm = norm[min(i+1, len(norm)):]
 		if w == "" || len(w) <= 3 && isSmallWord(w) && len(dst) > start {
 			continue // a small word leading the name is part of it: "Du Pont"
 		}
@@ -185,13 +191,24 @@ func looseKeyHash(norm string) (uint64, bool) {
 }
 
 // hashWords hashes the words as one string; never 0, which marks "no key".
+// The words are joined on the stack and hashed at once when they fit, which
+// is the same hash (maphash hashes what was written, however split) for
+// less work than a write each.
 func hashWords(words []string) uint64 {
-	var h maphash.Hash
-	h.SetSeed(hashSeed)
+	var buf [128]byte
+	joined := buf[:0]
 	for _, w := range words {
-		h.WriteString(w)
+		if len(joined)+len(w) > len(buf) {
+			var h maphash.Hash
+			h.SetSeed(hashSeed)
+			for _, w := range words {
+				h.WriteString(w)
+			}
+			return h.Sum64() | 1
+		}
+		joined = append(joined, w...)
 	}
-	return h.Sum64() | 1
+	return maphash.Bytes(hashSeed, joined) | 1
 }
 
 // FuzzyScore is the similarity of two normalised names once expanded:
