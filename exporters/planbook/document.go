@@ -153,26 +153,24 @@ func mergeProblems(c core.Combined) []importers.Problem {
 		w.WriteString(" were kept.")
 		add(importers.Problem{Kind: importers.Conflict, File: file})
 	}
-	for _, m := range c.Merged {
-		quote(m.Name)
-		w.WriteString(" is the same partner as ")
-		w.WriteString(m.Partner)
+	// samePartner writes `"row" is (or may be) the same partner as
+	// partner in place (reason)` and what follows.
+	samePartner := func(row, is, partner string, at core.Source, reason, then string) {
+		quote(row)
+		w.WriteString(is)
+		w.WriteString(partner)
 		w.WriteString(" in ")
-		source(m.Into)
+		source(at)
 		w.WriteString(" (")
-		w.WriteString(m.Reason)
-		w.WriteString(")" + merged)
+		w.WriteString(reason)
+		w.WriteString(then)
+	}
+	for _, m := range c.Merged {
+		samePartner(m.Name, " is the same partner as ", m.Partner, m.Into, m.Reason, ")"+merged)
 		add(importers.Problem{Kind: importers.Merged, File: m.Row.File, Sheet: m.Row.Sheet, Row: m.Row.Row})
 	}
 	for _, d := range c.Possible {
-		quote(d.B)
-		w.WriteString(" may be the same partner as ")
-		w.WriteString(d.A)
-		w.WriteString(" in ")
-		source(d.AAt)
-		w.WriteString(" (")
-		w.WriteString(d.Reason)
-		w.WriteString(")" + kept)
+		samePartner(d.B, " may be the same partner as ", d.A, d.AAt, d.Reason, ")"+kept)
 		add(importers.Problem{Kind: importers.Duplicate, File: d.BAt.File, Sheet: d.BAt.Sheet, Row: d.BAt.Row})
 	}
 	for _, x := range c.Conflicts {
