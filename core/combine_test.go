@@ -61,6 +61,42 @@ func TestCombine(t *testing.T) {
 	}
 }
 
+// TestCombineTakesWhatIsGiven: inputs given to Combine (Take) become the
+// result, the base plan and the rows themselves, with the merge that
+// copies would get; inputs not given are left as they were.
+func TestCombineTakesWhatIsGiven(t *testing.T) {
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	inputs := func() []Input {
+		plan := NewEcosystem("Our plan", today)
+		plan.Partners = []*Partner{{Name: "Beta Inc", Domain: "beta.io", Website: "beta.io", Roles: []Role{Channel}, Sources: []Source{{File: "plan.xlsx", Sheet: "Partners", Row: 2}}}}
+		list := []*Partner{
+			{Name: "Beta", Website: "https://beta.io", Domain: "beta.io", Roles: []Role{Technology}, Owner: "Sam", Extras: []Extra{{"Note", "x"}}, Sources: []Source{{File: "crm.csv", Row: 2}}},
+			{Name: "Gamma", Website: "gamma.dev", Domain: "gamma.dev", Sources: []Source{{File: "crm.csv", Row: 3}}},
+		}
+		list[0].SetValue(SharedICP, 4)
+		return []Input{{File: "plan.xlsx", Plan: plan}, {File: "crm.csv", Partners: list}}
+	}
+	copied, given := inputs(), inputs()
+	for i := range given {
+		given[i].Take = true
+	}
+	want, got := Combine(copied, today, nil), Combine(given, today, nil)
+	if got.Ecosystem != given[0].Plan || got.Ecosystem.Partners[0] != given[0].Plan.Partners[0] || got.Ecosystem.Partners[1] != given[1].Partners[1] {
+		t.Errorf("given inputs were copied: the result should be the plan, its partner and the list's rows")
+	}
+	if a, b := fmt.Sprintf("%+v %+v %+v", want.Conflicts, want.Merged, want.Possible), fmt.Sprintf("%+v %+v %+v", got.Conflicts, got.Merged, got.Possible); a != b {
+		t.Errorf("given, the merge found\n%s\ncopied,\n%s", b, a)
+	}
+	for i := range want.Ecosystem.Partners {
+		if a, b := fmt.Sprintf("%+v", *want.Ecosystem.Partners[i]), fmt.Sprintf("%+v", *got.Ecosystem.Partners[i]); a != b {
+			t.Errorf("partner %d given:\n%s\ncopied:\n%s", i, b, a)
+		}
+	}
+	if fresh := inputs(); fmt.Sprintf("%+v %+v", *fresh[0].Plan.Partners[0], *fresh[1].Partners[0]) != fmt.Sprintf("%+v %+v", *copied[0].Plan.Partners[0], *copied[1].Partners[0]) || len(copied[0].Plan.Partners) != 1 {
+		t.Errorf("inputs not given were changed")
+	}
+}
+
 // BenchmarkCombine100k merges a 100,000-row list in which a third of the
 // rows repeat a partner with other values (so the merge reports
 // conflicts), some rows look alike (a division on a subdomain, a group

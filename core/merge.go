@@ -70,18 +70,32 @@ type Merged struct {
 // first row's values win; every disagreement is reported, and every row
 // folded into another is listed. Partners are returned in the order they
 // first appear; rows with neither a domain nor a name are kept as they are.
+// Rows are not changed: the partners returned are copies.
 func Merge(rows []*Partner, same SamePartners) Merged {
+	return mergeRows(cloneEvery(rows), same)
+}
+
+// cloneEvery clones partners on every core.
+func cloneEvery(ps []*Partner) []*Partner {
+	copies := make([]*Partner, len(ps))
+	inParallel(len(ps), perCore(len(ps), 2048), func(lo, hi int) {
+		copy(copies[lo:hi], cloneAll(ps[lo:hi]))
+	})
+	return copies
+}
+
+// mergeRows is Merge on rows it may change: the partners it returns are
+// rows, those that others were merged into changed.
+func mergeRows(rows []*Partner, same SamePartners) Merged {
 	var m Merged
 	ix := newLookalikeIndex(len(rows))
-	// Each row's keys and copy, on every core; the merge itself is one
-	// pass, in order.
+	// Each row's keys, on every core; the merge itself is one pass, in
+	// order.
 	keys := make([]partnerKeys, len(rows))
-	copies := make([]*Partner, len(rows))
 	inParallel(len(rows), perCore(len(rows), 2048), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			keys[i] = keysOf(rows[i])
 		}
-		copy(copies[lo:hi], cloneAll(rows[lo:hi]))
 	})
 	// The disagreements, in blocks joined once at the end: a list grown by
 	// doubling copied 140,000 of them over and over (half a second).
@@ -91,10 +105,9 @@ func Merge(rows []*Partner, same SamePartners) Merged {
 		k := keys[r]
 		i, reason := ix.sameAs(row, k, same)
 		if i < 0 {
-			p := copies[r]
-			m.Partners = append(m.Partners, p)
-			m.Possible = ix.possible(m.Possible, p, k, same)
-			ix.add(p, k)
+			m.Partners = append(m.Partners, row)
+			m.Possible = ix.possible(m.Possible, row, k, same)
+			ix.add(row, k)
 			continue
 		}
 		into := ix.entries[i].p

@@ -462,7 +462,8 @@ func (p *importPreview) merge() {
 	w := p.w
 	res, uri := p.res, p.uri
 	doc := w.doc
-	base := doc.Ecosystem.Clone()
+	base := doc.Ecosystem.Clone() // given to the merge: the document's own stays for undo
+	before := len(base.Partners)
 	// The untouched sample, or an empty plan, gives way to the file.
 	replace := (doc.Sample && !w.history.canUndo()) || len(doc.Ecosystem.Partners) == 0
 	today := w.env.now()
@@ -474,7 +475,7 @@ func (p *importPreview) merge() {
 		}
 		merged := planbook.Assemble(append(sources, res), today)
 		eco := merged.Ecosystem
-		w.logDone("import merge", uriFile(uri), start, nil, "partners before", len(base.Partners),
+		w.logDone("import merge", uriFile(uri), start, nil, "partners before", before,
 			"partners after", len(eco.Partners), "problems", problemKinds(merged.Merged))
 		return func() {
 			path := ""
@@ -508,7 +509,7 @@ func (p *importPreview) merge() {
 				}
 				w.refreshStatus()
 			}
-			added := len(eco.Partners) - len(base.Partners)
+			added := len(eco.Partners) - before
 			if replace {
 				added = len(eco.Partners)
 			}

@@ -464,3 +464,29 @@ func TestImportInPlaceOfTheSampleStartsANewDocument(t *testing.T) {
 		t.Errorf("imported = %v, want the list, so Save As asks before writing over it", w.doc.Imported)
 	}
 }
+
+// TestImportIntoAPlanCountsWhatItAdds: a list added to a document says how
+// many partners it brought, and Undo gives back the document as it was.
+// The merge is given a copy of the document, which it changes; the count
+// was read from that copy after the merge, and said none were new.
+func TestImportIntoAPlanCountsWhatItAdds(t *testing.T) {
+	w := newTestWindow(t)
+	dir := t.TempDir()
+	first, second := filepath.Join(dir, "our-partners.csv"), filepath.Join(dir, "more.csv")
+	os.WriteFile(first, []byte("Partner Name,Website\nAcme,acme.com\nGlobex,globex.io\n"), 0o644)
+	os.WriteFile(second, []byte("Partner Name,Website\nACME Inc.,https://www.acme.com\nInitech,initech.com\n"), 0o644)
+	wait(t, w.Import(first))
+	wait(t, tapImport(t, w))
+	wait(t, w.Import(second))
+	wait(t, tapImport(t, w))
+	if got, want := w.toolbar.message.Text, "Imported more.csv: 2 rows, 1 partner new, 3 partners in all."; got != want {
+		t.Errorf("said %q, want %q", got, want)
+	}
+	if acme := w.doc.Ecosystem.FindPartner("Acme"); acme == nil || len(acme.Sources) != 2 {
+		t.Fatalf("Acme after the second list: %+v, want it from both files", acme)
+	}
+	w.Undo()
+	if n, acme := len(w.doc.Ecosystem.Partners), w.doc.Ecosystem.FindPartner("Acme"); n != 2 || acme == nil || len(acme.Sources) != 1 {
+		t.Errorf("after Undo: %d partners, Acme %+v; want the 2 of the first list, Acme from it alone", n, acme)
+	}
+}

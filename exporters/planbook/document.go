@@ -81,7 +81,10 @@ type Assembly struct {
 // document from files. The first plan among the sources is the base; rows
 // of the same partner are merged by core.Combine, and each disagreement
 // becomes a problem of Kind Conflict at the row whose value was not kept.
-// Sources are not changed.
+// The sources are given to the document (core.Input's Take): their plan and
+// partners become its own, changed where rows merge, so a caller reads them
+// for this alone, or passes copies (as the app passes the document it adds
+// a file to).
 func Assemble(sources []*Source, today time.Time) *Assembly { return AssembleWith(sources, today, nil) }
 
 // AssembleWith is Assemble with verdicts on partners that look alike that
@@ -89,7 +92,7 @@ func Assemble(sources []*Source, today time.Time) *Assembly { return AssembleWit
 func AssembleWith(sources []*Source, today time.Time, same core.SamePartners) *Assembly {
 	inputs := make([]core.Input, len(sources))
 	for i, s := range sources {
-		inputs[i] = core.Input{File: s.File, Plan: s.Plan, Partners: s.Partners}
+		inputs[i] = core.Input{File: s.File, Plan: s.Plan, Partners: s.Partners, Take: true}
 	}
 	c := core.Combine(inputs, today, same)
 	a := &Assembly{Ecosystem: c.Ecosystem}
