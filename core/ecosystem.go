@@ -218,10 +218,10 @@ func sortedOrder(results []Result) []int {
 // background while the user keeps editing.
 func (e *Ecosystem) Clone() *Ecosystem {
 	c := *e
-	c.Partners = make([]*Partner, len(e.Partners))
-	for i, p := range e.Partners {
-		c.Partners[i] = p.Clone()
-	}
+	// The partners are copied in slabs, on every core: the app copies the
+	// document before each edit it can undo, and one by one 100,000
+	// partners took 80–200 ms of the UI's time.
+	c.Partners = cloneEvery(e.Partners)
 	c.Scorecard = e.Scorecard.Clone()
 	c.Plays = append([]Play(nil), e.Plays...)
 	c.Maturity = e.Maturity.Clone()

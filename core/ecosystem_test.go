@@ -191,3 +191,48 @@ func TestEvaluateOnEveryCore(t *testing.T) {
 		}
 	}
 }
+
+// TestClonesShareOnlyWhatNoOneChanges: a clone shares its sources and
+// extras with the original (see cloneAll), so neither may see what the
+// other does to them: appends, a merge filling an empty extra, a source
+// taken out.
+func TestClonesShareOnlyWhatNoOneChanges(t *testing.T) {
+	p := &Partner{Name: "Acme", Sources: make([]Source, 1, 4), Extras: make([]Extra, 2, 4)}
+	p.Sources[0] = Source{File: "a.csv", Row: 2}
+	p.Extras[0], p.Extras[1] = Extra{"Note", ""}, Extra{"Since", "2020"}
+	e := &Ecosystem{Partners: []*Partner{p}}
+	c := e.Clone().Partners[0]
+	mergeInto(c, &Partner{Name: "Acme", Extras: []Extra{{"Note", "from b"}}, Sources: []Source{{File: "b.csv", Row: 3}}}, nil)
+	c.Extras = append(c.Extras, Extra{"Tier", "gold"})
+	p.Extras = append(p.Extras, Extra{"Owner", "Dana"})
+	p.Sources = append(p.Sources, Source{File: "c.csv", Row: 4})
+	if got := fmt.Sprint(p.Extras, p.Sources); got != "[{Note } {Since 2020} {Owner Dana}] [a.csv, row 2 c.csv, row 4]" {
+		t.Errorf("the original's extras and sources: %s", got)
+	}
+	if got := fmt.Sprint(c.Extras, c.Sources); got != "[{Note from b} {Since 2020} {Tier gold}] [a.csv, row 2 b.csv, row 3]" {
+		t.Errorf("the clone's extras and sources: %s", got)
+	}
+	e2 := &Ecosystem{Partners: []*Partner{c}}
+	d := e2.Clone()
+	e2.RemoveSource("b.csv")
+	if got := fmt.Sprint(d.Partners[0].Sources); got != "[a.csv, row 2 b.csv, row 3]" {
+		t.Errorf("a clone's sources after the original's file was removed: %s", got)
+	}
+}
+
+// BenchmarkCloneEcosystem100k copies 100,000 imported partners (a role, the
+// four criteria, a source and a dozen extra columns each): what the app
+// does before every edit it can undo, on the UI goroutine.
+func BenchmarkCloneEcosystem100k(b *testing.B) {
+	e := randomEcosystem(100_000)
+	for i, p := range e.Partners {
+		p.Sources = []Source{{File: "partners.xlsx", Sheet: "Partners", Row: i + 2}}
+		for k := range 12 {
+			p.Extras = append(p.Extras, Extra{Column: fmt.Sprintf("Column %d", k), Value: fmt.Sprint(i * k)})
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		e.Clone()
+	}
+}

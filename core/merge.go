@@ -192,6 +192,7 @@ func mergeInto(p, row *Partner, conflicts []Conflict) []Conflict {
 			p.Extras = append(p.Extras, x)
 		} else if old != x.Value && x.Value != "" {
 			if old == "" {
+				p.Extras = slices.Clone(p.Extras) // shared with copies of p (see Partner)
 				for i := range p.Extras {
 					if strings.EqualFold(p.Extras[i].Column, x.Column) {
 						p.Extras[i].Value = x.Value

@@ -33,6 +33,9 @@ type Partner struct {
 	OverrideReason string
 	// Extras are the columns of the import that the app did not map, in the
 	// order they came, kept so that nothing the user had is dropped.
+	//
+	// Sources and Extras are never changed in place, only replaced or
+	// appended to: copies of a partner share them (Clone).
 	Extras []Extra
 }
 
@@ -191,29 +194,38 @@ func (p *Partner) Clone() *Partner {
 }
 
 // cloneAll clones partners with a few allocations for all of them: the
-// structs in one slab, their roles, sources and extras in one backing
-// array each, values included (each clone's slice capped at its length, so that an append
-// to one copies rather than writing into the next). Merge clones every
-// row it is given; one by one, that was most of its time.
+// structs in one slab, their roles and values in one backing array each
+// (each clone's slice capped at its length, so that an append to one copies
+// rather than writing into the next). Sources and extras, which nothing
+// changes in place (see Partner), are shared, capped: they were most of
+// the bytes. Merge clones the rows it is not given, and the app the
+// document before each edit; one by one, that was most of their time.
 func cloneAll(ps []*Partner) []*Partner {
-	var roles, sources, extras, values int
+	var roles, values int
 	for _, p := range ps {
-		roles, sources, extras, values = roles+len(p.Roles), sources+len(p.Sources), extras+len(p.Extras), values+len(p.Values)
+		roles, values = roles+len(p.Roles), values+len(p.Values)
 	}
 	slab := make([]Partner, len(ps))
 	out := make([]*Partner, len(ps))
-	r, s, x := make([]Role, 0, roles), make([]Source, 0, sources), make([]Extra, 0, extras)
-	v := make(Values, 0, values)
+	r, v := make([]Role, 0, roles), make(Values, 0, values)
 	for i, p := range ps {
 		c := &slab[i]
 		*c = *p
 		c.Roles, r = carve(r, p.Roles)
-		c.Sources, s = carve(s, p.Sources)
-		c.Extras, x = carve(x, p.Extras)
 		c.Values, v = carve(v, p.Values)
+		c.Sources, c.Extras = capped(p.Sources), capped(p.Extras)
 		out[i] = c
 	}
 	return out
+}
+
+// capped is s capped at its length, so that an append to it copies; nil
+// when s is empty.
+func capped[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return s[:len(s):len(s)]
 }
 
 // carve appends src to the backing array into and returns the copy, capped

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 	"time"
 
@@ -51,6 +52,27 @@ func benchmarkRescore(b *testing.B, n int) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		s.rows[0].slider.SetValue(float64(20 + i%60))
+	}
+	b.StopTimer()
+	w.stopConfidence()
+}
+
+// BenchmarkEditValue100k types a value into a different partner's cell on
+// the Evaluate screen at each step, with 100,000 partners: each is an undo
+// step of its own, so the document is copied first, then scored, tiered
+// and redrawn; what a person waits for after each cell they type.
+func BenchmarkEditValue100k(b *testing.B) {
+	a := test.NewTempApp(b)
+	env := testEnv()
+	env.confidenceDelay = time.Second
+	w := newMainWindow(a, &Document{Ecosystem: benchPartners(100_000), Name: "bench"}, env)
+	defer w.Window.Close()
+	w.Show(stepEvaluate)
+	s := w.screens[stepEvaluate].(*evaluateScreen)
+	key := w.doc.Ecosystem.Scorecard.Criteria[0].Key
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.setValue(i%1000, key, strconv.Itoa(1+i%5))
 	}
 	b.StopTimer()
 	w.stopConfidence()
