@@ -5,6 +5,13 @@ import "partneratlas/core"
 // maxUndo is how many edits can be undone; older ones are forgotten.
 const maxUndo = 100
 
+// maxUndoPartners is how many partners the undo history may hold in all,
+// counted over its copies of the document: each is a copy of every partner
+// (about 340 bytes each), so a list of 100,000 keeps its last 10 edits
+// (about 340 MB) rather than 100 (3.4 GB). The last edit can always be
+// undone.
+const maxUndoPartners = 1_000_000
+
 // undoHistory holds the ecosystem as it was before each edit, for Undo, and
 // as it was before each undo, for Redo.
 type undoHistory struct {
@@ -50,12 +57,26 @@ func (h *undoHistory) record(key string, before *core.Ecosystem) {
 	h.redos = nil
 	h.lastKey = key
 	h.undos = append(h.undos, before)
-	if n := len(h.undos) - maxUndo; n > 0 {
+	if n := h.overBudget(); n > 0 {
 		h.undos = append(h.undos[:0:0], h.undos[n:]...)
 		if h.savedAt -= n; h.savedAt < 0 {
 			h.saved = false
 		}
 	}
+}
+
+// overBudget is how many of the oldest undo steps go: those beyond maxUndo,
+// and those beyond maxUndoPartners partners counting from the newest, the
+// newest step kept whatever its size.
+func (h *undoHistory) overBudget() int {
+	keep, partners := 0, 0
+	for i := len(h.undos) - 1; i >= 0 && keep < maxUndo; i-- {
+		if partners += len(h.undos[i].Partners); partners > maxUndoPartners && keep > 0 {
+			break
+		}
+		keep++
+	}
+	return len(h.undos) - keep
 }
 
 // undo takes the last state off the undo stack; current goes to the redos.
