@@ -283,14 +283,7 @@ func scanFacts(w *xmlWindow, facts *sheetFacts) error {
 		if end {
 			return w.err
 		}
-		ref := string(attrBytes(tag, attrRef))
-		if isMerge {
-			if cr, ok := parseRange(ref); ok && len(facts.merges) < maxMerges {
-				facts.merges = append(facts.merges, cr)
-			}
-		} else {
-			facts.dimension = ref
-		}
+		facts.keep(tag, isMerge)
 	}
 }
 
@@ -402,4 +395,14 @@ func parseRange(ref string) (cellRange, bool) {
 		c1, c2 = c2, c1
 	}
 	return cellRange{r1: r1, c1: c1 - 1, r2: r2, c2: c2 - 1}, true
+}
+
+// keep keeps the range a <mergeCell> or <dimension> tag names.
+func (facts *sheetFacts) keep(tag []byte, isMerge bool) {
+	ref := string(attrBytes(tag, attrRef))
+	if !isMerge {
+		facts.dimension = ref
+	} else if cr, ok := parseRange(ref); ok && len(facts.merges) < maxMerges {
+		facts.merges = append(facts.merges, cr)
+	}
 }

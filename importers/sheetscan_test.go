@@ -91,14 +91,7 @@ func scanFactsBufio(r io.Reader, facts *sheetFacts) error {
 		if err != nil {
 			return eof(err)
 		}
-		ref := string(attrBytes(tag, attrRef))
-		if isMerge {
-			if cr, ok := parseRange(ref); ok && len(facts.merges) < maxMerges {
-				facts.merges = append(facts.merges, cr)
-			}
-		} else {
-			facts.dimension = ref
-		}
+		facts.keep(tag, isMerge)
 	}
 }
 

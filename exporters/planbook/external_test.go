@@ -28,16 +28,7 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 	e := planbooktest.Ecosystem(testToday)
 	data, f := export(t, e)
 	dir := t.TempDir()
-	// LibreOffice trusts the cached values of an .xlsx unless told to
-	// recalculate on load; the profile tells it to, so the values it writes
-	// are those of its own formula engine.
-	profile := filepath.Join(dir, "profile")
-	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(loAlwaysRecalc), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	profile := recalculatingProfile(t, dir)
 	tests := []struct {
 		name string
 		edit func(f *excelize.File) error
@@ -98,6 +89,23 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 			}
 		})
 	}
+}
+
+// recalculatingProfile makes a LibreOffice user profile in dir that
+// recalculates every workbook it opens, and returns its folder. LibreOffice
+// trusts the cached values of an .xlsx unless told to recalculate on load;
+// the profile tells it to, so the values it writes are those of its own
+// formula engine.
+func recalculatingProfile(t *testing.T, dir string) string {
+	t.Helper()
+	profile := filepath.Join(dir, "profile")
+	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(loAlwaysRecalc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return profile
 }
 
 // loAlwaysRecalc sets Tools ▸ Options ▸ Calc ▸ Formula ▸ Recalculation on

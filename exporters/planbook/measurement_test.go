@@ -331,13 +331,7 @@ func TestLibreOfficeRecalculatesMeasurement(t *testing.T) {
 		t.Skip("soffice not on PATH")
 	}
 	dir := t.TempDir()
-	profile := filepath.Join(dir, "profile")
-	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(loAlwaysRecalc), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	profile := recalculatingProfile(t, dir)
 	base := dealEcosystem()
 	// A partner whose name holds the characters COUNTIFS and MATCH read as
 	// wildcards, with deals of its own.
