@@ -100,19 +100,13 @@ func newDealsView(s *activateScreen) *dealsView {
 			return l
 		},
 		v.updateCell)
-	v.table.ShowHeaderRow = true
-	v.table.CreateHeader = func() fyne.CanvasObject {
-		l := cell("Header", fyne.TextStyle{Bold: true})
-		return l
-	}
-	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		if id.Col < 0 || id.Col >= len(dealColumns) {
-			l.SetText("")
-			return
+	labelHeaders(v.table, func(col int, l *widget.Label) bool {
+		if col >= len(dealColumns) {
+			return false
 		}
-		dealColumns[id.Col].show(l, dealColumns[id.Col].title)
-	}
+		dealColumns[col].show(l, dealColumns[col].title)
+		return true
+	})
 	for i, c := range dealColumns {
 		v.table.SetColumnWidth(i, c.width)
 	}

@@ -241,21 +241,15 @@ func (p *importPreview) show() {
 			}
 			l.SetText(tb.Sample[id.Row][id.Col])
 		})
-	p.sample.ShowHeaderRow = true
-	p.sample.CreateHeader = func() fyne.CanvasObject {
-		l := cell("Header", fyne.TextStyle{Bold: true})
-		return l
-	}
-	p.sample.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
+	labelHeaders(p.sample, func(col int, l *widget.Label) bool {
 		tb := p.table()
-		if tb == nil || id.Col < 0 || id.Col >= len(tb.Columns) {
-			l.SetText("")
-			return
+		if tb == nil || col >= len(tb.Columns) {
+			return false
 		}
-		c := tb.Columns[id.Col]
+		c := tb.Columns[col]
 		l.SetText(c.Letter + ": " + p.choiceOf(c))
-	}
+		return true
+	})
 	p.problems = widget.NewLabel("")
 	p.problems.Wrapping = fyne.TextWrapWord
 	p.reading = widget.NewProgressBarInfinite()

@@ -39,6 +39,18 @@ func cell(text string, style fyne.TextStyle) *widget.Label {
 	return l
 }
 
+// labelHeaders gives t a header row of bold labels, each shown by show; a
+// column show knows nothing of (false) has a blank header.
+func labelHeaders(t *widget.Table, show func(col int, l *widget.Label) bool) {
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject { return cell("Header", fyne.TextStyle{Bold: true}) }
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if l := o.(*widget.Label); id.Col < 0 || !show(id.Col, l) {
+			l.SetText("")
+		}
+	}
+}
+
 // setCell shows text in l, a cell of a table or list, in the alignment,
 // style and importance given, and redraws it only when one of them
 // changed: a table or list updates every visible cell at each edit, and
