@@ -54,16 +54,7 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 				}
 			}
 			out := filepath.Join(dir, "lo-"+strings.ReplaceAll(tc.name, " ", "_"))
-			cmd := exec.Command(soffice, "-env:UserInstallation=file://"+profile, "--headless",
-				"--convert-to", "xlsx", "--outdir", out, src)
-			if b, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("soffice: %v\n%s", err, b)
-			}
-			lo, err := excelize.OpenFile(filepath.Join(out, filepath.Base(src)))
-			if err != nil {
-				t.Fatalf("LibreOffice's output: %v", err)
-			}
-			defer lo.Close()
+			lo := resaveInLibreOffice(t, soffice, profile, src, out)
 			for _, s := range []string{SheetSummary, SheetPartners, SheetScorecard, SheetPlan, SheetPlays, SheetMaturity, SheetAbout} {
 				if idx, _ := lo.GetSheetIndex(s); idx < 0 {
 					t.Errorf("sheet %s lost by LibreOffice", s)
@@ -106,6 +97,22 @@ func recalculatingProfile(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	return profile
+}
+
+// resaveInLibreOffice opens src in LibreOffice with the user profile given
+// and saves it as .xlsx into the folder out, then opens what it wrote.
+func resaveInLibreOffice(t *testing.T, soffice, profile, src, out string) *excelize.File {
+	t.Helper()
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+profile, "--headless", "--convert-to", "xlsx", "--outdir", out, src)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	lo, err := excelize.OpenFile(filepath.Join(out, filepath.Base(src)))
+	if err != nil {
+		t.Fatalf("LibreOffice's output: %v", err)
+	}
+	t.Cleanup(func() { lo.Close() })
+	return lo
 }
 
 // loAlwaysRecalc sets Tools ▸ Options ▸ Calc ▸ Formula ▸ Recalculation on

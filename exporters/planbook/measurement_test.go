@@ -406,15 +406,7 @@ func TestLibreOfficeRecalculatesMeasurement(t *testing.T) {
 				}
 			}
 			out := filepath.Join(dir, "lo-"+filepath.Base(src))
-			cmd := exec.Command(soffice, "-env:UserInstallation=file://"+profile, "--headless", "--convert-to", "xlsx", "--outdir", out, src)
-			if b, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("soffice: %v\n%s", err, b)
-			}
-			lo, err := excelize.OpenFile(filepath.Join(out, filepath.Base(src)))
-			if err != nil {
-				t.Fatalf("LibreOffice's output: %v", err)
-			}
-			defer lo.Close()
+			lo := resaveInLibreOffice(t, soffice, profile, src, out)
 			ev := e.Evaluate()
 			checkFigures(t, "LibreOffice", measurementCells(t, lo), expectedRows(e, ev, e.Measure(ev, testToday)))
 			if tc.edit == nil {
