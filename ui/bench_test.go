@@ -57,6 +57,51 @@ func benchmarkRescore(b *testing.B, n int) {
 	w.stopConfidence()
 }
 
+// BenchmarkTypeWeight100k types a new weight for one criterion, then for
+// another, with 100,000 partners: unlike a drag's steps, each is an undo
+// step of its own, so the document is copied before it is re-scored and
+// redrawn.
+func BenchmarkTypeWeight100k(b *testing.B) {
+	a := test.NewTempApp(b)
+	env := testEnv()
+	env.confidenceDelay = time.Second
+	w := newMainWindow(a, &Document{Ecosystem: benchPartners(100_000), Name: "bench"}, env)
+	defer w.Window.Close()
+	w.Show(stepEvaluate)
+	s := w.screens[stepEvaluate].(*evaluateScreen)
+	criteria := w.doc.Ecosystem.Scorecard.Criteria
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.setWeight(criteria[i%2].Key, float64(20+i%60))
+	}
+	b.StopTimer()
+	w.stopConfidence()
+}
+
+// BenchmarkTypeWeightAfterPause100k is BenchmarkTypeWeight100k as a person
+// types: each weight after a pause, in which tier confidence copied the
+// document, so the undo step takes that copy instead of making one.
+func BenchmarkTypeWeightAfterPause100k(b *testing.B) {
+	a := test.NewTempApp(b)
+	env := testEnv()
+	env.confidenceDelay = time.Hour  // the pause comes when the loop says
+	env.background = func(func()) {} // tier confidence itself is not timed
+	w := newMainWindow(a, &Document{Ecosystem: benchPartners(100_000), Name: "bench"}, env)
+	defer w.Window.Close()
+	w.Show(stepEvaluate)
+	s := w.screens[stepEvaluate].(*evaluateScreen)
+	criteria := w.doc.Ecosystem.Scorecard.Criteria
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		w.confidenceAfterPause(w.confidence.gen)
+		b.StartTimer()
+		s.setWeight(criteria[i%2].Key, float64(20+i%60))
+	}
+	b.StopTimer()
+	w.stopConfidence()
+}
+
 // BenchmarkEditValue100k types a value into a different partner's cell on
 // the Evaluate screen at each step, with 100,000 partners: each is an undo
 // step of its own, so the document is copied first, then scored, tiered

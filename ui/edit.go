@@ -16,7 +16,7 @@ func (w *MainWindow) change(key string, rebuild bool, change func(e *core.Ecosys
 	joins := w.history.joins(key)
 	var before *core.Ecosystem
 	if !joins {
-		before = w.doc.Ecosystem.Clone()
+		before = w.copyForUndo()
 	}
 	if err := change(w.doc.Ecosystem); err != nil {
 		return err
@@ -42,6 +42,9 @@ func (w *MainWindow) Redo() { w.travel(w.history.redo, "Redone.") }
 // travel moves the document one step through its undo history.
 func (w *MainWindow) travel(step func(*core.Ecosystem) (*core.Ecosystem, bool), message string) {
 	if e, ok := step(w.doc.Ecosystem); ok {
+		if e == w.confidence.reading {
+			e = e.Clone() // a worker reads it: the document to change must be another copy
+		}
 		w.doc.Ecosystem = e
 		w.doc.Unsaved = !w.history.atSaved()
 		w.edits++
