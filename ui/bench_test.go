@@ -38,20 +38,28 @@ func benchPartners(n int) *core.Ecosystem {
 }
 
 func benchmarkRescore(b *testing.B, n int) {
+	onEvaluate(b, n, time.Second, func(w *MainWindow, s *evaluateScreen) func(int) {
+		s.rows[0].slider.SetValue(36) // the first pixel of the drag records the undo step
+		return func(i int) { s.rows[0].slider.SetValue(float64(20 + i%60)) }
+	})
+}
+
+// onEvaluate times step(i) for each run of b on the Evaluate screen of n
+// partners, tier confidence waiting pause after each edit, as it waits for a
+// drag or for typing to pause (each step restarts its timer, so it does not
+// run inside the loop). setup prepares the screen and returns step.
+func onEvaluate(b *testing.B, n int, pause time.Duration, setup func(*MainWindow, *evaluateScreen) func(i int)) {
 	a := test.NewTempApp(b)
-	e := benchPartners(n)
-	// The real path: confidence waits for the drag to pause; each step
-	// restarts its timer, so it does not run inside the loop.
 	env := testEnv()
-	env.confidenceDelay = time.Second
-	w := newMainWindow(a, &Document{Ecosystem: e, Name: "bench"}, env)
+	env.confidenceDelay = pause
+	env.background = func(func()) {} // tier confidence itself is not timed
+	w := newMainWindow(a, &Document{Ecosystem: benchPartners(n), Name: "bench"}, env)
 	defer w.Window.Close()
 	w.Show(stepEvaluate)
-	s := w.screens[stepEvaluate].(*evaluateScreen)
-	s.rows[0].slider.SetValue(36) // the first pixel of the drag records the undo step
+	step := setup(w, w.screens[stepEvaluate].(*evaluateScreen))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s.rows[0].slider.SetValue(float64(20 + i%60))
+		step(i)
 	}
 	b.StopTimer()
 	w.stopConfidence()
@@ -62,44 +70,25 @@ func benchmarkRescore(b *testing.B, n int) {
 // step of its own, so the document is copied before it is re-scored and
 // redrawn.
 func BenchmarkTypeWeight100k(b *testing.B) {
-	a := test.NewTempApp(b)
-	env := testEnv()
-	env.confidenceDelay = time.Second
-	w := newMainWindow(a, &Document{Ecosystem: benchPartners(100_000), Name: "bench"}, env)
-	defer w.Window.Close()
-	w.Show(stepEvaluate)
-	s := w.screens[stepEvaluate].(*evaluateScreen)
-	criteria := w.doc.Ecosystem.Scorecard.Criteria
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		s.setWeight(criteria[i%2].Key, float64(20+i%60))
-	}
-	b.StopTimer()
-	w.stopConfidence()
+	onEvaluate(b, 100_000, time.Second, func(w *MainWindow, s *evaluateScreen) func(int) {
+		criteria := w.doc.Ecosystem.Scorecard.Criteria
+		return func(i int) { s.setWeight(criteria[i%2].Key, float64(20+i%60)) }
+	})
 }
 
 // BenchmarkTypeWeightAfterPause100k is BenchmarkTypeWeight100k as a person
 // types: each weight after a pause, in which tier confidence copied the
 // document, so the undo step takes that copy instead of making one.
 func BenchmarkTypeWeightAfterPause100k(b *testing.B) {
-	a := test.NewTempApp(b)
-	env := testEnv()
-	env.confidenceDelay = time.Hour  // the pause comes when the loop says
-	env.background = func(func()) {} // tier confidence itself is not timed
-	w := newMainWindow(a, &Document{Ecosystem: benchPartners(100_000), Name: "bench"}, env)
-	defer w.Window.Close()
-	w.Show(stepEvaluate)
-	s := w.screens[stepEvaluate].(*evaluateScreen)
-	criteria := w.doc.Ecosystem.Scorecard.Criteria
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		w.confidenceAfterPause(w.confidence.gen)
-		b.StartTimer()
-		s.setWeight(criteria[i%2].Key, float64(20+i%60))
-	}
-	b.StopTimer()
-	w.stopConfidence()
+	onEvaluate(b, 100_000, time.Hour, func(w *MainWindow, s *evaluateScreen) func(int) {
+		criteria := w.doc.Ecosystem.Scorecard.Criteria
+		return func(i int) {
+			b.StopTimer()
+			w.confidenceAfterPause(w.confidence.gen) // the pause
+			b.StartTimer()
+			s.setWeight(criteria[i%2].Key, float64(20+i%60))
+		}
+	})
 }
 
 // BenchmarkEditValue100k types a value into a different partner's cell on
@@ -107,20 +96,10 @@ func BenchmarkTypeWeightAfterPause100k(b *testing.B) {
 // step of its own, so the document is copied first, then scored, tiered
 // and redrawn; what a person waits for after each cell they type.
 func BenchmarkEditValue100k(b *testing.B) {
-	a := test.NewTempApp(b)
-	env := testEnv()
-	env.confidenceDelay = time.Second
-	w := newMainWindow(a, &Document{Ecosystem: benchPartners(100_000), Name: "bench"}, env)
-	defer w.Window.Close()
-	w.Show(stepEvaluate)
-	s := w.screens[stepEvaluate].(*evaluateScreen)
-	key := w.doc.Ecosystem.Scorecard.Criteria[0].Key
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		s.setValue(i%1000, key, strconv.Itoa(1+i%5))
-	}
-	b.StopTimer()
-	w.stopConfidence()
+	onEvaluate(b, 100_000, time.Second, func(w *MainWindow, s *evaluateScreen) func(int) {
+		key := w.doc.Ecosystem.Scorecard.Criteria[0].Key
+		return func(i int) { s.setValue(i%1000, key, strconv.Itoa(1+i%5)) }
+	})
 }
 
 // BenchmarkShowOpened100k measures what the window does on the UI goroutine
