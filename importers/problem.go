@@ -129,17 +129,16 @@ func UniqueProblems(lists ...[]Problem) []Problem {
 			}
 			maphash.WriteComparable(&h, max(p.Row, 0))
 			sum := h.Sum64()
-			i, ok := first[sum]
-			for ; ok && i >= 0; i = before[i] {
+			last, ok := first[sum]
+			if !ok {
+				last = -1
+			}
+			for i := last; i >= 0; i = before[i] {
 				if samePlace(out[i], p) {
 					continue next
 				}
 			}
-			if j, ok := first[sum]; ok {
-				before = append(before, j)
-			} else {
-				before = append(before, -1)
-			}
+			before = append(before, last)
 			first[sum] = int32(len(out))
 			out = append(out, p)
 		}
