@@ -48,22 +48,60 @@ var hashSeed = maphash.MakeSeed()
 // or a normalised name are one company: the first keeps the highest
 // population of them (customer over open opportunity over prospect) and the
 // largest amount. Names are normalised on every core.
-func IndexAccounts(accounts []Account) *AccountIndex { return indexAccounts(accounts, true) }
+func IndexAccounts(accounts []Account) *AccountIndex { return indexAccounts(accounts, true, nil) }
 
 // PrepareAccounts prepares a partner's list for OverlapIndexed: like
 // IndexAccounts, without the loose-name lookup only our side needs.
-func PrepareAccounts(accounts []Account) *AccountIndex { return indexAccounts(accounts, false) }
+func PrepareAccounts(accounts []Account) *AccountIndex { return indexAccounts(accounts, false, nil) }
 
-func indexAccounts(accounts []Account, loose bool) *AccountIndex {
+// indexBuffers are the slices of a partner's list prepared for matching,
+// handed on by matchLists from a list matched to the next one to prepare:
+// two hundred lists of 10,000 accounts otherwise allocate 2 MB each, most
+// of it hash tables, and on a machine where fresh memory is slow that was a
+// tenth of the overlap's time. A name's normalised text is not among them:
+// it lives in an arena whose strings may outlast the list.
+type indexBuffers struct {
+	norm                     []string
+	canon                    []int32
+	pop                      []Population
+	amt                      []float64
+	exact                    []exactHashes
+	lead                     [][2]uint64
+	byDomain, byName, byLead []keySlot
+}
+
+// buffers gives up the slices of a partner's prepared list for the next
+// one; ix must not be used after.
+func (ix *AccountIndex) buffers() *indexBuffers {
+	return &indexBuffers{norm: ix.norm, canon: ix.canon, pop: ix.pop, amt: ix.amt, exact: ix.exact, lead: ix.lead,
+		byDomain: ix.byDomain.slots, byName: ix.byName.slots, byLead: ix.byLead.slots}
+}
+
+// cleared is s as n zero values, in its own array when it has room.
+func cleared[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// indexAccounts prepares accounts, in buf's slices where they have room
+// (buf may be nil).
+func indexAccounts(accounts []Account, loose bool, buf *indexBuffers) *AccountIndex {
+	if buf == nil {
+		buf = &indexBuffers{}
+	}
 	n := len(accounts)
 	ix := &AccountIndex{
 		Accounts: accounts,
-		norm:     make([]string, n),
-		canon:    make([]int32, n),
-		pop:      make([]Population, n),
-		amt:      make([]float64, n),
+		norm:     cleared(buf.norm, n),
+		canon:    cleared(buf.canon, n),
+		pop:      cleared(buf.pop, n),
+		amt:      cleared(buf.amt, n),
 	}
-	keys, looseHash, leadHash := ix.normalise(loose)
+	keys, looseHash, leadHash := ix.normalise(loose, buf)
 	domains, leads := 0, 0
 	for i := range accounts {
 		domains += len(accounts[i].Domains)
@@ -74,11 +112,11 @@ func indexAccounts(accounts []Account, loose bool) *AccountIndex {
 			leads++
 		}
 	}
-	ix.byDomain.init(domains)
-	ix.byName.init(n)
-	ix.byLead.init(leads)
+	ix.byDomain.init(domains, buf.byDomain)
+	ix.byName.init(n, buf.byName)
+	ix.byLead.init(leads, buf.byLead)
 	if loose {
-		ix.byLoose.init(n)
+		ix.byLoose.init(n, nil)
 	} else {
 		ix.exact = keys
 	}
@@ -114,10 +152,10 @@ func indexAccounts(accounts []Account, loose bool) *AccountIndex {
 // loose key when loose is set, and hashes each account's first domain. It
 // is most of the work and needs nothing shared: it is split over the cores
 // when the list is big enough to repay the goroutines.
-func (ix *AccountIndex) normalise(loose bool) (keys []exactHashes, looseHash []uint64, leadHash [][2]uint64) {
+func (ix *AccountIndex) normalise(loose bool, buf *indexBuffers) (keys []exactHashes, looseHash []uint64, leadHash [][2]uint64) {
 	n := len(ix.Accounts)
-	keys = make([]exactHashes, n)
-	leadHash = make([][2]uint64, n)
+	keys = cleared(buf.exact, n)
+	leadHash = cleared(buf.lead, n)
 	if loose {
 		looseHash = make([]uint64, n)
 	}
@@ -294,13 +332,14 @@ type keySlot struct {
 	idx int32
 }
 
-// init sizes the table for n keys at a load of at most one half.
-func (t *keyTable) init(n int) {
+// init sizes the table for n keys at a load of at most one half, in
+// slots' array when it has room.
+func (t *keyTable) init(n int, slots []keySlot) {
 	size := 16
 	for size < 2*n {
 		size <<= 1
 	}
-	t.slots = make([]keySlot, size)
+	t.slots = cleared(slots, size)
 	t.mask = uint64(size - 1)
 }
 

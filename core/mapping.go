@@ -3,6 +3,7 @@ package core
 import (
 	"fmt"
 	"maps"
+	"runtime"
 	"strings"
 )
 
@@ -189,19 +190,36 @@ prepare:
 // matchLists matches and explains each list on a core of its own, using the
 // lists prepared early where there is one. A list's matches are dropped
 // once explained: Shared holds them.
+//
+// A list matched hands its prepared index's slices and its scratch to the
+// next list a core takes (see indexBuffers and matchScratch).
 func (ix *AccountIndex) matchLists(lists []AccountList, early []*AccountIndex, decisions Decisions) []Overlap {
 	out := make([]Overlap, len(lists))
+	type spare struct {
+		buf     *indexBuffers
+		scratch *matchScratch
+	}
+	spares := make(chan spare, runtime.GOMAXPROCS(0))
 	inParallel(len(lists), 1, func(i, _ int) {
+		s := spare{scratch: &matchScratch{}}
+		select {
+		case s = <-spares:
+		default:
+		}
 		var theirs *AccountIndex
 		if i < len(early) && early[i] != nil {
 			theirs, early[i] = early[i], nil
 		} else {
-			theirs = PrepareAccounts(lists[i].Accounts)
+			theirs = indexAccounts(lists[i].Accounts, false, s.buf)
 		}
-		o := ix.OverlapIndexed(lists[i].Partner, theirs, decisions)
+		o := ix.overlapIndexed(lists[i].Partner, theirs, decisions, s.scratch)
 		ix.Explain(&o, lists[i].Accounts)
 		o.Matches = nil
 		out[i] = o
+		select {
+		case spares <- spare{buf: theirs.buffers(), scratch: s.scratch}:
+		default:
+		}
 	})
 	return out
 }
