@@ -454,17 +454,25 @@ func (ix *AccountIndex) findExact(theirs *AccountIndex, i int) (Match, bool) {
 	return Match{}, false
 }
 
+// theirLooseKey is the hash of the loose key of their account i's name, or
+// 0 when it has none (see looseKeyHash).
+func theirLooseKey(theirs *AccountIndex, i int) uint64 {
+	if name := theirs.norm[i]; name != "" {
+		if h, ok := looseKeyHash(name); ok {
+			return h
+		}
+	}
+	return 0
+}
+
 // findLoose looks for their account i among ours by the loose key of its
-// name, confirmed by a FuzzyScore of at least FuzzySimilarity.
-func (ix *AccountIndex) findLoose(theirs *AccountIndex, i int, decisions Decisions) (Match, bool) {
+// name, of hash h (theirLooseKey; 0 for none), confirmed by a FuzzyScore of
+// at least FuzzySimilarity.
+func (ix *AccountIndex) findLoose(theirs *AccountIndex, i int, h uint64, decisions Decisions) (Match, bool) {
+	if h == 0 {
+		return Match{}, false
+	}
 	name := theirs.norm[i]
-	if name == "" {
-		return Match{}, false
-	}
-	h, ok := looseKeyHash(name)
-	if !ok {
-		return Match{}, false
-	}
 	j := ix.looseOwner(name, h)
 	if j < 0 {
 		return Match{}, false

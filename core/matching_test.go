@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"hash/maphash"
 	"os"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -439,6 +441,86 @@ func BenchmarkMatchingSP500Nasdaq(b *testing.B) {
 		if o := IndexAccounts(ours).OverlapWith("Nasdaq", theirs, nil); len(o.Matches) == 0 {
 			b.Fatal("no match")
 		}
+	}
+}
+
+// TestReadAheadMatchesAsOneAtATime holds overlapIndexed, whose passes hash
+// a batch of keys and read their slots ahead, to the same passes written one
+// account at a time, on real names where every pass finds matches and the
+// batches are many: the keys of a batch must stay with their accounts.
+func TestReadAheadMatchesAsOneAtATime(t *testing.T) {
+	sp500 := accountsOf(readList(t, "sp500-constituents.csv", "Security", "Symbol", "CIK"))
+	nasdaq := accountsOf(readList(t, "nasdaq-listed-symbols.csv", "Company Name", "Symbol", "Company Name"))
+	// The S&P names again with their words the other way round: no exact
+	// match, and a loose key (the words sorted) to find them by.
+	for _, a := range sp500 {
+		if w := strings.Fields(a.Name); len(w) > 1 {
+			slices.Reverse(w)
+			nasdaq = append(nasdaq, Account{Name: strings.Join(w, " "), Population: Prospect, Row: len(nasdaq) + 2})
+		}
+	}
+	oneAtATime := func(ix, theirs *AccountIndex) (out []Match) {
+		used := map[int32]bool{}
+		keep := func(m Match) {
+			c := ix.canon[m.Ours]
+			m.theirPop = theirs.pop[m.Theirs]
+			m.Population = populationOf(ix.pop[c], m.theirPop)
+			out = append(out, m)
+			used[c] = true
+		}
+		var left, still []int
+		for i := range theirs.Accounts {
+			if int(theirs.canon[i]) != i {
+				continue
+			}
+			if m, ok := ix.findExact(theirs, i); !ok {
+				left = append(left, i)
+			} else if !used[ix.canon[m.Ours]] {
+				keep(m)
+			}
+		}
+		for _, i := range left {
+			if m, ok := ix.findLoose(theirs, i, theirLooseKey(theirs, i), nil); !ok {
+				still = append(still, i)
+			} else if !used[ix.canon[m.Ours]] {
+				keep(m)
+			}
+		}
+		for _, i := range still {
+			if m, ok := ix.findSharedWord(theirs, i, used, nil); ok {
+				keep(m)
+			}
+		}
+		sort.SliceStable(out, func(a, b int) bool { return out[a].Theirs < out[b].Theirs })
+		return out
+	}
+	for _, tt := range []struct {
+		name         string
+		ours, theirs []Account
+	}{
+		{"S&P 500 against Nasdaq", sp500, nasdaq},
+		{"Nasdaq against the S&P 500", nasdaq, sp500},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ix, theirs := IndexAccounts(tt.ours), PrepareAccounts(tt.theirs)
+			got := ix.OverlapIndexed("Partner", theirs, nil).Matches
+			want := oneAtATime(ix, theirs)
+			loose, word := 0, 0
+			for _, m := range want {
+				switch {
+				case m.sharedWord:
+					word++
+				case m.Kind == MatchFuzzy:
+					loose++
+				}
+			}
+			if loose == 0 || word == 0 {
+				t.Fatalf("%d loose and %d distinctive-word matches: the test checks too little", loose, word)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("read ahead: %d matches, one at a time: %d (%d loose, %d by a word)", len(got), len(want), loose, word)
+			}
+		})
 	}
 }
 

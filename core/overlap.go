@@ -269,20 +269,39 @@ func (ix *AccountIndex) overlapIndexed(partner string, theirs *AccountIndex, dec
 		}
 	}
 	exact := len(o.Matches)
+	// The fuzzy passes read ahead as the exact one does: a batch's keys
+	// are hashed, their first slots read together, then looked up.
 	n := 0
-	for _, i := range left {
-		m, ok := ix.findLoose(theirs, i, decisions)
-		switch {
-		case !ok:
-			left[n] = i
-			n++
-		case !used[ix.canon[m.Ours]]:
-			keep(m)
+	var keys [2 * ahead]uint64
+	for b := 0; b < len(left); b += ahead {
+		batch := left[b:min(b+ahead, len(left))]
+		for k, i := range batch {
+			keys[k] = theirLooseKey(theirs, i)
+		}
+		touched += ix.byLoose.touch(keys[:len(batch)])
+		for k, i := range batch {
+			m, ok := ix.findLoose(theirs, i, keys[k], decisions)
+			switch {
+			case !ok:
+				left[n] = i // n ≤ b+k: a place already read
+				n++
+			case !used[ix.canon[m.Ours]]:
+				keep(m)
+			}
 		}
 	}
-	for _, i := range left[:n] {
-		if m, ok := ix.findSharedWord(theirs, i, used, decisions); ok {
-			keep(m)
+	for b := 0; b < n; b += ahead {
+		batch := left[b:min(b+ahead, n)]
+		if theirs.lead != nil {
+			for k, i := range batch {
+				keys[2*k], keys[2*k+1] = theirs.lead[i][0], theirs.lead[i][1]
+			}
+			touched += ix.byLead.touch(keys[:2*len(batch)])
+		}
+		for _, i := range batch {
+			if m, ok := ix.findSharedWord(theirs, i, used, decisions); ok {
+				keep(m)
+			}
 		}
 	}
 	runtime.KeepAlive(touched)
