@@ -432,7 +432,15 @@ func (ix *AccountIndex) findExact(theirs *AccountIndex, i int) (Match, bool) {
 			h = maphash.String(hashSeed, d)
 		}
 		if j := ix.domainOwner(d, h); j >= 0 {
-			return Match{Ours: int(j), Theirs: i, Kind: MatchDomain, Key: d, Confidence: DomainConfidence}, true
+			// The key is our copy of the domain (see the name's below).
+			key := d
+			for _, x := range ix.Accounts[j].Domains {
+				if x == d {
+					key = x
+					break
+				}
+			}
+			return Match{Ours: int(j), Theirs: i, Kind: MatchDomain, Key: key, Confidence: DomainConfidence}, true
 		}
 	}
 	name := theirs.norm[i]

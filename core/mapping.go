@@ -5,6 +5,7 @@ import (
 	"maps"
 	"runtime"
 	"strings"
+	"sync"
 )
 
 // AccountMap is the account mapping of an ecosystem: our account list, the
@@ -160,60 +161,158 @@ func MatchLists(ours *AccountList, lists []AccountList, decisions Decisions) []O
 // IndexAndMatch is MatchLists that also returns our list's index, for a
 // caller that reports its counts (Companies).
 func IndexAndMatch(ours *AccountList, lists []AccountList, decisions Decisions) (*AccountIndex, []Overlap) {
+	ix, out, _ := matchRead(func() (AccountList, error) { return *ours, nil }, len(lists),
+		func(i int) (AccountList, error) { return lists[i], nil }, decisions, len(ours.Accounts)/2)
+	return ix, out
+}
+
+// MatchRead is IndexAndMatch for account lists read as they are matched, for
+// a caller that keeps the overlaps and not the lists (the CLI): readOurs
+// reads our list and read(i) the i-th of n partners' lists. While our list
+// is read and indexed, the first partners' lists are read and prepared on
+// another core, up to EarlyAccounts accounts; each of the others is read
+// when a core is free to match it, and every list is dropped once matched
+// and explained. Two hundred lists of 10,000 accounts are then never all
+// held at once, as they were when read before matching: the CLI's peak was
+// 900 MB for 1,000,000 accounts of ours.
+//
+// The functions are called on goroutines of MatchRead's, several at once,
+// read(i) at most once for each i. The error returned is the first in the
+// order of the lists, ours first: a list after one that failed is not read.
+func MatchRead(readOurs func() (AccountList, error), n int, read func(i int) (AccountList, error), decisions Decisions) (*AccountIndex, []Overlap, error) {
+	return matchRead(readOurs, n, read, decisions, EarlyAccounts)
+}
+
+// EarlyAccounts is how many partner accounts MatchRead holds, read and
+// prepared, while our list is read and indexed.
+const EarlyAccounts = 500_000
+
+// matchRead is IndexAndMatch and MatchRead: the first lists are prepared,
+// up to budget accounts, while ours is read and indexed.
+func matchRead(readOurs func() (AccountList, error), n int, read func(int) (AccountList, error), decisions Decisions, budget int) (*AccountIndex, []Overlap, error) {
+	var bad firstFailure
 	var ix *AccountIndex
 	var failed any
 	indexed := make(chan struct{})
 	go func() {
 		defer close(indexed)
 		defer func() { failed = recover() }()
+		ours, err := readOurs()
+		if err != nil {
+			bad.record(0, err)
+			return
+		}
 		ix = IndexAccounts(ours.Accounts)
 	}()
-	early := make([]*AccountIndex, len(lists))
-	budget := len(ours.Accounts) / 2
+	early := make([]preparedList, n)
 prepare:
-	for i := 0; i < len(lists) && budget > 0; i++ {
+	for i := 0; i < n && budget > 0 && !bad.any(); i++ {
 		select {
 		case <-indexed:
 			break prepare
 		default:
 		}
-		early[i] = PrepareAccounts(lists[i].Accounts)
-		budget -= len(lists[i].Accounts)
+		l, err := read(i)
+		if err != nil {
+			bad.record(i+1, err)
+			break
+		}
+		early[i] = preparedList{l, PrepareAccounts(l.Accounts)}
+		budget -= len(l.Accounts)
 	}
 	<-indexed
 	if failed != nil {
 		panic(failed) // on the caller's goroutine, where its recovery is
 	}
-	return ix, ix.matchLists(lists, early, decisions)
+	if ix == nil {
+		return nil, nil, bad.err
+	}
+	out := ix.matchLists(n, early, read, decisions, &bad)
+	if bad.err != nil {
+		return nil, nil, bad.err
+	}
+	return ix, out, nil
 }
 
-// matchLists matches and explains each list on a core of its own, using the
-// lists prepared early where there is one. A list's matches are dropped
-// once explained: Shared holds them.
+// preparedList is a partner's list read and prepared before our index was
+// ready.
+type preparedList struct {
+	list AccountList
+	ix   *AccountIndex
+}
+
+// firstFailure is the first error of matchRead in the order of the lists,
+// ours at 0, whichever goroutine met it first.
+type firstFailure struct {
+	mu  sync.Mutex
+	at  int
+	err error
+}
+
+// record keeps err, met at position at, if no list before it failed.
+func (f *firstFailure) record(at int, err error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.err == nil || at < f.at {
+		f.at, f.err = at, err
+	}
+}
+
+// any says whether a list failed.
+func (f *firstFailure) any() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.err != nil
+}
+
+// settles says whether a failure at or before position at is known: what
+// is there need not be read, its error could not come first.
+func (f *firstFailure) settles(at int) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.err != nil && f.at <= at
+}
+
+// matchLists reads (unless prepared early), matches and explains each list
+// on a core of its own. A list's matches are dropped once explained: Shared
+// holds them. Once a list failed, the others are only read, to find one
+// that failed before it.
 //
 // A list matched hands its prepared index's slices and its scratch to the
 // next list a core takes (see indexBuffers and matchScratch).
-func (ix *AccountIndex) matchLists(lists []AccountList, early []*AccountIndex, decisions Decisions) []Overlap {
-	out := make([]Overlap, len(lists))
+func (ix *AccountIndex) matchLists(n int, early []preparedList, read func(int) (AccountList, error), decisions Decisions, bad *firstFailure) []Overlap {
+	out := make([]Overlap, n)
 	type spare struct {
 		buf     *indexBuffers
 		scratch *matchScratch
 	}
 	spares := make(chan spare, runtime.GOMAXPROCS(0))
-	inParallel(len(lists), 1, func(i, _ int) {
+	inParallel(n, 1, func(i, _ int) {
+		l, theirs := early[i].list, early[i].ix
+		early[i] = preparedList{}
+		if theirs == nil {
+			if bad.settles(i + 1) {
+				return
+			}
+			var err error
+			if l, err = read(i); err != nil {
+				bad.record(i+1, err)
+				return
+			}
+		}
+		if bad.any() {
+			return
+		}
 		s := spare{scratch: &matchScratch{}}
 		select {
 		case s = <-spares:
 		default:
 		}
-		var theirs *AccountIndex
-		if i < len(early) && early[i] != nil {
-			theirs, early[i] = early[i], nil
-		} else {
-			theirs = indexAccounts(lists[i].Accounts, false, s.buf)
+		if theirs == nil {
+			theirs = indexAccounts(l.Accounts, false, s.buf)
 		}
-		o := ix.overlapIndexed(lists[i].Partner, theirs, decisions, s.scratch)
-		ix.Explain(&o, lists[i].Accounts)
+		o := ix.overlapIndexed(l.Partner, theirs, decisions, s.scratch)
+		ix.Explain(&o, l.Accounts)
 		o.Matches = nil
 		out[i] = o
 		select {

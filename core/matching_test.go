@@ -551,6 +551,41 @@ func TestMatchKeysLeaveTheirNames(t *testing.T) {
 	}
 }
 
+// TestSharedLeavesTheirList: an overlap's shared accounts must not point
+// into the partner's list, its names and domains, which MatchRead drops
+// once the list is matched: a string kept in place keeps the whole block it
+// was read into. Their names and domains are copied, and a domain match's
+// key is our domain.
+func TestSharedLeavesTheirList(t *testing.T) {
+	text := "Acme Corporation|acme.com|Cisco Systems, Inc.|Initech Holdings|globex.com"
+	cut := func(s string) string { i := strings.Index(text, s); return text[i : i+len(s)] }
+	theirs := []Account{
+		{Name: cut("Acme Corporation"), Domains: []string{cut("acme.com")}, Population: Customer},
+		{Name: cut("Cisco Systems, Inc."), Population: Prospect},
+		{Name: cut("Initech Holdings"), Domains: []string{cut("globex.com")}, Population: Customer},
+	}
+	ix := IndexAccounts([]Account{acct("ACME", "acme.com", Customer, 0), acct("Cisco", "", Customer, 0), acct("Globex", "globex.com", Prospect, 0)})
+	o := ix.OverlapWith("Partner", theirs, nil)
+	ix.Explain(&o, theirs)
+	inside := func(s string) bool {
+		p, t := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
+		return len(s) > 0 && p >= t && p < t+uintptr(len(text))
+	}
+	if len(o.Shared) != 3 {
+		t.Fatalf("%d shared accounts, want 3 (two by domain, Cisco fuzzy)", len(o.Shared))
+	}
+	for _, s := range o.Shared {
+		for field, v := range map[string]string{"Theirs": s.Theirs, "TheirDomain": s.TheirDomain, "Key": s.Key, "Reason": s.Reason} {
+			if inside(v) {
+				t.Errorf("%s of the match of %q points into their list: %q", field, s.Theirs, v)
+			}
+		}
+		if !strings.Contains(text, s.Theirs+"|") {
+			t.Errorf("their name %q is none of theirs", s.Theirs)
+		}
+	}
+}
+
 // BenchmarkLooseKeyHash hashes the loose keys of Nasdaq's 5,569 listings,
 // normalised: what matching does for each partner account not matched
 // exactly (1.5 million of them in BenchmarkOverlap1Mx200x10kFromFiles).

@@ -315,11 +315,16 @@ func (ix *AccountIndex) overlapIndexed(partner string, theirs *AccountIndex, dec
 // was matched.
 func (ix *AccountIndex) Explain(o *Overlap, theirs []Account) {
 	o.Shared = make([]SharedAccount, len(o.Matches))
+	// Their names and domains are copied: what Shared holds must not keep
+	// their list's text, which a caller that matches a list as it reads it
+	// (MatchRead) drops once matched; a name kept in place would keep its
+	// whole block.
+	var arena TextArena
 	for k, m := range o.Matches {
 		a, b := &ix.Accounts[m.Ours], &theirs[m.Theirs]
 		c := ix.canon[m.Ours]
 		s := SharedAccount{
-			Ours: a.Name, Theirs: b.Name, OurRow: a.Row, TheirRow: b.Row,
+			Ours: a.Name, Theirs: arena.Keep(b.Name), OurRow: a.Row, TheirRow: b.Row,
 			OurPopulation: ix.pop[c], TheirPopulation: m.theirPop, Population: m.Population,
 			Kind: m.Kind, Key: m.Key, Similarity: m.Similarity, Confidence: m.Confidence,
 			Decision: m.Decision, Reason: m.Reason(ix.Accounts, theirs),
@@ -328,7 +333,7 @@ func (ix *AccountIndex) Explain(o *Overlap, theirs []Account) {
 			s.OurDomain = a.Domains[0]
 		}
 		if len(b.Domains) > 0 {
-			s.TheirDomain = b.Domains[0]
+			s.TheirDomain = arena.Keep(b.Domains[0])
 		}
 		if s.OurPopulation == Opportunity {
 			s.Amount = ix.amt[c]

@@ -1,12 +1,15 @@
 package core
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func acct(name, domains string, pop Population, amount float64) Account {
@@ -173,6 +176,79 @@ func TestMatchListsAsOneByOne(t *testing.T) {
 		if i == 0 && want.SharedCompanies() == 0 {
 			t.Fatal("the lists share nothing: the test compares nothing")
 		}
+	}
+}
+
+// TestMatchReadAsMatchLists: lists read as they are matched (MatchRead, as
+// the CLI matches files) give the overlaps MatchLists gives on the lists
+// held, each list read once; a failure returns the error of the first list
+// that failed in the order of the lists, ours first, whichever goroutine
+// met it first, and no list after one that failed early is read.
+func TestMatchReadAsMatchLists(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	ours := AccountList{File: "ours.csv", Accounts: syntheticAccounts(rng, 60_000, 100_000)}
+	lists := make([]AccountList, 30)
+	for i := range lists {
+		lists[i] = AccountList{Partner: fmt.Sprint("Partner ", i), Accounts: syntheticAccounts(rng, 1_000+rng.IntN(2_000), 200_000)}
+	}
+	want := MatchLists(&ours, lists, nil)
+	type failing struct {
+		list  int
+		after time.Duration // the read fails after this long
+	}
+	for _, tt := range []struct {
+		name      string
+		oursFails bool
+		fail      []failing
+		want      string
+		readUpTo  int // no list after it is read; -1: every list is
+	}{
+		{name: "none", readUpTo: -1},
+		{name: "a list read while ours is indexed", fail: []failing{{3, 0}}, want: "list 3", readUpTo: 3},
+		{name: "the later of two fails first", fail: []failing{{27, 30 * time.Millisecond}, {29, 0}}, want: "list 27", readUpTo: -1},
+		{name: "ours and a list", oursFails: true, fail: []failing{{0, 0}}, want: "ours"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			reads := make([]atomic.Int32, len(lists))
+			readOurs := func() (AccountList, error) {
+				time.Sleep(50 * time.Millisecond) // as a file takes time: the first lists are read meanwhile
+				if tt.oursFails {
+					return AccountList{}, errors.New("ours")
+				}
+				return ours, nil
+			}
+			read := func(i int) (AccountList, error) {
+				reads[i].Add(1)
+				for _, f := range tt.fail {
+					if f.list == i {
+						time.Sleep(f.after)
+						return AccountList{}, fmt.Errorf("list %d", i)
+					}
+				}
+				return lists[i], nil
+			}
+			ix, got, err := MatchRead(readOurs, len(lists), read, nil)
+			for i := range reads {
+				if n := reads[i].Load(); n > 1 || (tt.readUpTo >= 0 && i > tt.readUpTo && n > 0) || (tt.want == "" && n != 1) {
+					t.Errorf("list %d was read %d times", i, n)
+				}
+			}
+			if tt.want != "" {
+				if err == nil || err.Error() != tt.want || ix != nil || got != nil {
+					t.Fatalf("MatchRead gives %v, %d overlaps, error %v; want the error %q", ix, len(got), err, tt.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatal("MatchRead's overlaps differ from MatchLists'")
+			}
+			if c, w := ix.Companies(), IndexAccounts(ours.Accounts).Companies(); c != w {
+				t.Errorf("our index counts %d companies, want %d", c, w)
+			}
+		})
 	}
 }
 

@@ -65,6 +65,11 @@ func ReadAccountList(f *File, opt Options) (*AccountsResult, error) {
 // readAccountList is ReadAccountList, read once.
 func readAccountList(f *File, opt Options) (res *AccountsResult, err error) {
 	defer recovered(f.Name, &err)
+	defer func() {
+		if res != nil {
+			res.Table.detach() // the accounts are copies: nothing else keeps the file
+		}
+	}()
 	res = &AccountsResult{}
 	t, err := f.start(opt, func(cells []string) headerFit { return accountFit(cells, opt.Columns) }, "accounts", &res.Table)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"partneratlas/core"
 )
@@ -387,5 +388,56 @@ func TestReadAccountsSizedOnce(t *testing.T) {
 		if n >= 500 && (cap(got) > n*5/4 || cap(got) < n) {
 			t.Errorf("%d rows: the accounts' slice holds %d, want about %d", n, cap(got), n)
 		}
+	}
+}
+
+// TestAccountListLeavesItsFile: nothing an account list's result holds may
+// point into the text of its file (its accounts are copies; its headers and
+// sample are copied when the read ends): a kept result would keep the whole
+// file, and two hundred partners' lists matched as they were read held 216
+// MB of files that way, through their headers alone.
+func TestAccountListLeavesItsFile(t *testing.T) {
+	for _, tt := range []struct{ name, csv string }{
+		{"accounts.csv", "Account Name,Website,Status,Amount\nAcme Corp,https://WWW.Acme.com/x,Customer,\n" +
+			"Globex,globex.com; globex.co.uk,Open opportunity,\"$12,500\"\nInitech,,Opportunity,lots\nUmbrella,umbrella.io,Lead,\n"},
+		{"no-name.csv", "Website,Status\nacme.com,Customer\n"}, // no company names
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Open(tt.name, []byte(tt.csv), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := f.text
+			res, err := ReadAccountList(f, Options{})
+			if res == nil {
+				t.Fatalf("no result (%v)", err)
+			}
+			inside := func(s string) bool {
+				p, b := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
+				return len(s) > 0 && p >= b && p < b+uintptr(len(text))
+			}
+			var held []string
+			for _, c := range res.Columns {
+				held = append(held, c.Header, c.Letter, c.Criterion)
+			}
+			for _, row := range res.Sample {
+				held = append(held, row...)
+			}
+			for _, p := range res.Problems {
+				held = append(held, p.File, p.Sheet, p.Column, p.Message)
+			}
+			for _, a := range res.List.Accounts {
+				held = append(held, a.Name)
+				held = append(held, a.Domains...)
+			}
+			if len(res.Columns) == 0 || (tt.name == "accounts.csv" && len(res.Sample) == 0) {
+				t.Fatalf("%d columns and %d sample rows (%v): the test checks too little", len(res.Columns), len(res.Sample), err)
+			}
+			for _, s := range held {
+				if inside(s) {
+					t.Errorf("%q points into the file's text", s)
+				}
+			}
+		})
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -100,13 +100,17 @@ func runOverlap(opt overlapOptions, stdout, stderr io.Writer) int {
 	for _, p := range partners {
 		files = append(files, p.file)
 	}
+	var mu sync.Mutex // the lists are read on several goroutines at once
 	read := func(file string) (*importers.AccountsResult, error) {
 		if msg := checkInput(file, "the account list file"); msg != "" {
 			return nil, errors.New(msg)
 		}
 		res, err := importers.ReadAccounts(file, opt.table.first())
 		if res != nil && len(maps) > 0 {
-			if o := opt.table.options(maps, res.Columns); o.Columns != nil {
+			mu.Lock()
+			o := opt.table.options(maps, res.Columns) // marks the mappings used
+			mu.Unlock()
+			if o.Columns != nil {
 				res, err = importers.ReadAccounts(file, o)
 			}
 		}
@@ -122,32 +126,49 @@ func runOverlap(opt overlapOptions, stdout, stderr io.Writer) int {
 		}
 		e.Partners = append(e.Partners, &core.Partner{Name: p.name, Formal: true})
 	}
-	results, errs := readEach(files, read)
-	var problems []importers.Problem
-	var seen [][]importers.Column
-	for i, res := range results {
-		if res != nil {
-			seen = append(seen, res.Columns)
+	// The lists are read as they are matched, and only the overlaps kept:
+	// the workbook holds no account list (see core.AccountMap).
+	var (
+		ours     *importers.AccountsResult
+		problems = make([][]importers.Problem, len(files))
+		seen     = make([][]importers.Column, len(files))
+	)
+	readAt := func(k int) (core.AccountList, error) {
+		res, err := read(files[k])
+		if res == nil {
+			return core.AccountList{}, err
 		}
-		if errs[i] != nil {
-			return fail(stderr, errs[i].Error())
+		mu.Lock()
+		seen[k] = res.Columns
+		if err == nil {
+			problems[k] = res.Problems
 		}
-		problems = append(problems, res.Problems...)
-		if i == 0 {
-			e.SetOurAccounts(res.List)
-			continue
+		mu.Unlock()
+		if err != nil {
+			return core.AccountList{}, err
 		}
-		res.List.Partner = partners[i-1].name
-		if err := e.SetPartnerAccounts(res.List); err != nil {
-			return fail(stderr, err.Error()+".")
+		if k == 0 {
+			ours = res
+			return res.List, nil
 		}
+		l := res.List
+		l.Partner = partners[k-1].name
+		return l, nil
 	}
-	ours := results[0]
-	if msg := unused(maps, files, seen); msg != "" {
+	ix, overlaps, err := core.MatchRead(func() (core.AccountList, error) { return readAt(0) }, len(partners),
+		func(i int) (core.AccountList, error) { return readAt(i + 1) }, nil)
+	if err != nil {
+		return fail(stderr, err.Error())
+	}
+	if msg := unused(maps, files, slices.DeleteFunc(seen, func(c []importers.Column) bool { return c == nil })); msg != "" {
 		return fail(stderr, msg)
 	}
-	ix, overlaps := core.IndexAndMatch(e.Accounts.Ours, e.Accounts.Lists, e.Accounts.Decisions)
+	e.SetOurAccounts(ours.List)
 	e.SetOverlapResults(overlaps)
+	var all []importers.Problem
+	for _, p := range problems {
+		all = append(all, p...)
+	}
 
 	report := stdout
 	if opt.json {
@@ -171,9 +192,9 @@ func runOverlap(opt overlapOptions, stdout, stderr io.Writer) int {
 	if opt.out != "" {
 		log = "Every warning, one a row, is on the Import log sheet of " + opt.out + "."
 	}
-	writeWarnings(report, importers.UniqueProblems(problems), log)
+	writeWarnings(report, importers.UniqueProblems(all), log)
 	if opt.out != "" {
-		if err := exporters.SaveWorkbook(opt.out, e, planbook.Options{Problems: importers.UniqueProblems(problems)}); err != nil {
+		if err := exporters.SaveWorkbook(opt.out, e, planbook.Options{Problems: importers.UniqueProblems(all)}); err != nil {
 			return fail(stderr, saveMessage(opt.out, err))
 		}
 		fmt.Fprintf(report, "Wrote %s\n", opt.out)
@@ -199,28 +220,4 @@ func overlapJSON(results []core.Overlap) []jsonOverlap {
 		})
 	}
 	return out
-}
-
-// readEach reads every file with read, on every core (a 1,000,000-row list
-// of ours takes a core for a second, while the partners' lists share the
-// others), and returns the results and errors in the order of files.
-func readEach[T any](files []string, read func(file string) (T, error)) ([]T, []error) {
-	results, errs := make([]T, len(files)), make([]error, len(files))
-	next := make(chan int, len(files))
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i], errs[i] = read(files[i])
-			}
-		}()
-	}
-	wg.Wait()
-	return results, errs
 }
