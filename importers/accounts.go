@@ -47,7 +47,7 @@ func init() {
 // ReadAccounts reads an account list (ours or a partner's) from an .xlsx
 // workbook or a text file: see ReadAccountList.
 func ReadAccounts(path string, opt Options) (*AccountsResult, error) {
-	return readPath(path, opt, ReadAccountList)
+	return readPathCopied(path, opt, ReadAccountList)
 }
 
 // ReadAccountList reads the account list of f, with the same sheet and
