@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -231,6 +232,44 @@ func readUserFile(path string, buf []byte) ([]byte, error) {
 	return data, nil
 }
 
+// splitReadSize is the size from which readInto reads a file in parts.
+const splitReadSize = 8 << 20
+
+// readSplit fills buf from the start of fh, a part on each core, and says
+// how many bytes it read: fewer when the file shrank meanwhile.
+func readSplit(fh *os.File, buf []byte) (int, error) {
+	parts := min(runtime.GOMAXPROCS(0), 8)
+	size := len(buf)
+	got := make([]int, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for k := range parts {
+		lo, hi := k*size/parts, (k+1)*size/parts
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[k], errs[k] = io.ReadFull(io.NewSectionReader(fh, int64(lo), int64(hi-lo)), buf[lo:hi])
+		}()
+	}
+	wg.Wait()
+	n := 0
+	for k := range parts {
+		if errs[k] != nil && errs[k] != io.ErrUnexpectedEOF && errs[k] != io.EOF {
+			return 0, errs[k]
+		}
+		n += got[k]
+		if got[k] < (k+1)*size/parts-k*size/parts {
+			break // the file ends here: it shrank
+		}
+	}
+	// What follows is read from here on (the parts did not move the file's
+	// offset), should the file have grown.
+	if _, err := fh.Seek(int64(n), io.SeekStart); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
 // readInto is os.ReadFile reading into buf when it has room for size bytes
 // and one more (to see the end without a second read).
 func readInto(path string, size int64, buf []byte) ([]byte, error) {
@@ -242,6 +281,17 @@ func readInto(path string, size int64, buf []byte) ([]byte, error) {
 	data := buf[:0]
 	if int64(cap(data)) < size+1 {
 		data = make([]byte, 0, size+512)
+	}
+	if size >= splitReadSize {
+		// The halves are read on cores of their own: the bytes are mostly
+		// copied from the system's cache into memory this process has not
+		// used yet, and on a machine where each fresh page costs a fault,
+		// reading a 100 MB file on one core was a tenth of a second alone.
+		n, err := readSplit(fh, data[:size])
+		if err != nil {
+			return nil, err
+		}
+		data = data[:n]
 	}
 	for {
 		if len(data) == cap(data) { // the file grew while read
