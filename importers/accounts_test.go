@@ -2,7 +2,6 @@ package importers
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -440,39 +439,5 @@ func TestAccountListLeavesItsFile(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestAccountListsShareOneBuffer: account lists read from files are read
-// into one buffer, given back once each is read (readPathCopied), so what
-// a list's result holds must survive the next file read into the same
-// bytes. Before the give-back, a string kept in place would change here.
-func TestAccountListsShareOneBuffer(t *testing.T) {
-	dir := t.TempDir()
-	first := filepath.Join(dir, "first.csv")
-	second := filepath.Join(dir, "second.csv")
-	write := func(path, text string) {
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write(first, "Account Name,Website,Status,Amount\nAcme Corp,https://WWW.Acme.com/x,Customer,\n"+
-		"Globex,globex.com; globex.co.uk,Open opportunity,\"$12,500\"\nInitech,,Opportunity,lots\nUmbrella,umbrella.io,Lead,\n")
-	write(second, strings.Repeat("X", 40)+"\nzzzz,zzzz,zzzz\n"+strings.Repeat("y,", 200)+"\n")
-	res, err := ReadAccounts(first, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	was := fmt.Sprintf("%+v", *res)
-	b, ok := textBuffers.Get().(*[]byte)
-	if !ok || cap(*b) == 0 {
-		t.Fatal("the first file's buffer was not given back: the test checks nothing")
-	}
-	textBuffers.Put(b)
-	for range 3 {
-		ReadAccounts(second, Options{}) // a list the reader refuses, read into the same bytes
-	}
-	if now := fmt.Sprintf("%+v", *res); now != was {
-		t.Fatalf("the first list changed when the second was read:\nwas %s\nnow %s", was, now)
 	}
 }
