@@ -290,12 +290,17 @@ func (ar *accountReader) population(v string, row int) core.Population {
 }
 
 // finish reports the unknown status words, once each with their first row,
-// and how many problems were not listed.
+// in the order of those rows, and how many problems were not listed.
 func (ar *accountReader) finish() {
+	var unknown []string
 	for v, w := range ar.words {
-		if w.known {
-			continue
+		if !w.known {
+			unknown = append(unknown, v)
 		}
+	}
+	slices.SortFunc(unknown, func(a, b string) int { return cmp.Compare(ar.words[a].row, ar.words[b].row) })
+	for _, v := range unknown {
+		w := ar.words[v]
 		more := ""
 		if w.count > 1 {
 			more = fmt.Sprintf(" (%s rows have it)", core.Thousands(w.count))

@@ -441,3 +441,31 @@ func TestAccountListLeavesItsFile(t *testing.T) {
 		})
 	}
 }
+
+// TestUnknownStatusesInRowOrder: the unknown status words are reported in
+// the order of their first rows, the same at every read; they came in the
+// order of a Go map, so the Import log sheet changed from one save to the
+// next.
+func TestUnknownStatusesInRowOrder(t *testing.T) {
+	csv := "Account Name,Status\nA,Beta\nB,Alpha\nC,Customer\nD,Gamma\nE,Beta\nF,Delta\n"
+	want := []int{2, 3, 5, 7}
+	for range 20 {
+		f, err := Open("accounts.csv", []byte(csv), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := ReadAccountList(f, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows []int
+		for _, p := range res.Problems {
+			if strings.Contains(p.Message, "is not one Partner Atlas knows") {
+				rows = append(rows, p.Row)
+			}
+		}
+		if fmt.Sprint(rows) != fmt.Sprint(want) {
+			t.Fatalf("unknown statuses reported at rows %v, want %v", rows, want)
+		}
+	}
+}
