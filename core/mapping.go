@@ -287,7 +287,7 @@ func (ix *AccountIndex) matchLists(n int, early []preparedList, read func(int) (
 		scratch *matchScratch
 	}
 	spares := make(chan spare, runtime.GOMAXPROCS(0))
-	inParallel(n, 1, func(i, _ int) {
+	inParallel(n, 1, func(i, _ int) { // a piece is one list
 		l, theirs := early[i].list, early[i].ix
 		early[i] = preparedList{}
 		if theirs == nil {

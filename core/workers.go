@@ -8,7 +8,8 @@ import (
 
 // inParallel runs work over [0, n) in pieces of piece items (the last one
 // shorter), on one goroutine per core, each taking the next piece when it is
-// done with one. A single piece runs on the calling goroutine.
+// done with one. On one core, or for a single piece, the pieces run in turn
+// on the calling goroutine: work is given one piece at a time either way.
 //
 // It is the one worker pool of core: names are normalised in a few large
 // pieces (piece = n / cores), account lists are matched one list a piece
@@ -22,8 +23,10 @@ func inParallel(n, piece int, work func(lo, hi int)) {
 	piece = max(piece, 1)
 	pieces := (n + piece - 1) / piece
 	workers := min(runtime.GOMAXPROCS(0), pieces)
-	if workers < 2 {
-		work(0, n)
+	if workers < 2 { // one core: the pieces in turn, each as it would be given on many
+		for k := range pieces {
+			work(k*piece, min(n, (k+1)*piece))
+		}
 		return
 	}
 	var next atomic.Int64

@@ -67,16 +67,24 @@ func TestAccountListsShareOneBuffer(t *testing.T) {
 	write(first, "Account Name,Website,Status,Amount\nAcme Corp,https://WWW.Acme.com/x,Customer,\n"+
 		"Globex,globex.com; globex.co.uk,Open opportunity,\"$12,500\"\nInitech,,Opportunity,lots\nUmbrella,umbrella.io,Lead,\n")
 	write(second, strings.Repeat("X", 40)+"\nzzzz,zzzz,zzzz\n"+strings.Repeat("y,", 200)+"\n")
-	res, err := ReadAccounts(first, Options{})
-	if err != nil {
-		t.Fatal(err)
+	// A sync.Pool may drop what it is given (under the race detector it
+	// drops a quarter on purpose): the first list is read until its buffer
+	// is seen given back.
+	var res *AccountsResult
+	for try := 0; ; try++ {
+		var err error
+		if res, err = ReadAccounts(first, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if b, ok := textBuffers.Get().(*[]byte); ok && cap(*b) > 0 {
+			textBuffers.Put(b)
+			break
+		}
+		if try == 20 {
+			t.Fatal("the first file's buffer was never given back: the test checks nothing")
+		}
 	}
 	was := fmt.Sprintf("%+v", *res)
-	b, ok := textBuffers.Get().(*[]byte)
-	if !ok || cap(*b) == 0 {
-		t.Fatal("the first file's buffer was not given back: the test checks nothing")
-	}
-	textBuffers.Put(b)
 	for range 3 {
 		ReadAccounts(second, Options{}) // a list the reader refuses, read into the same bytes
 	}
