@@ -1,7 +1,9 @@
 package core
 
 import (
+	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 )
@@ -31,10 +33,17 @@ func inParallel(n, piece int, work func(lo, hi int)) {
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var failed atomic.Pointer[workerPanic]
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if v := recover(); v != nil {
+					failed.CompareAndSwap(nil, &workerPanic{v, debug.Stack()})
+					next.Store(int64(pieces)) // no worker takes another piece
+				}
+			}()
 			for {
 				k := int(next.Add(1)) - 1
 				if k >= pieces {
@@ -45,7 +54,22 @@ func inParallel(n, piece int, work func(lo, hi int)) {
 		}()
 	}
 	wg.Wait()
+	if p := failed.Load(); p != nil {
+		panic(*p) // on the caller's goroutine, where its recovery is
+	}
 }
+
+// workerPanic is a panic met by a worker of inParallel, given on to the
+// caller with the worker's stack: a panic on a worker goroutine would
+// otherwise end the app before the caller could log it or turn it into an
+// error (a damaged file), and the caller's stack does not show where it
+// was.
+type workerPanic struct {
+	value any
+	stack []byte
+}
+
+func (p workerPanic) String() string { return fmt.Sprintf("%v\n\nin a worker:\n%s", p.value, p.stack) }
 
 // perCore is the piece size that gives every core one piece of n items, or
 // all of them to one core when n is below least: below it the goroutines

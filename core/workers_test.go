@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -57,5 +58,29 @@ func TestMatchListsOnOneCore(t *testing.T) {
 		if !reflect.DeepEqual(got[i], want) {
 			t.Errorf("%s: MatchLists gives %q with %d shared, one by one %d shared", l.Partner, got[i].Partner, got[i].SharedCompanies(), want.SharedCompanies())
 		}
+	}
+}
+
+// TestInParallelGivesAPanicToTheCaller: a panic in a piece comes out on the
+// caller's goroutine, with the worker's stack, where the caller can recover
+// it (a reader turns it into a damaged file, the app logs it); it ended the
+// whole process from the worker before. No worker is left behind.
+func TestInParallelGivesAPanicToTheCaller(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	before := runtime.NumGoroutine()
+	var got any
+	func() {
+		defer func() { got = recover() }()
+		inParallel(100, 1, func(lo, _ int) {
+			if lo == 37 {
+				panic("piece 37 is damaged")
+			}
+		})
+	}()
+	if text := fmt.Sprint(got); !strings.Contains(text, "piece 37 is damaged") || !strings.Contains(text, "workers_test.go") {
+		t.Fatalf("the caller recovered %q; want the panic with the worker's stack", text)
+	}
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("%d goroutines before, %d after", before, after)
 	}
 }
