@@ -100,7 +100,7 @@ func runOverlap(opt overlapOptions, stdout, stderr io.Writer) int {
 	for _, p := range partners {
 		files = append(files, p.file)
 	}
-	var mu sync.Mutex // the lists are read on several goroutines at once
+	var mu sync.Mutex // the lists are read on several goroutines at once, and options marks the mappings used
 	read := func(file string) (*importers.AccountsResult, error) {
 		if msg := checkInput(file, "the account list file"); msg != "" {
 			return nil, errors.New(msg)
@@ -138,15 +138,11 @@ func runOverlap(opt overlapOptions, stdout, stderr io.Writer) int {
 		if res == nil {
 			return core.AccountList{}, err
 		}
-		mu.Lock()
-		seen[k] = res.Columns
-		if err == nil {
-			problems[k] = res.Problems
-		}
-		mu.Unlock()
+		seen[k] = res.Columns // each list its own place: no lock
 		if err != nil {
 			return core.AccountList{}, err
 		}
+		problems[k] = res.Problems
 		if k == 0 {
 			ours = res
 			return res.List, nil
