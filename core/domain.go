@@ -3,8 +3,6 @@ package core
 import (
 	"net"
 	"strings"
-
-	"golang.org/x/net/publicsuffix"
 )
 
 // RegistrableDomain reduces a website or e-mail address to the domain a
@@ -17,17 +15,26 @@ func RegistrableDomain(website string) string {
 	if s == "" {
 		return ""
 	}
-	d, err := publicsuffix.EffectiveTLDPlusOne(s)
-	if err != nil {
+	// x/net's EffectiveTLDPlusOne, without the error values it makes for
+	// a host that has none (publicSuffix says why).
+	if strings.Contains(s, "..") {
+		return "" // an empty label
+	}
+	suffix, icann := publicSuffix(s)
+	if len(s) <= len(suffix) {
 		// The list's private section holds organisations' own domains
 		// (github.io, blogspot.com, myshopify.com): such a host is its own
 		// registrable domain. An ICANN suffix alone (co.uk) is no website.
-		if suffix, icann := publicsuffix.PublicSuffix(s); !icann && suffix == s {
+		if !icann && suffix == s {
 			return s
 		}
 		return ""
 	}
-	return d
+	i := len(s) - len(suffix) - 1
+	if s[i] != '.' {
+		return ""
+	}
+	return s[1+strings.LastIndexByte(s[:i], '.'):]
 }
 
 // Host is the host of a website or e-mail address, as a company names it:
