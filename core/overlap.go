@@ -82,17 +82,41 @@ func (m Match) Reason(ours, theirs []Account) string {
 	case MatchDomain:
 		return "Same website domain " + m.Key
 	case MatchName:
-		return "Same company name once case, accents, punctuation and legal forms are set aside (" + strconv.Quote(m.Key) + ")"
+		const same = "Same company name once case, accents, punctuation and legal forms are set aside ("
+		if plainQuoted(m.Key) {
+			return same + `"` + m.Key + `")` // one allocation, where Quote made three
+		}
+		return same + strconv.Quote(m.Key) + ")"
 	}
-	names := strconv.Quote(ours[m.Ours].Name) + " and " + strconv.Quote(theirs[m.Theirs].Name)
+	names := quote(ours[m.Ours].Name) + " and " + quote(theirs[m.Theirs].Name)
 	if m.sharedWord {
 		what, it := "word", "it"
 		if strings.Contains(m.Key, " ") {
 			what, it = "words", "them"
 		}
-		return names + " share the distinctive " + what + " " + strconv.Quote(m.Key) + " (no other name on either list starts with " + it + "): check and accept or reject"
+		return names + " share the distinctive " + what + " " + quote(m.Key) + " (no other name on either list starts with " + it + "): check and accept or reject"
 	}
 	return "Similar names " + names + " (similarity " + strconv.FormatFloat(m.Similarity, 'f', 2, 64) + "): check and accept or reject"
+}
+
+// quote is strconv.Quote, without its byte-by-byte work for the names most
+// lists hold, which need no escape (plainQuoted).
+func quote(s string) string {
+	if plainQuoted(s) {
+		return `"` + s + `"`
+	}
+	return strconv.Quote(s)
+}
+
+// plainQuoted says whether strconv.Quote(s) is s between two double quotes:
+// s is printable ASCII without a quote or a backslash.
+func plainQuoted(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // OverlapPopulation is where a shared account stands on both sides.

@@ -287,8 +287,8 @@ func BenchmarkIndexAccounts1M(b *testing.B) {
 // TestReasonAsFmtWrote holds Reason, written without fmt for speed, to the
 // sentences fmt.Sprintf wrote, on names that quoting has to escape.
 func TestReasonAsFmtWrote(t *testing.T) {
-	ours := []Account{{Name: `Acme "Cloud" Inc.`}, {Name: "Société Générale"}, {Name: "bad \xff byte\ttab"}}
-	theirs := []Account{{Name: "ACME Cloud"}, {Name: "Societe Generale SA"}, {Name: ""}}
+	ours := []Account{{Name: `Acme "Cloud" Inc.`}, {Name: "Société Générale"}, {Name: "bad \xff byte\ttab"}, {Name: `back\slash ~ tilde`}, {Name: "del\x7f and space "}}
+	theirs := []Account{{Name: "ACME Cloud"}, {Name: "Societe Generale SA"}, {Name: ""}, {Name: "Plain Name, Inc. (US) !#$%&'*+"}, {Name: "\x1fUnit"}}
 	was := func(m Match) string {
 		switch m.Kind {
 		case MatchDomain:
@@ -311,6 +311,14 @@ func TestReasonAsFmtWrote(t *testing.T) {
 		{Kind: MatchDomain, Key: "acme.com"},
 		{Kind: MatchName, Key: "acme cloud"},
 		{Kind: MatchName, Key: `o"reilly \ media`},
+		{Kind: MatchName, Key: "o reilly ~ media"},
+		{Kind: MatchName, Key: "tab\there"},
+		{Kind: MatchName, Key: "x\x7f"},
+		{Kind: MatchName, Key: "münchen"},
+		{Kind: MatchName, Key: ""},
+		{Kind: MatchFuzzy, Ours: 3, Theirs: 3, Key: `back\slash`, sharedWord: true},
+		{Kind: MatchFuzzy, Ours: 4, Theirs: 4, Similarity: 0.61},
+		{Kind: MatchFuzzy, Ours: 3, Theirs: 4, Key: "plain name", sharedWord: true},
 		{Kind: MatchFuzzy, Ours: 0, Theirs: 0, Key: "acme", sharedWord: true},
 		{Kind: MatchFuzzy, Ours: 1, Theirs: 1, Key: "societe generale", sharedWord: true},
 		{Kind: MatchFuzzy, Ours: 2, Theirs: 2, Similarity: 0.875},
