@@ -150,26 +150,7 @@ func appendNormalised(buf []byte, name string, keepGroup bool) []byte {
 	if i := strings.Index(s, " - "); i > 0 && namesSecurity(s[i+3:]) {
 		s = s[:i]
 	}
-	// One pass writes lower-case words separated by single spaces.
-	for i, r := range s {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			buf = append(buf, byte(r))
-		case r >= 'A' && r <= 'Z':
-			buf = append(buf, byte(r+'a'-'A'))
-		case r == '&':
-			buf = appendSpace(buf)
-			buf = append(buf, "and "...)
-		case (r == '.' || r == '/') && i > 0 && i+1 < len(s) && isLetter(s[i-1]) && isLetter(s[i+1]):
-			// "S.A." reads as "sa", "A/S" as "as"
-		case r == '\'' || r == '’':
-			// "O'Reilly" → "oreilly"
-		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		default:
-			buf = appendSpace(buf)
-		}
-	}
+	buf = appendNameWords(buf, s)
 	// The words are trimmed on the buffer, so that the caller makes the
 	// name a string once, at its final length.
 	out := buf
@@ -186,7 +167,10 @@ func appendNormalised(buf []byte, name string, keepGroup bool) []byte {
 			return out
 		}
 		last := out[i+1:]
-		w := trailingWords[string(last)]
+		var w uint8
+		if len(last) > 0 && trailingShapes[last[0]]&(1<<min(len(last), 31)) != 0 {
+			w = trailingWords[string(last)]
+		}
 		switch {
 		case keepGroup && w&groupWord != 0:
 			return out
@@ -218,6 +202,16 @@ var trailingWords = func() map[string]uint8 {
 	return m
 }()
 
+// trailingShapes has, for each first byte of the words of trailingWords, a
+// bit for each of their lengths (31 for 31 and more): most names end in a
+// word of no such shape ("analytics", "2"), which then needs no lookup.
+var trailingShapes = func() (t [256]uint32) {
+	for w := range trailingWords {
+		t[w[0]] |= 1 << min(len(w), 31)
+	}
+	return t
+}()
+
 const (
 	dropWord uint8 = 1 << iota
 	groupWord
@@ -236,6 +230,73 @@ func namesSecurity(s string) bool {
 }
 
 // appendSpace ends a word unless the buffer is empty or already ends one.
+// appendNameWords writes the words of a name in lower case, separated by
+// single spaces, for appendNormalised: "&" is " and ", a dot or slash
+// between letters ("S.A.", "A/S") and an apostrophe ("O'Reilly") join, and
+// other punctuation separates. The bytes of ASCII names, nearly all, are
+// looked up in nameBytes; from the first other byte on, appendNameRunes
+// reads runes.
+func appendNameWords(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return appendNameRunes(buf, s, i)
+		}
+		if b := nameBytes[c]; b != 0 {
+			buf = append(buf, b)
+			continue
+		}
+		switch {
+		case c == '&':
+			buf = appendSpace(buf)
+			buf = append(buf, "and "...)
+		case (c == '.' || c == '/') && i > 0 && i+1 < len(s) && isLetter(s[i-1]) && isLetter(s[i+1]):
+		case c == '\'':
+		default:
+			buf = appendSpace(buf)
+		}
+	}
+	return buf
+}
+
+// appendNameRunes is appendNameWords for s[from:], rune by rune.
+func appendNameRunes(buf []byte, s string, from int) []byte {
+	for i := from; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			buf = append(buf, byte(r))
+		case r >= 'A' && r <= 'Z':
+			buf = append(buf, byte(r+'a'-'A'))
+		case r == '&':
+			buf = appendSpace(buf)
+			buf = append(buf, "and "...)
+		case (r == '.' || r == '/') && i > 0 && i+1 < len(s) && isLetter(s[i-1]) && isLetter(s[i+1]):
+			// "S.A." reads as "sa", "A/S" as "as"
+		case r == '\'' || r == '’':
+			// "O'Reilly" → "oreilly"
+		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		default:
+			buf = appendSpace(buf)
+		}
+		i += size
+	}
+	return buf
+}
+
+// nameBytes gives, for an ASCII byte, what appendNameWords writes for it
+// as part of a word: a digit or a lower-case letter, 0 for the others.
+var nameBytes = func() (t [utf8.RuneSelf]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()
+
 func appendSpace(buf []byte) []byte {
 	if len(buf) == 0 || buf[len(buf)-1] == ' ' {
 		return buf
