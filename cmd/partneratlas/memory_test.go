@@ -10,8 +10,10 @@ func TestHeapLimit(t *testing.T) {
 		{0, footprintTarget, footprintTarget},
 		{100 * mb, footprintTarget, footprintTarget},
 		{275 * mb, footprintTarget, footprintTarget}, // under 80 % full: kept
-		{285 * mb, footprintTarget, 570 * mb},        // fuller: twice the live data
-		{900 * mb, footprintTarget, 1800 * mb},       // a million rows
+		{284 * mb, footprintTarget, 426 * mb},        // fuller: half as much again as the live data
+		{350 * mb, 426 * mb, 525 * mb},               // and again
+		{458 * mb, 426 * mb, 687 * mb},               // the overlap's index, when a collection falls on it
+		{900 * mb, footprintTarget, 1350 * mb},       // a million rows
 		{300 * mb, 1800 * mb, 1800 * mb},             // never moves down
 	} {
 		if got := heapLimit(c.live, c.current); got != c.want {
