@@ -22,27 +22,43 @@ func TestWithoutAccentsAsTheTransformers(t *testing.T) {
 	}
 	cases = append(cases, "Société Générale", "Nestlé S.A.", "Ørsted A/S", "Müller’s Bäckerei", "Škoda Auto a.s.",
 		"Crédit Agricole — Groupe", "e\u0301cole", "Zoë\u0308", "ΑΒΓ Ltd", "株式会社 Café", "한국 Hüls", "\xff\xfeAcme", "İş Bankası")
-	pool := []rune("aeiouAEIOU .-&'éèêëçñøåæœßüöäÀÉÖÜŁłŒĐđǅǄȘș’“”–—…\u0301\u0308\u0327ΩЖ中한\u00a0\u2028\ufffd")
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 5000 {
-		r := make([]rune, 1+rng.IntN(12))
-		for i := range r {
-			r[i] = pool[rng.IntN(len(pool))]
-		}
-		cases = append(cases, string(r))
-	}
-	for _, file := range []string{"../importers/testdata/world-universities.csv", "testdata/sp500-constituents.csv", "testdata/nasdaq-listed-symbols.csv"} {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases = append(cases, strings.Split(string(data), "\n")...)
-	}
+	cases = append(cases, randomNames("aeiouAEIOU .-&'éèêëçñøåæœßüöäÀÉÖÜŁłŒĐđǅǄȘș’“”–—…\u0301\u0308\u0327ΩЖ中한\u00a0\u2028\ufffd", 1, 5000, 12)...)
+	cases = append(cases, listLines(t)...)
 	for _, c := range cases {
 		if got, want := withoutAccents(c), foldAccentsSlowly(c); got != want {
 			t.Errorf("withoutAccents(%q) = %q, want %q as the transformers give", c, got, want)
 		}
 	}
+}
+
+// listLines is every line of the real lists of testdata (universities, S&P
+// 500, Nasdaq): names with their quotes, commas and URLs.
+func listLines(t *testing.T) []string {
+	t.Helper()
+	var lines []string
+	for _, file := range []string{"../importers/testdata/world-universities.csv", "testdata/sp500-constituents.csv", "testdata/nasdaq-listed-symbols.csv"} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	return lines
+}
+
+// randomNames makes n strings of 1 to most runes drawn from pool.
+func randomNames(pool string, seed uint64, n, most int) []string {
+	runes := []rune(pool)
+	rng := rand.New(rand.NewPCG(seed, seed+1))
+	names := make([]string, n)
+	for k := range names {
+		r := make([]rune, 1+rng.IntN(most))
+		for i := range r {
+			r[i] = runes[rng.IntN(len(runes))]
+		}
+		names[k] = string(r)
+	}
+	return names
 }
 
 // TestNameWordsAsRuneByRune holds appendNameWords, which looks ASCII bytes
@@ -52,23 +68,9 @@ func TestWithoutAccentsAsTheTransformers(t *testing.T) {
 // first non-ASCII byte anywhere.
 func TestNameWordsAsRuneByRune(t *testing.T) {
 	cases := []string{"", "&", "A&B", "S.A.", "A/S", ".a", "a.", "a.b", "a..b", "1.2", "O'Reilly", "O’Reilly", "AT&T Inc.",
-		"Procter & Gamble", "Société Générale S.A.", "é.a", "a.é", "Ørsted A/S", "ÿAcme", "Acmeÿ.b", "  --Acme--  "}
-	for _, file := range []string{"../importers/testdata/world-universities.csv", "testdata/sp500-constituents.csv", "testdata/nasdaq-listed-symbols.csv"} {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases = append(cases, strings.Split(string(data), "\n")...)
-	}
-	pool := []rune("aAzZ09 .,/&'’-_()[]~\"\t\x7féÖß中\ufffd")
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 20000 {
-		r := make([]rune, 1+rng.IntN(10))
-		for i := range r {
-			r[i] = pool[rng.IntN(len(pool))]
-		}
-		cases = append(cases, string(r))
-	}
+		"Procter & Gamble", "Société Générale S.A.", "é.a", "a.é", "Ørsted A/S", "\xffAcme", "Acme\xff.b", "  --Acme--  "}
+	cases = append(cases, listLines(t)...)
+	cases = append(cases, randomNames("aAzZ09 .,/&'’-_()[]~\"\t\x7féÖß中\ufffd", 3, 20000, 10)...)
 	ascii, runes := 0, 0
 	for _, c := range cases {
 		got := string(appendNameWords([]byte("x "), c))
