@@ -229,7 +229,6 @@ func namesSecurity(s string) bool {
 	return false
 }
 
-// appendSpace ends a word unless the buffer is empty or already ends one.
 // appendNameWords writes the words of a name in lower case, separated by
 // single spaces, for appendNormalised: "&" is " and ", a dot or slash
 // between letters ("S.A.", "A/S") and an apostrophe ("O'Reilly") join, and
@@ -297,6 +296,7 @@ var nameBytes = func() (t [utf8.RuneSelf]byte) {
 	return t
 }()
 
+// appendSpace ends a word unless the buffer is empty or already ends one.
 func appendSpace(buf []byte) []byte {
 	if len(buf) == 0 || buf[len(buf)-1] == ' ' {
 		return buf
