@@ -89,9 +89,8 @@ const (
 	suffixChildrenHi       = 14
 	suffixChildrenLo       = 14
 
-	suffixNormal     = 0
-	suffixException  = 1
-	suffixParentOnly = 2
+	suffixNormal    = 0 // node types; the third, 2, is a parent only
+	suffixException = 1
 
 	suffixTLDs     = 1450 // the number of top-level domains
 	suffixNotFound = uint32(1<<32 - 1)
