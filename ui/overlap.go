@@ -388,37 +388,30 @@ func (v *overlapView) importSurvey() {
 // was read with, keeps it and offers to add its tools. The channel closes
 // when the survey is kept or refused, for tests.
 func (v *overlapView) readSurvey(path string) <-chan struct{} {
-	done := make(chan struct{})
-	v.ws.inBackground(func() {
-		start := time.Now()
-		res, err := importers.ReadSurvey(path, importers.Options{})
-		v.ws.logDone("survey read", path, start, err)
-		fyne.Do(func() {
-			defer close(done)
-			if err != nil {
-				dialog.ShowError(err, v.win)
-				return
-			}
-			v.edit("", func(e *core.Ecosystem) { e.SetSurvey(res.Survey) })
-			defer v.showWarnings(res.Problems) // last, so on top: how the file was read comes first
-			proposed := v.ws.ecosystem().ProposePartners(0)
-			if len(proposed) == 0 {
-				v.status.SetText(fmt.Sprintf("Survey: %s customers; every tool is already a partner.", formatCount(res.Survey.Customers)))
-				return
-			}
-			var names []string
-			for _, p := range proposed {
-				names = append(names, p.Name)
-			}
-			dialog.ShowConfirm("Add the tools your customers use?",
-				fmt.Sprintf("%s customers answered. These tools are not partners yet: %s.\n\nAdd them as partners that influence customers, with no contract (Formal: No)?", formatCount(res.Survey.Customers), strings.Join(names, ", ")),
-				func(ok bool) {
-					if ok {
-						_ = v.ws.editStructure("", func(e *core.Ecosystem) error { e.AddProposedPartners(0); return nil })
-						v.refresh()
-					}
-				}, v.win)
-		})
+	read := func() (*importers.SurveyResult, error) { return importers.ReadSurvey(path, importers.Options{}) }
+	return fileInBackground(v.ws, "survey read", path, read, func(res *importers.SurveyResult, err error) {
+		if err != nil {
+			dialog.ShowError(err, v.win)
+			return
+		}
+		v.edit("", func(e *core.Ecosystem) { e.SetSurvey(res.Survey) })
+		defer v.showWarnings(res.Problems) // last, so on top: how the file was read comes first
+		proposed := v.ws.ecosystem().ProposePartners(0)
+		if len(proposed) == 0 {
+			v.status.SetText(fmt.Sprintf("Survey: %s customers; every tool is already a partner.", formatCount(res.Survey.Customers)))
+			return
+		}
+		var names []string
+		for _, p := range proposed {
+			names = append(names, p.Name)
+		}
+		dialog.ShowConfirm("Add the tools your customers use?",
+			fmt.Sprintf("%s customers answered. These tools are not partners yet: %s.\n\nAdd them as partners that influence customers, with no contract (Formal: No)?", formatCount(res.Survey.Customers), strings.Join(names, ", ")),
+			func(ok bool) {
+				if ok {
+					_ = v.ws.editStructure("", func(e *core.Ecosystem) error { e.AddProposedPartners(0); return nil })
+					v.refresh()
+				}
+			}, v.win)
 	})
-	return done
 }

@@ -248,24 +248,17 @@ func (p *privateOverlap) chooseList() {
 // readList reads our account list at path off the UI goroutine. The
 // channel closes when it is done, for tests.
 func (p *privateOverlap) readList(path string) <-chan struct{} {
-	done := make(chan struct{})
 	p.status.SetText("Reading " + filepath.Base(path) + "…")
-	p.ws.inBackground(func() {
-		start := time.Now()
-		res, err := importers.ReadAccounts(path, importers.Options{})
-		p.ws.logDone("account list read", path, start, err)
-		fyne.Do(func() {
-			defer close(done)
-			if err != nil {
-				p.fail(err)
-				return
-			}
-			p.list, p.listing = res.List.Accounts, path
-			p.status.SetText("")
-			p.describeList()
-		})
+	read := func() (*importers.AccountsResult, error) { return importers.ReadAccounts(path, importers.Options{}) }
+	return fileInBackground(p.ws, "account list read", path, read, func(res *importers.AccountsResult, err error) {
+		if err != nil {
+			p.fail(err)
+			return
+		}
+		p.list, p.listing = res.List.Accounts, path
+		p.status.SetText("")
+		p.describeList()
 	})
-	return done
 }
 
 // chooseRequestFile asks where to write the request, then makes it.
@@ -402,25 +395,18 @@ func (p *privateOverlap) chooseAnswerFile() {
 // which waits for the user to say which partner it is for. The channel
 // closes when it is done, for tests.
 func (p *privateOverlap) openAnswer(path string) <-chan struct{} {
-	done := make(chan struct{})
 	ctx, progress := p.begin("Opening " + filepath.Base(path) + "…")
 	kept := slices.Clone(p.ws.ecosystem().PrivateRequests)
-	p.ws.inBackground(func() {
-		start := time.Now()
-		f, err := p.finish(ctx, path, kept, progress)
-		p.ws.logDone("private overlap answer", path, start, err)
-		fyne.Do(func() {
-			defer close(done)
-			p.end("", err)
-			if err != nil {
-				return
-			}
-			p.finished, p.state, p.stateInPlan, p.resultFile = &f.overlap, f.state, f.inPlan, f.result
-			p.sendBack.Enable()
-			p.showResult(f.overlap, f.from)
-		})
+	finish := func() (openedAnswer, error) { return p.finish(ctx, path, kept, progress) }
+	return fileInBackground(p.ws, "private overlap answer", path, finish, func(f openedAnswer, err error) {
+		p.end("", err)
+		if err != nil {
+			return
+		}
+		p.finished, p.state, p.stateInPlan, p.resultFile = &f.overlap, f.state, f.inPlan, f.result
+		p.sendBack.Enable()
+		p.showResult(f.overlap, f.from)
 	})
-	return done
 }
 
 // openedAnswer is an answer opened: the overlap, the state it was

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"partneratlas/core"
@@ -26,16 +25,14 @@ import (
 func (p *privateOverlap) chooseRequestToAnswer() {
 	p.openPAO(func(path string) {
 		p.status.SetText("Reading " + filepath.Base(path) + "…")
-		p.ws.inBackground(func() {
-			req, err := p.checkRequest(path)
-			fyne.Do(func() {
-				if err != nil {
-					p.fail(err)
-					return
-				}
-				p.status.SetText("")
-				p.confirmAnswer(req, path)
-			})
+		check := func() (*core.PrivateFile, error) { return p.checkRequest(path) }
+		fileInBackground(p.ws, "private overlap request read", path, check, func(req *core.PrivateFile, err error) {
+			if err != nil {
+				p.fail(err)
+				return
+			}
+			p.status.SetText("")
+			p.confirmAnswer(req, path)
 		})
 	})
 }
@@ -155,10 +152,10 @@ func (p *privateOverlap) describeRequest(req *core.PrivateFile) string {
 // goroutine, writes the answer to out and records that the request was
 // answered. The channel closes when it is done, for tests.
 func (p *privateOverlap) answerRequest(req *core.PrivateFile, from, out string) <-chan struct{} {
-	done := make(chan struct{})
 	accounts, _ := p.ourAccounts()
 	if accounts == nil {
 		p.fail(errors.New("choose your account list first: the answer is made of it"))
+		done := make(chan struct{})
 		close(done)
 		return done
 	}
@@ -167,8 +164,7 @@ func (p *privateOverlap) answerRequest(req *core.PrivateFile, from, out string) 
 	opt.From, opt.SharePopulations, opt.Now, opt.Progress = strings.TrimSpace(p.from.Text), true, p.ws.today(), progress
 	pa := p.takePrepared(req.Header.RequestID)
 	_, list := p.ourAccounts()
-	p.ws.inBackground(func() {
-		start := time.Now()
+	answer := func() (string, error) {
 		var prep *core.PreparedAnswer
 		if pa != nil {
 			select { // our half, begun while the user decided
@@ -178,14 +174,9 @@ func (p *privateOverlap) answerRequest(req *core.PrivateFile, from, out string) 
 				pa.stop()
 			}
 		}
-		msg, err := p.writeAnswer(ctx, req, prep, accounts, list, from, out, opt)
-		p.ws.logDone("private overlap answer made", out, start, err)
-		fyne.Do(func() {
-			defer close(done)
-			p.end(msg, err)
-		})
-	})
-	return done
+		return p.writeAnswer(ctx, req, prep, accounts, list, from, out, opt)
+	}
+	return fileInBackground(p.ws, "private overlap answer made", out, answer, p.end)
 }
 
 // writeAnswer makes the answer (from our prepared half when there is one),
@@ -252,54 +243,48 @@ func (p *privateOverlap) chooseResultToRead() {
 // ready to be used as that partner's. The channel closes when it is done,
 // for tests.
 func (p *privateOverlap) readResult(path string) <-chan struct{} {
-	done := make(chan struct{})
 	_, _ = p.begin("Reading " + filepath.Base(path) + "…")
-	p.ws.inBackground(func() {
-		start := time.Now()
-		o, from, err := p.openResult(path)
-		p.ws.logDone("private overlap result", path, start, err)
-		fyne.Do(func() {
-			defer close(done)
-			p.end("", err)
-			if err != nil {
-				return
-			}
-			p.finished, p.state, p.stateInPlan, p.resultFile = &o, nil, false, nil
-			p.sendBack.Disable()
-			p.showResult(o, from)
-			p.result.SetText("From the result " + from + " sent back for your answer: what it learnt, seen from your side.\n" + p.result.Text)
-		})
+	open := func() (openedAnswer, error) { return p.openResult(path) }
+	return fileInBackground(p.ws, "private overlap result", path, open, func(r openedAnswer, err error) {
+		p.end("", err)
+		if err != nil {
+			return
+		}
+		p.finished, p.state, p.stateInPlan, p.resultFile = &r.overlap, nil, false, nil
+		p.sendBack.Disable()
+		p.showResult(r.overlap, r.from)
+		p.result.SetText("From the result " + r.from + " sent back for your answer: what it learnt, seen from your side.\n" + p.result.Text)
 	})
-	return done
 }
 
 // openResult reads a result, the record of the answer its request id names
-// and that answer, and works out what the result reveals.
-func (p *privateOverlap) openResult(path string) (core.Overlap, string, error) {
+// and that answer, and works out what the result reveals: an opened
+// answer with no state or result of its own.
+func (p *privateOverlap) openResult(path string) (openedAnswer, error) {
 	dir, err := p.folder()
 	if err != nil {
-		return core.Overlap{}, "", err
+		return openedAnswer{}, err
 	}
 	res, err := exporters.ReadPrivateFile(path, core.PrivateLimits{})
 	if err != nil {
-		return core.Overlap{}, "", err
+		return openedAnswer{}, err
 	}
 	if res.Header.File != core.FileResult {
-		return core.Overlap{}, "", fmt.Errorf("%s is %s, not a result: open the result your partner sent back for your answer", filepath.Base(path), res.Header.File)
+		return openedAnswer{}, fmt.Errorf("%s is %s, not a result: open the result your partner sent back for your answer", filepath.Base(path), res.Header.File)
 	}
 	ast, err := dir.LoadAnswerState(res.Header.RequestID)
 	if errors.Is(err, fs.ErrNotExist) {
-		return core.Overlap{}, "", fmt.Errorf("%s is the result of request %.8s, which was not answered on this computer: only the computer that answered can read its result: %w", filepath.Base(path), res.Header.RequestID, err)
+		return openedAnswer{}, fmt.Errorf("%s is the result of request %.8s, which was not answered on this computer: only the computer that answered can read its result: %w", filepath.Base(path), res.Header.RequestID, err)
 	}
 	if err != nil {
-		return core.Overlap{}, "", err
+		return openedAnswer{}, err
 	}
 	ans, err := exporters.ReadPrivateFile(ast.AnswerFile, core.PrivateLimits{})
 	if err != nil {
-		return core.Overlap{}, "", fmt.Errorf("the answer this result is for, %s, cannot be read; put it back where it was written: %w", ast.AnswerFile, err)
+		return openedAnswer{}, fmt.Errorf("the answer this result is for, %s, cannot be read; put it back where it was written: %w", ast.AnswerFile, err)
 	}
 	o, err := core.ReadPrivateResult(ast, ans, res)
-	return o, res.Header.From, err
+	return openedAnswer{overlap: o, from: res.Header.From}, err
 }
 
 // savePAO asks where to write a .pao file, proposing name, and calls then
