@@ -318,8 +318,23 @@ const damagedMessage = "Partner Atlas could not read this file: it looks damaged
 // named error result.
 func recovered(file string, err *error) {
 	if r := recover(); r != nil {
-		*err = fail(BadFile, file, fmt.Errorf("panic: %v\n%s", r, debug.Stack()), damagedMessage)
+		*err = fail(BadFile, file, panicked(r), damagedMessage)
 	}
+}
+
+// caught is recovered for a goroutine a reader starts (unpacking a part,
+// scanning a sheet's facts): it keeps the panic in *err, which the reader
+// reports as the damaged file it is when it takes the goroutine's result.
+// Use it as defer caught(&err).
+func caught(err *error) {
+	if r := recover(); r != nil {
+		*err = panicked(r)
+	}
+}
+
+// panicked is a recovered panic as an error that keeps its stack.
+func panicked(r any) error {
+	return fmt.Errorf("panic: %v\n%s", r, debug.Stack())
 }
 
 // oleMagic starts every OLE2 compound file: legacy .xls, and the envelope

@@ -92,3 +92,34 @@ func TestAccountListsShareOneBuffer(t *testing.T) {
 		t.Fatalf("the first list changed when the second was read:\nwas %s\nnow %s", was, now)
 	}
 }
+
+// TestCaught: a panic in a reader's own goroutine, the facts scan's or the
+// inflater's, comes back as an error with its stack instead of ending the
+// program, and a goroutine that returns leaves the error alone.
+func TestCaught(t *testing.T) {
+	tests := []struct {
+		name string
+		work func()
+		want string // "" for no error
+	}{
+		{"returns", func() {}, ""},
+		{"panics", func() { panic("boom") }, "panic: boom"},
+		{"index out of range", func() { _ = []int{}[len(os.Args)] }, "panic: runtime error: index out of range"},
+	}
+	for _, tt := range tests {
+		var err error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			defer caught(&err)
+			tt.work()
+		}()
+		<-done
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: err = %v, want none", tt.name, err)
+		case tt.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.want) || !strings.Contains(err.Error(), "TestCaught")):
+			t.Errorf("%s: err = %v, want %q and the stack", tt.name, err, tt.want)
+		}
+	}
+}

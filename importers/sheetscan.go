@@ -4,10 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"path"
-	"runtime/debug"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -63,11 +61,7 @@ func startScanSheet(data []byte, sheet string) *factsScan {
 	fs := &factsScan{done: make(chan struct{}), stop: make(chan struct{})}
 	go func() {
 		defer close(fs.done)
-		defer func() {
-			if r := recover(); r != nil { // reported as the damaged file it is
-				fs.facts = sheetFacts{err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
-			}
-		}()
+		defer caught(&fs.facts.err) // scanSheet did not return: the facts are only this
 		fs.facts = scanSheet(data, sheet, fs.stop)
 	}()
 	return fs
@@ -84,11 +78,7 @@ func (fs *factsScan) cancel() {
 	if fs == nil {
 		return
 	}
-	select {
-	case <-fs.stop:
-	default:
-		close(fs.stop)
-	}
+	closeOnce(fs.stop)
 	<-fs.done
 }
 

@@ -4,9 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
-	"runtime/debug"
 	"sync"
 
 	kflate "github.com/klauspost/compress/flate"
@@ -59,11 +57,7 @@ func startInflater(rc io.ReadCloser, limit int64) *inflater {
 		defer in.done.Done()
 		defer close(in.chunks)
 		defer rc.Close()
-		defer func() {
-			if r := recover(); r != nil { // a damaged part, reported as one
-				in.err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
-			}
-		}()
+		defer caught(&in.err)          // a damaged part, reported as one
 		r := io.LimitReader(rc, limit) // the part ends there, as it would for a LimitReader
 		for {
 			var buf []byte
@@ -105,14 +99,20 @@ func (in *inflater) close() {
 	if in == nil {
 		return
 	}
-	select {
-	case <-in.stop:
-	default:
-		close(in.stop)
-	}
+	closeOnce(in.stop)
 	for range in.chunks { // unblock and drain
 	}
 	in.done.Wait()
+}
+
+// closeOnce closes stop unless it is closed already, so that a goroutine
+// may be told to stop more than once.
+func closeOnce(stop chan struct{}) {
+	select {
+	case <-stop:
+	default:
+		close(stop)
+	}
 }
 
 // xmlWindow is the part of an XML document the reader is looking at: the
