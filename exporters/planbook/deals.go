@@ -252,8 +252,7 @@ func (b *book) writeDeals(m *core.Impact, l *dealLayout, outcome map[string]core
 	if err != nil {
 		return err
 	}
-	if err := s.sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight",
-		Selection: []excelize.Selection{{SQRef: "B2", ActiveCell: "B2", Pane: "bottomRight"}}}); err != nil {
+	if err := s.freeze(true); err != nil {
 		return err
 	}
 	if err := s.add(headerCells(b.st.header, l.headers)...); err != nil {

@@ -125,8 +125,7 @@ func (b *book) writePartners() error {
 	if err != nil {
 		return err
 	}
-	if err := s.sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight",
-		Selection: []excelize.Selection{{SQRef: "B2", ActiveCell: "B2", Pane: "bottomRight"}}}); err != nil {
+	if err := s.freeze(true); err != nil {
 		return err
 	}
 	head := make([]any, len(pc.Headers))

@@ -18,7 +18,7 @@ func (b *book) writePlays() error {
 	if err != nil {
 		return err
 	}
-	if err := s.sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := s.freeze(false); err != nil {
 		return err
 	}
 	if err := s.add(headerCells(0, playsHeader)...); err != nil {

@@ -237,6 +237,17 @@ func (b *book) stream(sheet string, widths ...float64) (*streamSheet, error) {
 	return s, nil
 }
 
+// freeze keeps the header row in view as the sheet scrolls down and, with
+// firstColumn, the first column as it scrolls right, so that a partner's or
+// a deal's name stays beside its figures.
+func (s *streamSheet) freeze(firstColumn bool) error {
+	if !firstColumn {
+		return s.sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	}
+	return s.sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight",
+		Selection: []excelize.Selection{{SQRef: "B2", ActiveCell: "B2", Pane: "bottomRight"}}})
+}
+
 // startBody sends the rows from here on to the row encoder: the body of a
 // sheet that may hold a row for each partner, deal or problem.
 func (s *streamSheet) startBody() {
