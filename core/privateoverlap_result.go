@@ -48,11 +48,7 @@ func (ast *PrivateAnswerState) WriteTo(w io.Writer) (int64, error) {
 
 // ReadPrivateAnswerState reads an answer state written by WriteTo.
 func ReadPrivateAnswerState(r io.Reader) (*PrivateAnswerState, error) {
-	ast, err := readRecord[PrivateAnswerState](r, "the saved record of this answer", "the result cannot be read without it")
-	if err != nil {
-		return nil, err
-	}
-	return ast, nil
+	return readRecord[PrivateAnswerState](r, "the saved record of this answer", "the result cannot be read without it")
 }
 
 // resultReveals is the Reveals line of a result of mode m.
