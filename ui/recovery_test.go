@@ -101,6 +101,20 @@ func abandon(w *MainWindow) {
 	}
 }
 
+// editedSample is a window whose recovery folder is folder, with the
+// sample open, one weight changed and the change written to the folder:
+// the work a crash would leave behind. It returns the window's timers for
+// the writes to come.
+func editedSample(t *testing.T, folder string, clock *fakeClock) (*MainWindow, *fakeTimers) {
+	t.Helper()
+	timers := &fakeTimers{}
+	w := newMainWindow(test.NewTempApp(t), nil, recoveryEnv(folder, clock, timers))
+	w.openSample()
+	w.edit("", func(e *core.Ecosystem) error { e.Scorecard.Criteria[0].Weight = 12; return nil })
+	timers.fire()
+	return w, timers
+}
+
 // tapOffer taps a button of the offer to restore and waits until what
 // follows is shown.
 func tapOffer(t testing.TB, w *MainWindow, button string) {
@@ -223,12 +237,8 @@ func TestRecoveryDiscardThenStartAsUsual(t *testing.T) {
 	dir, folder := t.TempDir(), t.TempDir()
 	plan := samplePlan(t, dir, "plan.xlsx", 40)
 	clock := &fakeClock{today}
-	timers := &fakeTimers{}
-	w1 := newMainWindow(test.NewTempApp(t), nil, recoveryEnv(folder, clock, timers))
+	w1, _ := editedSample(t, folder, clock)
 	defer w1.Window.Close()
-	w1.openSample()
-	w1.edit("", func(e *core.Ecosystem) error { e.Scorecard.Criteria[0].Weight = 12; return nil })
-	timers.fire()
 	abandon(w1)
 
 	a := test.NewTempApp(t)
@@ -252,12 +262,8 @@ func TestRecoveryDiscardThenStartAsUsual(t *testing.T) {
 // file double-clicked while it runs) leaves the first one's work alone.
 func TestRecoveryOfAnOpenWindowIsNotOffered(t *testing.T) {
 	folder := t.TempDir()
-	timers := &fakeTimers{}
-	w1 := newMainWindow(test.NewTempApp(t), nil, recoveryEnv(folder, &fakeClock{today}, timers))
+	w1, _ := editedSample(t, folder, &fakeClock{today})
 	defer w1.Window.Close()
-	w1.openSample()
-	w1.edit("", func(e *core.Ecosystem) error { e.Scorecard.Criteria[0].Weight = 12; return nil })
-	timers.fire()
 
 	w2 := newMainWindow(test.NewTempApp(t), nil, recoveryEnv(folder, &fakeClock{today}, &fakeTimers{}))
 	defer w2.Window.Close()
@@ -472,12 +478,8 @@ func TestRecoveryAfterKill(t *testing.T) {
 // its turn, with no edit of its own.
 func TestRecoveryFollowsTheDocument(t *testing.T) {
 	folder := t.TempDir()
-	timers := &fakeTimers{}
-	w := newMainWindow(test.NewTempApp(t), nil, recoveryEnv(folder, &fakeClock{today}, timers))
+	w, timers := editedSample(t, folder, &fakeClock{today})
 	defer w.Window.Close()
-	w.openSample()
-	w.edit("", func(e *core.Ecosystem) error { e.Scorecard.Criteria[0].Weight = 12; return nil })
-	timers.fire()
 
 	other := NewDocument(today)
 	other.Name, other.Unsaved = "agencies.csv", true
