@@ -398,15 +398,25 @@ func (p *privateOverlap) openAnswer(path string) <-chan struct{} {
 	ctx, progress := p.begin("Opening " + filepath.Base(path) + "…")
 	kept := slices.Clone(p.ws.ecosystem().PrivateRequests)
 	finish := func() (openedAnswer, error) { return p.finish(ctx, path, kept, progress) }
-	return fileInBackground(p.ws, "private overlap answer", path, finish, func(f openedAnswer, err error) {
-		p.end("", err)
-		if err != nil {
-			return
-		}
-		p.finished, p.state, p.stateInPlan, p.resultFile = &f.overlap, f.state, f.inPlan, f.result
+	return fileInBackground(p.ws, "private overlap answer", path, finish, func(f openedAnswer, err error) { p.showOpened(f, err) })
+}
+
+// showOpened shows an answer or a result opened, or why it could not be
+// opened; false when it could not. Only an answer comes with a result for
+// the partner to be written.
+func (p *privateOverlap) showOpened(f openedAnswer, err error) bool {
+	p.end("", err)
+	if err != nil {
+		return false
+	}
+	p.finished, p.state, p.stateInPlan, p.resultFile = &f.overlap, f.state, f.inPlan, f.result
+	if f.result != nil {
 		p.sendBack.Enable()
-		p.showResult(f.overlap, f.from)
-	})
+	} else {
+		p.sendBack.Disable()
+	}
+	p.showResult(f.overlap, f.from)
+	return true
 }
 
 // openedAnswer is an answer opened: the overlap, the state it was

@@ -246,14 +246,9 @@ func (p *privateOverlap) readResult(path string) <-chan struct{} {
 	_, _ = p.begin("Reading " + filepath.Base(path) + "…")
 	open := func() (openedAnswer, error) { return p.openResult(path) }
 	return fileInBackground(p.ws, "private overlap result", path, open, func(r openedAnswer, err error) {
-		p.end("", err)
-		if err != nil {
-			return
+		if p.showOpened(r, err) {
+			p.result.SetText("From the result " + r.from + " sent back for your answer: what it learnt, seen from your side.\n" + p.result.Text)
 		}
-		p.finished, p.state, p.stateInPlan, p.resultFile = &r.overlap, nil, false, nil
-		p.sendBack.Disable()
-		p.showResult(r.overlap, r.from)
-		p.result.SetText("From the result " + r.from + " sent back for your answer: what it learnt, seen from your side.\n" + p.result.Text)
 	})
 }
 
