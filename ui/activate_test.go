@@ -48,15 +48,7 @@ func newDealsWindow(t testing.TB) *MainWindow {
 // newWindowWithoutDeals is the sample without its deals.
 func newWindowWithoutDeals(t testing.TB) *MainWindow {
 	t.Helper()
-	a := test.NewTempApp(t)
-	doc, err := SampleDocument(today)
-	if err != nil {
-		t.Fatalf("SampleDocument: %v", err)
-	}
-	doc.Ecosystem.RemoveDeals(resources.SampleDealsFileName)
-	w := newMainWindow(a, doc, testEnv())
-	t.Cleanup(w.Window.Close)
-	return w
+	return newSampleWindow(t, func(doc *Document) { doc.Ecosystem.RemoveDeals(resources.SampleDealsFileName) })
 }
 
 func activate(w *MainWindow) *activateScreen { return w.screens[stepActivate].(*activateScreen) }

@@ -20,13 +20,20 @@ import (
 	"partneratlas/resources"
 )
 
+// newTestWindow is a window on the sample document.
 func newTestWindow(t testing.TB) *MainWindow {
+	return newSampleWindow(t, func(*Document) {})
+}
+
+// newSampleWindow is a window on the sample document as change leaves it.
+func newSampleWindow(t testing.TB, change func(*Document)) *MainWindow {
 	t.Helper()
 	a := test.NewTempApp(t)
 	doc, err := SampleDocument(today)
 	if err != nil {
 		t.Fatalf("SampleDocument: %v", err)
 	}
+	change(doc)
 	w := newMainWindow(a, doc, testEnv())
 	t.Cleanup(w.Window.Close)
 	return w
