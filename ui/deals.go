@@ -117,8 +117,7 @@ func newDealsView(s *activateScreen) *dealsView {
 		}
 	}
 
-	v.files = widget.NewList(
-		func() int { return len(v.exports()) },
+	v.files = listOf(v.exports,
 		func() fyne.CanvasObject {
 			name := cell("salesforce-opportunities-2026.csv", fyne.TextStyle{Bold: true})
 			count := widget.NewLabel("12,408 deals")
@@ -126,13 +125,7 @@ func newDealsView(s *activateScreen) *dealsView {
 			remove.Importance = widget.LowImportance
 			return container.NewBorder(nil, nil, nil, container.NewHBox(count, remove), name)
 		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			ex := v.exports()
-			if id >= len(ex) {
-				return
-			}
-			x := ex[id]
-			c := o.(*fyne.Container)
+		func(x exportDeals, c *fyne.Container) {
 			c.Objects[0].(*widget.Label).SetText(x.file)
 			right := c.Objects[1].(*fyne.Container)
 			right.Objects[0].(*widget.Label).SetText(dealCount(x.deals))
@@ -140,8 +133,7 @@ func newDealsView(s *activateScreen) *dealsView {
 		})
 	v.files.OnSelected = func(widget.ListItemID) { v.files.UnselectAll() }
 
-	v.names = widget.NewList(
-		func() int { return len(v.unmatched()) },
+	v.names = listOf(v.unmatched,
 		func() fyne.CanvasObject {
 			name := cell("Bluewater Channel Partners Ltd", fyne.TextStyle{Bold: true})
 			deals := widget.NewLabel("12 deals")
@@ -149,13 +141,7 @@ func newDealsView(s *activateScreen) *dealsView {
 			fix := widget.NewButton("Fix…", nil)
 			return container.NewBorder(nil, nil, nil, container.NewCenter(fix), lines(name, deals, suggestion))
 		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			um := v.unmatched()
-			if id >= len(um) {
-				return
-			}
-			u := um[id]
-			c := o.(*fyne.Container)
+		func(u core.Unmatched, c *fyne.Container) {
 			texts := c.Objects[0].(*fyne.Container)
 			label := func(k int) *widget.Label { return texts.Objects[k].(*fyne.Container).Objects[0].(*widget.Label) }
 			label(0).SetText(u.Name)

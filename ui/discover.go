@@ -45,8 +45,7 @@ func newDiscoverScreen(ws workspace, act discoverActions) *discoverScreen {
 	}, 0)
 
 	s.dups = newDuplicatesPanel(ws)
-	s.list = widget.NewList(
-		func() int { return len(s.sources) },
+	s.list = listOf(func() []core.SourceFile { return s.sources },
 		func() fyne.CanvasObject {
 			name := cell("partners-2026-with-a-long-name.xlsx", fyne.TextStyle{})
 			name.TextStyle.Bold = true
@@ -54,12 +53,7 @@ func newDiscoverScreen(ws workspace, act discoverActions) *discoverScreen {
 			remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 			return container.NewBorder(nil, nil, nil, remove, container.NewVBox(name, rows))
 		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id >= len(s.sources) {
-				return
-			}
-			src := s.sources[id]
-			c := o.(*fyne.Container)
+		func(src core.SourceFile, c *fyne.Container) {
 			texts := c.Objects[0].(*fyne.Container)
 			texts.Objects[0].(*widget.Label).SetText(src.File)
 			texts.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d %s · %s", src.Rows, plural(src.Rows, "row", "rows"), partnerCount(src.Partners)))

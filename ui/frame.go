@@ -64,6 +64,20 @@ func setCell(l *widget.Label, text string, align fyne.TextAlign, style fyne.Text
 	l.SetText(text)
 }
 
+// listOf is a list of what items gives, each row made by template and
+// filled by fill. A row past the end of the items, which the list can ask
+// for when they shrank since it was last drawn, is left as it is.
+func listOf[T any](items func() []T, template func() fyne.CanvasObject, fill func(item T, row *fyne.Container)) *widget.List {
+	return widget.NewList(
+		func() int { return len(items()) },
+		template,
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if all := items(); id < len(all) {
+				fill(all[id], o.(*fyne.Container))
+			}
+		})
+}
+
 // note is a line of explanation in a quieter colour, wrapped.
 func note(text string) *widget.Label {
 	l := widget.NewLabel(text)

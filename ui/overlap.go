@@ -127,8 +127,7 @@ func (v *overlapView) newMatrix() *widget.Table {
 // newMatchList lists the matches behind the chosen partner's figures, each
 // with its reason; a fuzzy one with accept and reject.
 func (v *overlapView) newMatchList() *widget.List {
-	return widget.NewList(
-		func() int { return len(v.shared()) },
+	return listOf(v.shared,
 		func() fyne.CanvasObject {
 			text := widget.NewLabel("Acme Corporation ↔ ACME Corp — Same website domain acme.com")
 			text.Wrapping = fyne.TextWrapWord
@@ -136,13 +135,7 @@ func (v *overlapView) newMatchList() *widget.List {
 			reject := widget.NewButtonWithIcon("Reject", theme.CancelIcon(), nil)
 			return container.NewBorder(nil, nil, nil, container.NewHBox(accept, reject), text)
 		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			sh := v.shared()
-			if id >= len(sh) {
-				return
-			}
-			s := sh[id]
-			c := o.(*fyne.Container)
+		func(s core.SharedAccount, c *fyne.Container) {
 			c.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s ↔ %s · %s · %s, confidence %.2f%s\n%s",
 				s.Ours, s.Theirs, s.Population, s.Kind, s.Confidence, decisionNote(s), s.Reason))
 			buttons := c.Objects[1].(*fyne.Container)
