@@ -310,11 +310,6 @@ func BenchmarkReadAccountsXLSX1M(b *testing.B) {
 	}
 	path := csvAsXLSX(b, data, filepath.Join(dir, "ours.xlsx"))
 	runtime.GC()
-	benchReads(b, -1, func() (int, error) {
-		res, err := ReadAccounts(path, Options{})
-		if err != nil {
-			return 0, err
-		}
-		return len(res.List.Accounts), nil
-	})
+	benchReads(b, -1, func() (*AccountsResult, error) { return ReadAccounts(path, Options{}) },
+		func(r *AccountsResult) int { return len(r.List.Accounts) })
 }

@@ -79,28 +79,26 @@ func benchCSV(n int) []byte {
 // benchReadFile reads the partner workbook at path b.N times; rows is the
 // number of partners it must give, or -1 when any will do.
 func benchReadFile(b *testing.B, path string, rows int) {
-	benchReads(b, rows, func() (int, error) {
-		res, err := ReadFile(path, Options{})
-		if err != nil {
-			return 0, err
-		}
-		return len(res.Partners), nil
-	})
+	benchReads(b, rows, func() (*Result, error) { return ReadFile(path, Options{}) }, partnersRead)
 	reportPeak(b)
 }
 
-// benchReads times read, which must read want rows each time (any number
-// when want is negative), with allocations reported.
-func benchReads(b *testing.B, want int, read func() (int, error)) {
+// partnersRead counts the partners of a partner list read.
+func partnersRead(r *Result) int { return len(r.Partners) }
+
+// benchReads times read, whose result must hold want rows each time, as
+// count counts them (any number when want is negative), with allocations
+// reported.
+func benchReads[R any](b *testing.B, want int, read func() (R, error), count func(R) int) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	cpu0, reads := cpuTime(), 0
 	for b.Loop() {
-		n, err := read()
+		res, err := read()
 		if err != nil {
 			b.Fatal(err)
 		}
-		if want >= 0 && n != want {
+		if n := count(res); want >= 0 && n != want {
 			b.Fatalf("%d rows read, want %d", n, want)
 		}
 		reads++
@@ -160,13 +158,7 @@ func BenchmarkReadXLSX100k(b *testing.B) { benchReadFile(b, writeBenchXLSX(b, 10
 func BenchmarkReadCSV1M(b *testing.B) {
 	data := benchCSV(1_000_000)
 	b.SetBytes(int64(len(data)))
-	benchReads(b, 1_000_000, func() (int, error) {
-		res, err := Read("partners.csv", data, Options{})
-		if err != nil {
-			return 0, err
-		}
-		return len(res.Partners), nil
-	})
+	benchReads(b, 1_000_000, func() (*Result, error) { return Read("partners.csv", data, Options{}) }, partnersRead)
 }
 
 // BenchmarkReadCSVFile1M reads the 1,000,000-row partner list from disk,

@@ -102,11 +102,6 @@ func BenchmarkReadDealsXLSX100k(b *testing.B) {
 
 // benchReadDeals times ReadDeals on path, which holds n deals.
 func benchReadDeals(b *testing.B, path string, n int) {
-	benchReads(b, n, func() (int, error) {
-		res, err := ReadDeals(path, Options{})
-		if err != nil {
-			return 0, err
-		}
-		return len(res.Deals), nil
-	})
+	benchReads(b, n, func() (*DealsResult, error) { return ReadDeals(path, Options{}) },
+		func(r *DealsResult) int { return len(r.Deals) })
 }
