@@ -205,9 +205,6 @@ func TestCachedValues(t *testing.T) {
 	}
 }
 
-// formatScore writes a score the way excelize's calculator does.
-func formatScore(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
 // TestRecalculation checks that the workbook's own formulas, recalculated,
 // give core's score and tier for every partner, before and after the user
 // changes a weight, a scale and a threshold on the Scorecard sheet.
@@ -238,25 +235,35 @@ func TestRecalculation(t *testing.T) {
 			}
 			want := e.Clone()
 			tc.change(want)
-			ev := want.Evaluate()
-			for i, p := range want.Partners {
-				r := strconv.Itoa(i + 2)
-				score, err := f.CalcCellValue(SheetPartners, "O"+r, excelize.Options{RawCellValue: true})
-				if err != nil {
-					t.Fatalf("CalcCellValue(O%s): %v", r, err)
-				}
-				if w := formatScore(ev.Results[i].Score); score != w {
-					t.Errorf("%s: Score = %s, want %s", p.Name, score, w)
-				}
-				tier, err := f.CalcCellValue(SheetPartners, "P"+r, excelize.Options{RawCellValue: true})
-				if err != nil {
-					t.Fatalf("CalcCellValue(P%s): %v", r, err)
-				}
-				if tier != string(ev.Results[i].Tier) {
-					t.Errorf("%s: Tier = %s, want %s", p.Name, tier, ev.Results[i].Tier)
-				}
-			}
+			checkScoresAndTiers(t, "excelize's calculation", want, func(cell string) (string, error) {
+				return f.CalcCellValue(SheetPartners, cell, excelize.Options{RawCellValue: true})
+			})
 		})
+	}
+}
+
+// checkScoresAndTiers holds the Score and Tier of every partner on the
+// Partners sheet, as value reads them (who names the reader), to what the
+// app works out for want: the workbook's formulas and the app agree.
+func checkScoresAndTiers(t *testing.T, who string, want *core.Ecosystem, value func(cell string) (string, error)) {
+	t.Helper()
+	ev := want.Evaluate()
+	for i, p := range want.Partners {
+		r := strconv.Itoa(i + 2)
+		score, err := value("O" + r)
+		if err != nil {
+			t.Fatalf("%s: O%s: %v", who, r, err)
+		}
+		if got, err := strconv.ParseFloat(score, 64); err != nil || got != ev.Results[i].Score {
+			t.Errorf("%s: %s's score = %q, want %v", who, p.Name, score, ev.Results[i].Score)
+		}
+		tier, err := value("P" + r)
+		if err != nil {
+			t.Fatalf("%s: P%s: %v", who, r, err)
+		}
+		if tier != string(ev.Results[i].Tier) {
+			t.Errorf("%s: %s's tier = %q, want %s", who, p.Name, tier, ev.Results[i].Tier)
+		}
 	}
 }
 
