@@ -12,6 +12,7 @@ import (
 
 	"partneratlas/core"
 	"partneratlas/exporters/planbook"
+	"partneratlas/exporters/planbook/planbooktest"
 	"partneratlas/importers"
 )
 
@@ -231,15 +232,7 @@ func TestPlanWarningsAPersonCanRead(t *testing.T) {
 	if lines > 55 || !strings.Contains(stdout, "on the Import log sheet of "+out) {
 		t.Errorf("%d lines of warnings:\n%s", lines, warnings)
 	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(planbook.SheetImportLog)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := planbooktest.FileRows(t, out, planbook.SheetImportLog)
 	// "Warnings (7,999, in 4 groups)": the count has thousands separators.
 	total, _ := strconv.Atoi(strings.ReplaceAll(strings.TrimSuffix(strings.Fields(warnings)[0], ","), ",", ""))
 	if logged := len(rows) - 3; logged != total || total < 3000 {

@@ -4,8 +4,6 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"partneratlas/core"
 	"partneratlas/exporters/planbook"
 	"partneratlas/exporters/planbook/planbooktest"
@@ -116,15 +114,7 @@ func TestPrivateOverlapNoted(t *testing.T) {
 	const method = "computed privately (exact matches only)"
 	e.OverlapOf("Salesforce").Method = method
 	path := save(t, e, "plan.xlsx")
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(planbook.SheetOverlap)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := planbooktest.FileRows(t, path, planbook.SheetOverlap)
 	found := false
 	for _, r := range rows {
 		if len(r) > 0 && r[0] == "Salesforce: overlap "+method+"." {

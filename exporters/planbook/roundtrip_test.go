@@ -106,25 +106,15 @@ func TestExportReopenExport(t *testing.T) {
 	second := save(t, e1, "second.xlsx")
 	e2, _ := reopen(t, second)
 	equalPlans(t, e2, e1)
-	r1, r2 := sheetRows(t, first, "Partners"), sheetRows(t, second, "Partners")
+	r1, r2 := planbooktest.FileRows(t, first, "Partners"), planbooktest.FileRows(t, second, "Partners")
 	if !reflect.DeepEqual(r1, r2) {
 		t.Error("the Partners sheets of the two exports differ")
 	}
 	for _, s := range []string{"Scorecard", "Plays", "Maturity matrix", "Tiered plan"} {
-		if !reflect.DeepEqual(sheetRows(t, first, s), sheetRows(t, second, s)) {
+		if !reflect.DeepEqual(planbooktest.FileRows(t, first, s), planbooktest.FileRows(t, second, s)) {
 			t.Errorf("the %s sheets of the two exports differ", s)
 		}
 	}
-}
-
-// sheetRows reads a sheet of the workbook at path.
-func sheetRows(t testing.TB, path, sheet string) [][]string {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return planbooktest.Rows(t, data, sheet)
 }
 
 // TestEditedWorkbook edits an exported workbook as a user would in Excel

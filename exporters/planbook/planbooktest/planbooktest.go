@@ -257,7 +257,19 @@ func WithDeals(e *core.Ecosystem) *core.Ecosystem {
 // with excelize and raw values: what a test compares the workbook with.
 func Rows(tb testing.TB, data []byte, sheet string) [][]string {
 	tb.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	return rowsOf(tb, sheet, func() (*excelize.File, error) { return excelize.OpenReader(bytes.NewReader(data)) })
+}
+
+// FileRows is Rows for the workbook at path.
+func FileRows(tb testing.TB, path, sheet string) [][]string {
+	tb.Helper()
+	return rowsOf(tb, sheet, func() (*excelize.File, error) { return excelize.OpenFile(path) })
+}
+
+// rowsOf reads sheet of the workbook open gives, as Rows says.
+func rowsOf(tb testing.TB, sheet string, open func() (*excelize.File, error)) [][]string {
+	tb.Helper()
+	f, err := open()
 	if err != nil {
 		tb.Fatal(err)
 	}
