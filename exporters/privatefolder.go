@@ -123,6 +123,65 @@ func (f PrivateFolder) RecordAnswered(id, from string, now time.Time) error {
 	return err
 }
 
+// SendRequest writes the request req to path, for the partner, and keeps
+// st, its secret, in the folder, unless inPlan: the caller keeps it in the
+// plan workbook then. The secret is kept first and taken back when the
+// request cannot be written, so that no secret stays whose request was
+// never sent. st.RequestFile becomes path made absolute, where the answer
+// looks for its request. It returns where the secret is kept, "" when it
+// is for the plan. The app and the command line both send requests so.
+func (f PrivateFolder) SendRequest(path string, req *core.PrivateFile, st *core.PrivateState, inPlan bool) (string, error) {
+	st.RequestFile = absolute(path)
+	if inPlan {
+		return "", WritePrivateFile(path, req)
+	}
+	state, err := f.SaveState(st)
+	if err != nil {
+		return "", err
+	}
+	if err := WritePrivateFile(path, req); err != nil {
+		os.Remove(state)
+		return "", err
+	}
+	return state, nil
+}
+
+// AnswerNotKept says what SendAnswer wrote the answer without. Neither
+// takes the answer back: the user is told, and the front end words it.
+type AnswerNotKept struct {
+	// Record is why the answer's record was not kept: a result the
+	// partner sends back cannot be read without it.
+	Record error
+	// Answered is why the request was not recorded as answered: nothing
+	// then stops answering it a second time.
+	Answered error
+}
+
+// SendAnswer writes our answer ans to path, for the partner, then keeps its
+// record ast, naming our list, so that a result sent back can be read, and
+// records that the request, read from requestPath, was answered at now, so
+// that it is not answered twice. The app and the command line both send
+// answers so.
+func (f PrivateFolder) SendAnswer(path string, ans *core.PrivateFile, ast *core.PrivateAnswerState, list, requestPath string, now time.Time) (AnswerNotKept, error) {
+	if err := WritePrivateFile(path, ans); err != nil {
+		return AnswerNotKept{}, err
+	}
+	ast.List, ast.AnswerFile = list, absolute(path)
+	var not AnswerNotKept
+	_, not.Record = f.SaveAnswerState(ast)
+	not.Answered = f.RecordAnswered(ast.RequestID, requestPath, now)
+	return not, nil
+}
+
+// absolute is path made absolute, or path when the working folder is not
+// known.
+func absolute(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
+
 // WritePrivateFile writes a request or an answer to path: files meant to be
 // sent, so readable like any document.
 func WritePrivateFile(path string, pf *core.PrivateFile) error {

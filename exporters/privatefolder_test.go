@@ -68,3 +68,124 @@ func TestPrivateFolder(t *testing.T) {
 		t.Errorf("a missing file: %v", err)
 	}
 }
+
+// TestSendRequest: a request is written with its secret kept in the folder,
+// or for the plan; a request that cannot be written leaves no secret behind.
+func TestSendRequest(t *testing.T) {
+	accounts := []core.Account{{Name: "Acme", Domains: []string{"acme.com"}}, {Name: "Initech"}}
+	tests := []struct {
+		name      string
+		inPlan    bool
+		unwritten bool // the request's folder does not exist
+	}{
+		{"kept in the folder", false, false},
+		{"kept in the plan", true, false},
+		{"not written", false, true},
+		{"not written, for the plan", true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := OpenPrivateFolder(filepath.Join(t.TempDir(), "private"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			req, st, err := core.MakePrivateRequest(context.Background(), accounts, core.PrivateRequestOptions{Mode: core.PrivateCounts, From: "Us"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "request.pao")
+			if tt.unwritten {
+				out = filepath.Join(t.TempDir(), "missing", "request.pao")
+			}
+			state, err := f.SendRequest(out, req, st, tt.inPlan)
+			_, loadErr := f.LoadState(st.RequestID)
+			switch {
+			case tt.unwritten:
+				if err == nil || !errors.Is(loadErr, fs.ErrNotExist) {
+					t.Errorf("SendRequest = %v; the secret: %v; want an error and no secret", err, loadErr)
+				}
+			case err != nil:
+				t.Fatal(err)
+			case tt.inPlan && (state != "" || !errors.Is(loadErr, fs.ErrNotExist)):
+				t.Errorf("for the plan, the secret was kept in the folder: %q, %v", state, loadErr)
+			case !tt.inPlan && (state != f.StatePath(st.RequestID) || loadErr != nil):
+				t.Errorf("the secret: %q, %v; want it kept at %s", state, loadErr, f.StatePath(st.RequestID))
+			}
+			if !tt.unwritten {
+				if got, err := ReadPrivateFile(out, core.PrivateLimits{}); err != nil || got.Header.RequestID != st.RequestID {
+					t.Errorf("the request written: %v", err)
+				}
+				if st.RequestFile != out || !filepath.IsAbs(st.RequestFile) {
+					t.Errorf("RequestFile = %q, want %s", st.RequestFile, out)
+				}
+			}
+		})
+	}
+}
+
+// TestSendAnswer: an answer is written with its record and the request
+// noted as answered; a record that cannot be kept is said, not fatal; an
+// answer that cannot be written records nothing.
+func TestSendAnswer(t *testing.T) {
+	ours := []core.Account{{Name: "Acme", Domains: []string{"acme.com"}}, {Name: "Initech"}}
+	theirs := []core.Account{{Name: "Acme Corp", Domains: []string{"acme.com"}}, {Name: "Globex"}}
+	now := time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name      string
+		noRecord  bool // the record's file is taken by a folder
+		unwritten bool
+	}{
+		{"all kept", false, false},
+		{"record not kept", true, false},
+		{"answer not written", false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := OpenPrivateFolder(filepath.Join(t.TempDir(), "private"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			req, _, err := core.MakePrivateRequest(context.Background(), ours, core.PrivateRequestOptions{Mode: core.PrivateMatches, From: "Them"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ans, ast, err := core.AnswerPrivateRequest(context.Background(), req, theirs, core.PrivateAnswerOptions{From: "Us", SharePopulations: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.noRecord {
+				if err := os.Mkdir(f.answerStatePath(req.Header.RequestID), 0o700); err != nil {
+					t.Fatal(err)
+				}
+			}
+			out := filepath.Join(t.TempDir(), "answer.pao")
+			if tt.unwritten {
+				out = filepath.Join(t.TempDir(), "missing", "answer.pao")
+			}
+			not, err := f.SendAnswer(out, ans, ast, "our-list.csv", "/x/request.pao", now)
+			_, answered := f.AnsweredOn(req.Header.RequestID)
+			if tt.unwritten {
+				if err == nil || answered {
+					t.Errorf("SendAnswer = %v, answered %v; want an error and nothing recorded", err, answered)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !answered || not.Answered != nil {
+				t.Errorf("the request was not recorded as answered: %v", not.Answered)
+			}
+			back, loadErr := f.LoadAnswerState(req.Header.RequestID)
+			switch {
+			case tt.noRecord && not.Record == nil:
+				t.Error("a record that could not be kept is not said")
+			case !tt.noRecord && (not.Record != nil || loadErr != nil || back.List != "our-list.csv" || back.AnswerFile != out):
+				t.Errorf("the record: %+v, %v, %v; want our list and %s", back, not.Record, loadErr, out)
+			}
+			if got, err := ReadPrivateFile(out, core.PrivateLimits{}); err != nil || got.Header.File != core.FileAnswer {
+				t.Errorf("the answer written: %v", err)
+			}
+		})
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -367,20 +366,11 @@ func (p *privateOverlap) writeRequest(ctx context.Context, path string, accounts
 	if err != nil {
 		return "", nil, err
 	}
-	st.RequestFile = path
+	if _, err := dir.SendRequest(path, req, st, inPlan); err != nil {
+		return "", nil, err
+	}
 	if inPlan {
-		if err := exporters.WritePrivateFile(path, req); err != nil {
-			return "", nil, err
-		}
 		return fmt.Sprintf("Wrote %s: %s entries, one per company. Its secret is in this plan: save the plan to keep it, and never send the plan's workbook to your partner.", filepath.Base(path), formatCount(req.Header.Entries)), st, nil
-	}
-	state, err := dir.SaveState(st)
-	if err != nil {
-		return "", nil, err
-	}
-	if err := exporters.WritePrivateFile(path, req); err != nil {
-		os.Remove(state)
-		return "", nil, err
 	}
 	return fmt.Sprintf("Wrote %s: %s entries, one per company. Its secret stays on this computer.", filepath.Base(path), formatCount(req.Header.Entries)), st, nil
 }

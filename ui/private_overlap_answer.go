@@ -196,16 +196,16 @@ func (p *privateOverlap) writeAnswer(ctx context.Context, req *core.PrivateFile,
 	if err != nil {
 		return "", err
 	}
-	if err := exporters.WritePrivateFile(out, ans); err != nil {
+	not, err := dir.SendAnswer(out, ans, ast, list, from, time.Now())
+	if err != nil {
 		return "", err
 	}
-	ast.AnswerFile, ast.List = out, list
 	msg := fmt.Sprintf("Wrote %s. Send it back to %s.", filepath.Base(out), req.Header.From)
-	if _, err := dir.SaveAnswerState(ast); err != nil {
-		msg += " Partner Atlas could not keep the record of this answer (" + err.Error() + "): a result sent back cannot be read."
+	if not.Record != nil {
+		msg += " Partner Atlas could not keep the record of this answer (" + not.Record.Error() + "): a result sent back cannot be read."
 	}
-	if err := dir.RecordAnswered(req.Header.RequestID, from, time.Now()); err != nil {
-		msg += " Partner Atlas could not record that it was answered (" + err.Error() + ")."
+	if not.Answered != nil {
+		msg += " Partner Atlas could not record that it was answered (" + not.Answered.Error() + ")."
 	}
 	return msg, nil
 }

@@ -205,23 +205,16 @@ func runPrivateRequest(opt privateOptions, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err.Error()+".")
 	}
-	if abs, err := filepath.Abs(opt.out); err == nil {
-		st.RequestFile = abs
+	state, err := dir.SendRequest(opt.out, req, st, opt.plan != "")
+	if err != nil {
+		return fail(stderr, err.Error()+".")
 	}
-	var state string
 	if opt.plan != "" {
 		state = opt.plan + " (About sheet)"
 		if err := keepInPlan(opt.plan, st); err != nil {
+			os.Remove(opt.out) // its answer could not be opened
 			return fail(stderr, err.Error())
 		}
-	} else if state, err = dir.SaveState(st); err != nil {
-		return fail(stderr, err.Error()+".")
-	}
-	if err := exporters.WritePrivateFile(opt.out, req); err != nil {
-		if opt.plan == "" {
-			os.Remove(state)
-		}
-		return fail(stderr, err.Error()+".")
 	}
 	fmt.Fprintf(stdout, "Wrote %s: request %s, %d entries (one per company of %s), in %.1f s.\n",
 		opt.out, st.RequestID[:8], req.Header.Entries, opt.ours, time.Since(start).Seconds())
@@ -286,18 +279,15 @@ func runPrivateAnswer(opt privateOptions, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err.Error()+".")
 	}
-	if err := exporters.WritePrivateFile(opt.out, ans); err != nil {
+	not, err := dir.SendAnswer(opt.out, ans, ast, opt.ours, opt.args[0], time.Now())
+	if err != nil {
 		return fail(stderr, err.Error()+".")
 	}
-	ast.List = opt.ours
-	if abs, err := filepath.Abs(opt.out); err == nil {
-		ast.AnswerFile = abs
+	if not.Record != nil {
+		fmt.Fprintf(stderr, "Warning: cannot keep the record of this answer (%v): a result sent back could not be read.\n", not.Record)
 	}
-	if _, err := dir.SaveAnswerState(ast); err != nil {
-		fmt.Fprintf(stderr, "Warning: cannot keep the record of this answer (%v): a result sent back could not be read.\n", err)
-	}
-	if err := dir.RecordAnswered(req.Header.RequestID, opt.args[0], time.Now()); err != nil {
-		fmt.Fprintf(stderr, "Warning: cannot record that request %s was answered (%v): nothing stops answering it again.\n", req.Header.RequestID[:8], err)
+	if not.Answered != nil {
+		fmt.Fprintf(stderr, "Warning: cannot record that request %s was answered (%v): nothing stops answering it again.\n", req.Header.RequestID[:8], not.Answered)
 	}
 	fmt.Fprintf(stdout, "Wrote %s: %d of their entries blinded again, %d companies of yours blinded, in %.1f s. Send it back to %s.\n",
 		opt.out, len(ans.Ours), len(ans.Theirs), time.Since(start).Seconds(), req.Header.From)

@@ -266,6 +266,8 @@ func TestPrivateOverlapCommandRefuses(t *testing.T) {
 		{"a result over the request", []string{"finish", req, req, "--result", req}, []string{"would overwrite the request"}},
 		{"finish on another computer", []string{"finish", "--state-dir", them, req, req}, []string{"not the partner's answer"}},
 		{"an unknown mode", []string{"request", "--ours", accountsData + "sp500-constituents.csv", "--mode", "all", "-o", filepath.Join(us, "r.pao")}, []string{"not a mode"}},
+		{"a secret for a plan that is not there", []string{"request", "--ours", accountsData + "sp500-constituents.csv", "--plan", filepath.Join(us, "no-plan.xlsx"), "-o", filepath.Join(us, "r.pao")},
+			[]string{"no-plan.xlsx"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -282,6 +284,9 @@ func TestPrivateOverlapCommandRefuses(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(them, "a.pao")); err == nil {
 		t.Error("a refused answer was written")
+	}
+	if _, err := os.Stat(filepath.Join(us, "r.pao")); err == nil {
+		t.Error("a refused request was written: its answer could not be opened")
 	}
 }
 
