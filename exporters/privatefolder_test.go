@@ -85,18 +85,8 @@ func TestSendRequest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, err := OpenPrivateFolder(filepath.Join(t.TempDir(), "private"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			req, st, err := core.MakePrivateRequest(context.Background(), accounts, core.PrivateRequestOptions{Mode: core.PrivateCounts, From: "Us"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			out := filepath.Join(t.TempDir(), "request.pao")
-			if tt.unwritten {
-				out = filepath.Join(t.TempDir(), "missing", "request.pao")
-			}
+			f, req, st := requestIn(t, accounts, core.PrivateCounts, "Us")
+			out := paoPath(t, "request.pao", tt.unwritten)
 			state, err := f.SendRequest(out, req, st, tt.inPlan)
 			_, loadErr := f.LoadState(st.RequestID)
 			switch {
@@ -123,6 +113,30 @@ func TestSendRequest(t *testing.T) {
 	}
 }
 
+// requestIn is a private folder of its own and a request made of accounts
+// in mode, from who.
+func requestIn(t *testing.T, accounts []core.Account, mode core.PrivateMode, who string) (PrivateFolder, *core.PrivateFile, *core.PrivateState) {
+	t.Helper()
+	f, err := OpenPrivateFolder(filepath.Join(t.TempDir(), "private"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, st, err := core.MakePrivateRequest(context.Background(), accounts, core.PrivateRequestOptions{Mode: mode, From: who})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, req, st
+}
+
+// paoPath is where to write the file name: in a folder of its own, or in
+// a folder that does not exist when missing.
+func paoPath(t *testing.T, name string, missing bool) string {
+	if missing {
+		return filepath.Join(t.TempDir(), "missing", name)
+	}
+	return filepath.Join(t.TempDir(), name)
+}
+
 // TestSendAnswer: an answer is written with its record and the request
 // noted as answered; a record that cannot be kept is said, not fatal; an
 // answer that cannot be written records nothing.
@@ -141,14 +155,7 @@ func TestSendAnswer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, err := OpenPrivateFolder(filepath.Join(t.TempDir(), "private"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			req, _, err := core.MakePrivateRequest(context.Background(), ours, core.PrivateRequestOptions{Mode: core.PrivateMatches, From: "Them"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			f, req, _ := requestIn(t, ours, core.PrivateMatches, "Them")
 			ans, ast, err := core.AnswerPrivateRequest(context.Background(), req, theirs, core.PrivateAnswerOptions{From: "Us", SharePopulations: true})
 			if err != nil {
 				t.Fatal(err)
@@ -158,10 +165,7 @@ func TestSendAnswer(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			out := filepath.Join(t.TempDir(), "answer.pao")
-			if tt.unwritten {
-				out = filepath.Join(t.TempDir(), "missing", "answer.pao")
-			}
+			out := paoPath(t, "answer.pao", tt.unwritten)
 			not, err := f.SendAnswer(out, ans, ast, "our-list.csv", "/x/request.pao", now)
 			_, answered := f.AnsweredOn(req.Header.RequestID)
 			if tt.unwritten {
