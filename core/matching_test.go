@@ -1,16 +1,16 @@
 package core
 
 import (
-	"encoding/csv"
 	"fmt"
 	"hash/maphash"
-	"os"
 	"reflect"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"unsafe"
+
+	"partneratlas/internal/fixtures"
 )
 
 // listRow is one row of a real list read for the matching tests: the name
@@ -24,17 +24,7 @@ type listRow struct {
 // without a ticker or a name (the Nasdaq file's footer) are skipped.
 func readList(t testing.TB, file, nameCol, tickerCol, companyCol string) []listRow {
 	t.Helper()
-	f, err := os.Open("testdata/" + file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = -1
-	recs, err := r.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := fixtures.List(t, "testdata/"+file)
 	col := map[string]int{}
 	for i, h := range recs[0] {
 		col[h] = i

@@ -2,13 +2,13 @@ package exporters
 
 import (
 	"bytes"
-	"encoding/csv"
 	"strconv"
 	"strings"
 	"testing"
 
 	"partneratlas/core"
 	"partneratlas/exporters/planbook/planbooktest"
+	"partneratlas/internal/fixtures"
 )
 
 func TestCSVNeutralisesFormulas(t *testing.T) {
@@ -33,11 +33,7 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	if !strings.Contains(raw, "\r\n") || strings.Count(raw, "\r\n") < len(payloads)+1 {
 		t.Error("lines do not end in CRLF")
 	}
-	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(raw, "\uFEFF")))
-	rows, err := r.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := fixtures.CSVData(t, "the CSV written", buf.Bytes())
 	head := rows[0]
 	col := func(h string) int {
 		for i, x := range head {

@@ -2,8 +2,8 @@ package exporters
 
 import (
 	"bytes"
-	"encoding/csv"
 	"partneratlas/exporters/planbook/planbooktest"
+	"partneratlas/internal/fixtures"
 	"strings"
 	"testing"
 )
@@ -16,10 +16,7 @@ func TestCSVInjectionPayloads(t *testing.T) {
 	if err := WriteCSV(&buf, e, nil); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\uFEFF"))).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := fixtures.CSVData(t, "the CSV written", buf.Bytes())
 	col := planbooktest.Columns(rows[0])
 	for i, s := range planbooktest.InjectionPayloads {
 		row := rows[i+1]

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"partneratlas/core"
+	"partneratlas/internal/fixtures"
 )
 
 // seedCompanies reads the real names (S&P 500, Nasdaq listings, world
@@ -22,17 +23,7 @@ import (
 func seedCompanies(tb testing.TB) (names, domains []string) {
 	tb.Helper()
 	read := func(file, nameCol, domainCol string) {
-		f, err := os.Open(filepath.Join("testdata", file))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		defer f.Close()
-		r := csv.NewReader(f)
-		r.FieldsPerRecord = -1
-		recs, err := r.ReadAll()
-		if err != nil {
-			tb.Fatal(err)
-		}
+		recs := fixtures.List(tb, filepath.Join("testdata", file))
 		ni, di := -1, -1
 		for i, h := range recs[0] {
 			if h == nameCol {

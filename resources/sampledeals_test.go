@@ -18,6 +18,7 @@ import (
 	"partneratlas/core"
 	"partneratlas/exporters/planbook"
 	"partneratlas/importers"
+	"partneratlas/internal/fixtures"
 	"partneratlas/resources"
 )
 
@@ -611,14 +612,7 @@ func usDate(t time.Time) string { return t.Format("1/2/2006") }
 // share class ("Alphabet Inc. (Class A)") taken off and each company once.
 func readSampleAccounts(t testing.TB) []string {
 	t.Helper()
-	data, err := os.ReadFile(sampleAccountsFile)
-	if err != nil {
-		t.Fatalf("the sample's accounts: %v", err)
-	}
-	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", sampleAccountsFile, err)
-	}
+	rows := fixtures.CSV(t, sampleAccountsFile)
 	class := regexp.MustCompile(`\s*\(.*\)$`)
 	var names []string
 	for _, row := range rows[1:] {
@@ -635,10 +629,7 @@ func readSampleAccounts(t testing.TB) []string {
 // first word of Partner Type, fit from the criteria values given.
 func readSamplePartners(t testing.TB) []*samplePartner {
 	t.Helper()
-	rows, err := csv.NewReader(bytes.NewReader(resources.SamplePartnersCSV)).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", resources.SampleFileName, err)
-	}
+	rows := fixtures.CSVData(t, resources.SampleFileName, resources.SamplePartnersCSV)
 	col := map[string]int{}
 	for i, h := range rows[0] {
 		col[h] = i

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"archive/zip"
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,6 +16,7 @@ import (
 
 	"partneratlas/exporters"
 	"partneratlas/importers"
+	"partneratlas/internal/fixtures"
 	"partneratlas/resources"
 )
 
@@ -81,10 +80,7 @@ func TestLogHoldsNoPartnerData(t *testing.T) {
 // sampleNames reads the sample's partner names from its CSV.
 func sampleNames(t testing.TB) []string {
 	t.Helper()
-	rows, err := csv.NewReader(bytes.NewReader(resources.SamplePartnersCSV)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := fixtures.CSVData(t, resources.SampleFileName, resources.SamplePartnersCSV)
 	var names []string
 	for _, r := range rows[1:] {
 		names = append(names, r[0])

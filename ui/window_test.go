@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partneratlas/core"
+	"partneratlas/internal/fixtures"
 	"partneratlas/resources"
 )
 
@@ -43,11 +42,7 @@ func newSampleWindow(t testing.TB, change func(*Document)) *MainWindow {
 // plain CSV.
 func sampleDealRows(t testing.TB) int {
 	t.Helper()
-	rows, err := csv.NewReader(bytes.NewReader(resources.SampleDealsCSV)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(rows) - 1
+	return len(fixtures.CSVData(t, resources.SampleDealsFileName, resources.SampleDealsCSV)) - 1
 }
 
 // wait waits for a job or a read to be shown.
