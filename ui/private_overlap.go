@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -387,86 +386,33 @@ func (p *privateOverlap) chooseAnswerFile() {
 func (p *privateOverlap) openAnswer(path string) <-chan struct{} {
 	ctx, progress := p.begin("Opening " + filepath.Base(path) + "…")
 	kept := slices.Clone(p.ws.ecosystem().PrivateRequests)
-	finish := func() (openedAnswer, error) { return p.finish(ctx, path, kept, progress) }
-	return fileInBackground(p.ws, "private overlap answer", path, finish, func(f openedAnswer, err error) { p.showOpened(f, err) })
+	today := p.ws.today()
+	open := func() (exporters.OpenedPrivate, error) {
+		dir, err := p.folder()
+		if err != nil {
+			return exporters.OpenedPrivate{}, err
+		}
+		return dir.OpenAnswer(ctx, path, kept, progress, today)
+	}
+	return fileInBackground(p.ws, "private overlap answer", path, open, func(f exporters.OpenedPrivate, err error) { p.showOpened(f, err) })
 }
 
 // showOpened shows an answer or a result opened, or why it could not be
 // opened; false when it could not. Only an answer comes with a result for
 // the partner to be written.
-func (p *privateOverlap) showOpened(f openedAnswer, err error) bool {
+func (p *privateOverlap) showOpened(f exporters.OpenedPrivate, err error) bool {
 	p.end("", err)
 	if err != nil {
 		return false
 	}
-	p.finished, p.state, p.stateInPlan, p.resultFile = &f.overlap, f.state, f.inPlan, f.result
-	if f.result != nil {
+	p.finished, p.state, p.stateInPlan, p.resultFile = &f.Overlap, f.State, f.InPlan, f.Result
+	if f.Result != nil {
 		p.sendBack.Enable()
 	} else {
 		p.sendBack.Disable()
 	}
-	p.showResult(f.overlap, f.from)
+	p.showResult(f.Overlap, f.From)
 	return true
-}
-
-// openedAnswer is an answer opened: the overlap, the state it was
-// finished from, the result the partner may be sent, and who answered.
-type openedAnswer struct {
-	overlap core.Overlap
-	state   *core.PrivateState
-	inPlan  bool // the state is the plan's
-	result  *core.PrivateFile
-	from    string
-}
-
-// finish reads the answer, the state its request id names (in the private
-// folder, else among the plan's kept states) and the request the state
-// names, and opens the answer.
-func (p *privateOverlap) finish(ctx context.Context, path string, kept []*core.PrivateState, progress core.PrivateProgress) (openedAnswer, error) {
-	dir, err := p.folder()
-	if err != nil {
-		return openedAnswer{}, err
-	}
-	ans, err := exporters.ReadPrivateFile(path, core.PrivateLimits{})
-	if err != nil {
-		return openedAnswer{}, err
-	}
-	st, err := dir.LoadState(ans.Header.RequestID)
-	inPlan := false
-	if errors.Is(err, fs.ErrNotExist) {
-		if i := slices.IndexFunc(kept, func(k *core.PrivateState) bool { return k.RequestID == ans.Header.RequestID }); i >= 0 {
-			st, err, inPlan = kept[i], nil, true
-		}
-	}
-	if errors.Is(err, fs.ErrNotExist) {
-		return openedAnswer{}, fmt.Errorf("%s answers request %.8s, which was not made on this computer (or its secret was deleted): only the computer that made a request can open its answer: %w", filepath.Base(path), ans.Header.RequestID, err)
-	}
-	if err != nil {
-		return openedAnswer{}, err
-	}
-	req, err := findRequest(st, path)
-	if err != nil {
-		return openedAnswer{}, fmt.Errorf("the request this answer is for, %s, cannot be read; put it back where it was written, or beside the answer: %w", st.RequestFile, err)
-	}
-	o, res, err := core.FinishPrivateOverlapWithResult(ctx, st, req, ans, progress, p.ws.today())
-	return openedAnswer{overlap: o, state: st, inPlan: inPlan, result: res, from: ans.Header.From}, err
-}
-
-// findRequest reads the request st was kept for: where it was written, else
-// (the plan opened on another computer) a .pao beside the answer at
-// answerPath that is that request.
-func findRequest(st *core.PrivateState, answerPath string) (*core.PrivateFile, error) {
-	req, err := exporters.ReadPrivateFile(st.RequestFile, core.PrivateLimits{})
-	if err == nil {
-		return req, nil
-	}
-	near, _ := filepath.Glob(filepath.Join(filepath.Dir(answerPath), "*.pao"))
-	for _, f := range near {
-		if r, rerr := exporters.ReadPrivateFile(f, core.PrivateLimits{}); rerr == nil && r.Header.File == core.FileRequest && r.Header.RequestID == st.RequestID {
-			return r, nil
-		}
-	}
-	return nil, err
 }
 
 // showResult shows the opened overlap and proposes the partner it is for.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math"
 	"path/filepath"
 	"strings"
@@ -244,42 +243,18 @@ func (p *privateOverlap) chooseResultToRead() {
 // for tests.
 func (p *privateOverlap) readResult(path string) <-chan struct{} {
 	_, _ = p.begin("Reading " + filepath.Base(path) + "…")
-	open := func() (openedAnswer, error) { return p.openResult(path) }
-	return fileInBackground(p.ws, "private overlap result", path, open, func(r openedAnswer, err error) {
+	open := func() (exporters.OpenedPrivate, error) {
+		dir, err := p.folder()
+		if err != nil {
+			return exporters.OpenedPrivate{}, err
+		}
+		return dir.OpenResult(path)
+	}
+	return fileInBackground(p.ws, "private overlap result", path, open, func(r exporters.OpenedPrivate, err error) {
 		if p.showOpened(r, err) {
-			p.result.SetText("From the result " + r.from + " sent back for your answer: what it learnt, seen from your side.\n" + p.result.Text)
+			p.result.SetText("From the result " + r.From + " sent back for your answer: what it learnt, seen from your side.\n" + p.result.Text)
 		}
 	})
-}
-
-// openResult reads a result, the record of the answer its request id names
-// and that answer, and works out what the result reveals: an opened
-// answer with no state or result of its own.
-func (p *privateOverlap) openResult(path string) (openedAnswer, error) {
-	dir, err := p.folder()
-	if err != nil {
-		return openedAnswer{}, err
-	}
-	res, err := exporters.ReadPrivateFile(path, core.PrivateLimits{})
-	if err != nil {
-		return openedAnswer{}, err
-	}
-	if res.Header.File != core.FileResult {
-		return openedAnswer{}, fmt.Errorf("%s is %s, not a result: open the result your partner sent back for your answer", filepath.Base(path), res.Header.File)
-	}
-	ast, err := dir.LoadAnswerState(res.Header.RequestID)
-	if errors.Is(err, fs.ErrNotExist) {
-		return openedAnswer{}, fmt.Errorf("%s is the result of request %.8s, which was not answered on this computer: only the computer that answered can read its result: %w", filepath.Base(path), res.Header.RequestID, err)
-	}
-	if err != nil {
-		return openedAnswer{}, err
-	}
-	ans, err := exporters.ReadPrivateFile(ast.AnswerFile, core.PrivateLimits{})
-	if err != nil {
-		return openedAnswer{}, fmt.Errorf("the answer this result is for, %s, cannot be read; put it back where it was written: %w", ast.AnswerFile, err)
-	}
-	o, err := core.ReadPrivateResult(ast, ans, res)
-	return openedAnswer{overlap: o, from: res.Header.From}, err
 }
 
 // savePAO asks where to write a .pao file, proposing name, and calls then
