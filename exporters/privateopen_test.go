@@ -88,14 +88,8 @@ func TestOpenAnswer(t *testing.T) {
 			x := newExchange(t, tt.inPlan)
 			folder, kept := tt.change(t, &x)
 			got, err := folder.OpenAnswer(context.Background(), x.answer, kept, nil, time.Now())
-			if tt.want != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.want) || errors.Is(err, fs.ErrNotExist) != tt.absent {
-					t.Fatalf("OpenAnswer = %v; want it to say %q (fs.ErrNotExist %v)", err, tt.want, tt.absent)
-				}
+			if refused(t, "OpenAnswer", err, tt.want, tt.absent) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if got.Overlap.SharedCompanies() != 2 || got.From != "Them" || got.State == nil || got.State.RequestID != x.requestID || got.InPlan != tt.inPlan || got.Result == nil {
 				t.Errorf("OpenAnswer = %d shared, from %q, in plan %v, result %v; want 2 (Acme, Hooli), from Them, in plan %v, a result",
@@ -103,6 +97,23 @@ func TestOpenAnswer(t *testing.T) {
 			}
 		})
 	}
+}
+
+// refused checks err, what call returned, and says whether the call was
+// to be refused: then err must say want, and wrap fs.ErrNotExist just when
+// absent; else there must be no error.
+func refused(t *testing.T, call string, err error, want string, absent bool) bool {
+	t.Helper()
+	if want == "" {
+		if err != nil {
+			t.Fatalf("%s: %v", call, err)
+		}
+		return false
+	}
+	if err == nil || !strings.Contains(err.Error(), want) || errors.Is(err, fs.ErrNotExist) != absent {
+		t.Fatalf("%s = %v; want it to say %q (fs.ErrNotExist %v)", call, err, want, absent)
+	}
+	return true
 }
 
 // TestOpenResult: the result sent back opens on the answering side with
@@ -142,14 +153,8 @@ func TestOpenResult(t *testing.T) {
 			}
 			folder, path := tt.change(t, &x, result)
 			got, err := folder.OpenResult(path)
-			if tt.want != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.want) || errors.Is(err, fs.ErrNotExist) != tt.absent {
-					t.Fatalf("OpenResult = %v; want it to say %q (fs.ErrNotExist %v)", err, tt.want, tt.absent)
-				}
+			if refused(t, "OpenResult", err, tt.want, tt.absent) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if got.Overlap.SharedCompanies() != 2 || got.From != "Us" || got.State != nil || got.Result != nil {
 				t.Errorf("OpenResult = %d shared, from %q, state %v, result %v; want 2, from Us, neither", got.Overlap.SharedCompanies(), got.From, got.State, got.Result)
