@@ -143,13 +143,12 @@ func newDealsView(s *activateScreen) *dealsView {
 		},
 		func(u core.Unmatched, c *fyne.Container) {
 			texts := c.Objects[0].(*fyne.Container)
-			label := func(k int) *widget.Label { return texts.Objects[k].(*fyne.Container).Objects[0].(*widget.Label) }
-			label(0).SetText(u.Name)
-			label(1).SetText(dealCount(u.Deals))
+			lineLabel(texts, 0).SetText(u.Name)
+			lineLabel(texts, 1).SetText(dealCount(u.Deals))
 			if u.Suggestion != "" {
-				label(2).SetText("Did you mean " + u.Suggestion + "?")
+				lineLabel(texts, 2).SetText("Did you mean " + u.Suggestion + "?")
 			} else {
-				label(2).SetText("No partner's name is close.")
+				lineLabel(texts, 2).SetText("No partner's name is close.")
 			}
 			c.Objects[1].(*fyne.Container).Objects[0].(*widget.Button).OnTapped = func() { v.fix(u) }
 		})

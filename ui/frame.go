@@ -104,6 +104,11 @@ func lines(objects ...fyne.CanvasObject) *fyne.Container {
 	return box
 }
 
+// lineLabel is the label on line k of box, made by lines.
+func lineLabel(box *fyne.Container, k int) *widget.Label {
+	return box.Objects[k].(*fyne.Container).Objects[0].(*widget.Label)
+}
+
 // panel frames a part of a screen on a slightly different background.
 func panel(content fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewStack(newBackdrop(theme.ColorNameInputBackground), container.NewPadded(content))

@@ -125,20 +125,26 @@ func (v *overlapView) newMatrix() *widget.Table {
 }
 
 // newMatchList lists the matches behind the chosen partner's figures, each
-// with its reason; a fuzzy one with accept and reject.
+// in three lines (the two names; the population, how they matched and the
+// decision; the reason), cut with an ellipsis rather than wrapped, since a
+// list gives every row its template's height; a fuzzy one with accept and
+// reject.
 func (v *overlapView) newMatchList() *widget.List {
 	return listOf(v.shared,
 		func() fyne.CanvasObject {
-			text := widget.NewLabel("Acme Corporation ↔ ACME Corp — Same website domain acme.com")
-			text.Wrapping = fyne.TextWrapWord
+			pair := cell("Acme Corporation ↔ ACME Corp", fyne.TextStyle{Bold: true})
+			how := cell("Our customer, their prospect · fuzzy, confidence 0.80 · pending", fyne.TextStyle{})
+			reason := cell("Same website domain acme.com", fyne.TextStyle{Italic: true})
 			accept := widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), nil)
 			reject := widget.NewButtonWithIcon("Reject", theme.CancelIcon(), nil)
-			return container.NewBorder(nil, nil, nil, container.NewHBox(accept, reject), text)
+			return container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(accept, reject)), lines(pair, how, reason))
 		},
 		func(s core.SharedAccount, c *fyne.Container) {
-			c.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s ↔ %s · %s · %s, confidence %.2f%s\n%s",
-				s.Ours, s.Theirs, s.Population, s.Kind, s.Confidence, decisionNote(s), s.Reason))
-			buttons := c.Objects[1].(*fyne.Container)
+			texts := c.Objects[0].(*fyne.Container)
+			lineLabel(texts, 0).SetText(s.Ours + " ↔ " + s.Theirs)
+			lineLabel(texts, 1).SetText(fmt.Sprintf("%s · %s, confidence %.2f%s", s.Population, s.Kind, s.Confidence, decisionNote(s)))
+			lineLabel(texts, 2).SetText(s.Reason)
+			buttons := c.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
 			if s.Kind != core.MatchFuzzy {
 				buttons.Hide()
 				return

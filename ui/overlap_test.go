@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -184,4 +185,65 @@ func TestOverlapViewReadsASurveyWithItsWarnings(t *testing.T) {
 	if len(shown) != 2 || !strings.Contains(shown[0], "read as Windows-1252") || !strings.Contains(shown[1], "These tools are not partners yet: Zoom") {
 		t.Errorf("the dialogs shown, the top first: %q; want the warnings, then the tools to add", shown)
 	}
+}
+
+// TestOverlapMatchRowsHoldTheirText: a row of the match list is as tall as
+// its text, the match and the reason below it, at the width of the window:
+// a list gives every row the height of its template, and a template of one
+// line drew the reason through the row's separator.
+func TestOverlapMatchRowsHoldTheirText(t *testing.T) {
+	a := test.NewTempApp(t)
+	doc := NewDocument(today)
+	e := doc.Ecosystem
+	e.Partners = []*core.Partner{{Name: "Globex", Formal: true}}
+	e.SetOurAccounts(core.AccountList{Accounts: []core.Account{
+		{Name: "Stark Industries International", Population: core.Opportunity, Amount: 100},
+		{Name: "Acme", Domains: []string{"acme.com"}, Population: core.Customer},
+	}})
+	if err := e.SetPartnerAccounts(core.AccountList{Partner: "Globex", Accounts: []core.Account{
+		{Name: "Stark Industries Intl", Population: core.Customer},
+		{Name: "ACME Inc", Domains: []string{"acme.com"}, Population: core.Customer},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	e.MatchAccounts()
+	w := newMainWindow(a, doc, testEnv())
+	view := newOverlap(w, a.NewWindow("overlap"))
+	view.matrix.Select(widget.TableCellID{Row: 1, Col: 0})
+	if view.matches.Length() != 2 {
+		t.Fatalf("%d matches listed, want 2", view.matches.Length())
+	}
+	shared := view.shared()
+	for _, width := range []float32{1100, 800} {
+		height := view.matches.CreateItem().MinSize().Height
+		for id := range view.matches.Length() {
+			row := view.matches.CreateItem()
+			view.matches.UpdateItem(id, row)
+			row.Resize(fyne.NewSize(width, height))
+			texts := strings.Join(labelTexts(row), "\n")
+			if need := row.MinSize().Height; need > height {
+				t.Errorf("at %v wide, row %d (%q) needs %v high, the list gives it %v", width, id, texts, need, height)
+			}
+			for _, want := range []string{shared[id].Ours, shared[id].Theirs, shared[id].Reason} {
+				if !strings.Contains(texts, want) {
+					t.Errorf("row %d shows %q, without %q", id, texts, want)
+				}
+			}
+		}
+	}
+}
+
+// labelTexts is the text of every label in o, in order.
+func labelTexts(o fyne.CanvasObject) []string {
+	switch x := o.(type) {
+	case *widget.Label:
+		return []string{x.Text}
+	case *fyne.Container:
+		var out []string
+		for _, c := range x.Objects {
+			out = append(out, labelTexts(c)...)
+		}
+		return out
+	}
+	return nil
 }
