@@ -23,6 +23,25 @@ type OpenedPrivate struct {
 	Result  *core.PrivateFile  // nil for a result
 }
 
+// ReadRequest reads a partner's request at path to answer it, within what
+// accept takes: at most accept.MaxEntries entries, and counts only when
+// accept.CountsOnly. A request answered from this folder before is refused:
+// a request is answered once. The request is returned even when refused,
+// when it could be read, so that a front end can say who sent it.
+func (f PrivateFolder) ReadRequest(path string, accept core.PrivateAnswerOptions) (*core.PrivateFile, error) {
+	req, err := ReadPrivateFile(path, core.PrivateLimits{MaxEntries: accept.MaxEntries})
+	if err != nil {
+		return req, err
+	}
+	if when, ok := f.AnsweredOn(req.Header.RequestID); ok {
+		return req, fmt.Errorf("you answered request %.8s on %s; a request is answered once: ask your partner for a new request", req.Header.RequestID, when)
+	}
+	if err := core.CheckPrivateRequest(req, accept); err != nil {
+		return req, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	return req, nil
+}
+
 // OpenAnswer reads the partner's answer at path, the secret of the request
 // it answers (in the folder, else among kept, the secrets a plan keeps) and
 // that request (where it was written, else a .pao beside the answer: a plan

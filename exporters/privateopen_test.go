@@ -162,3 +162,50 @@ func TestOpenResult(t *testing.T) {
 		})
 	}
 }
+
+// TestReadRequest: a request is read to be answered within what the user
+// accepts; one too large, one that reveals more than counts when only
+// counts are accepted, and one answered before are refused, with the
+// request still returned to say who sent it.
+func TestReadRequest(t *testing.T) {
+	accounts := []core.Account{{Name: "Acme", Domains: []string{"acme.com"}}, {Name: "Initech"}, {Name: "Hooli"}}
+	tests := []struct {
+		name     string
+		accept   core.PrivateAnswerOptions
+		answered bool
+		missing  bool
+		want     string
+	}{
+		{"within what is accepted", core.PrivateAnswerOptions{MaxEntries: 10}, false, false, ""},
+		{"too large", core.PrivateAnswerOptions{MaxEntries: 2}, false, false, "more than the 2 you accept"},
+		{"matches when counts only are accepted", core.PrivateAnswerOptions{MaxEntries: 10, CountsOnly: true}, false, false, "you accept counts only"},
+		{"answered before", core.PrivateAnswerOptions{MaxEntries: 10}, true, false, "a request is answered once"},
+		{"missing", core.PrivateAnswerOptions{MaxEntries: 10}, false, true, "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, req, _ := requestIn(t, accounts, core.PrivateMatches, "Them")
+			path := filepath.Join(t.TempDir(), "request.pao")
+			if !tt.missing {
+				if err := WritePrivateFile(path, req); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tt.answered {
+				if err := f.RecordAnswered(req.Header.RequestID, path, time.Now()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := f.ReadRequest(path, tt.accept)
+			if refused(t, "ReadRequest", err, tt.want, tt.missing) {
+				if !tt.missing && (got == nil || got.Header.From != "Them") {
+					t.Errorf("a refused request comes back as %v, want who sent it", got)
+				}
+				return
+			}
+			if got.Header.RequestID != req.Header.RequestID {
+				t.Errorf("ReadRequest read request %s, want %s", got.Header.RequestID, req.Header.RequestID)
+			}
+		})
+	}
+}

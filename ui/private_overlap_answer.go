@@ -105,21 +105,11 @@ func (p *privateOverlap) checkRequest(path string) (*core.PrivateFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	req, err := exporters.ReadPrivateFile(path, core.PrivateLimits{MaxEntries: accept.MaxEntries})
-	if err != nil {
-		return nil, err
-	}
-	if err := core.CheckPrivateRequest(req, accept); err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
-	}
 	dir, err := p.folder()
 	if err != nil {
 		return nil, err
 	}
-	if when, ok := dir.AnsweredOn(req.Header.RequestID); ok {
-		return nil, fmt.Errorf("you answered request %.8s on %s; a request is answered once: ask your partner for a new request", req.Header.RequestID, when)
-	}
-	return req, nil
+	return dir.ReadRequest(path, accept)
 }
 
 // acceptedEntries reads the largest request the user accepts.

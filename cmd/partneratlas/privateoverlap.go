@@ -245,7 +245,10 @@ func runPrivateAnswer(opt privateOptions, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err.Error()+".")
 	}
-	req, err := readPrivateFile(opt.args[0], core.PrivateLimits{MaxEntries: opt.maxEntries})
+	if msg := checkInput(opt.args[0], "the .pao file"); msg != "" {
+		return fail(stderr, msg)
+	}
+	req, err := dir.ReadRequest(opt.args[0], core.PrivateAnswerOptions{MaxEntries: opt.maxEntries, CountsOnly: opt.countsOnly})
 	if core.PrivateErrorKindOf(err) == core.PrivateTooLarge {
 		err = fmt.Errorf("%w (--max-entries %d)", err, opt.maxEntries)
 	}
@@ -255,12 +258,6 @@ func runPrivateAnswer(opt privateOptions, stdout, stderr io.Writer) int {
 			h.RequestID[:8], h.From, h.Made.Local().Format("2 January 2006 15:04"), h.Entries, h.Mode, h.Reveals)
 	}
 	if err != nil {
-		return fail(stderr, err.Error()+".")
-	}
-	if when, ok := dir.AnsweredOn(req.Header.RequestID); ok {
-		return fail(stderr, fmt.Sprintf("you answered request %s on %s; a request is answered once: ask your partner for a new request.", req.Header.RequestID[:8], when))
-	}
-	if err := core.CheckPrivateRequest(req, core.PrivateAnswerOptions{MaxEntries: opt.maxEntries, CountsOnly: opt.countsOnly}); err != nil {
 		return fail(stderr, err.Error()+".")
 	}
 	res, msg := opt.readOurList(stderr)
