@@ -41,8 +41,8 @@ func (f PrivateFolder) StatePath(id string) string {
 	return filepath.Join(f.Dir, "request-"+id+".json")
 }
 
-// SaveState writes st, readable by the user only, and returns its path.
-func (f PrivateFolder) SaveState(st *core.PrivateState) (string, error) {
+// saveState writes st, readable by the user only, and returns its path.
+func (f PrivateFolder) saveState(st *core.PrivateState) (string, error) {
 	return saveRecord(f.StatePath(st.RequestID), st)
 }
 
@@ -80,9 +80,9 @@ func (f PrivateFolder) answerStatePath(id string) string {
 	return filepath.Join(f.Dir, "answer-"+id+".json")
 }
 
-// SaveAnswerState writes the record of an answer, readable by the user
+// saveAnswerState writes the record of an answer, readable by the user
 // only (it names the companies of our list), and returns its path.
-func (f PrivateFolder) SaveAnswerState(ast *core.PrivateAnswerState) (string, error) {
+func (f PrivateFolder) saveAnswerState(ast *core.PrivateAnswerState) (string, error) {
 	return saveRecord(f.answerStatePath(ast.RequestID), ast)
 }
 
@@ -95,8 +95,8 @@ func (f PrivateFolder) LoadAnswerState(id string) (*core.PrivateAnswerState, err
 // answeredPath is the record of the requests answered from the folder.
 func (f PrivateFolder) answeredPath() string { return filepath.Join(f.Dir, "answered.txt") }
 
-// AnsweredOn returns when request id was answered from this folder, or false.
-func (f PrivateFolder) AnsweredOn(id string) (string, bool) {
+// answeredOn returns when request id was answered from this folder, or false.
+func (f PrivateFolder) answeredOn(id string) (string, bool) {
 	b, err := os.ReadFile(f.answeredPath())
 	if err != nil {
 		return "", false
@@ -109,9 +109,9 @@ func (f PrivateFolder) AnsweredOn(id string) (string, bool) {
 	return "", false
 }
 
-// RecordAnswered notes that request id, read from the file named from, was
+// recordAnswered notes that request id, read from the file named from, was
 // answered at now.
-func (f PrivateFolder) RecordAnswered(id, from string, now time.Time) error {
+func (f PrivateFolder) recordAnswered(id, from string, now time.Time) error {
 	rec, err := os.OpenFile(f.answeredPath(), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
 	if err != nil {
 		return err
@@ -135,7 +135,7 @@ func (f PrivateFolder) SendRequest(path string, req *core.PrivateFile, st *core.
 	if inPlan {
 		return "", WritePrivateFile(path, req)
 	}
-	state, err := f.SaveState(st)
+	state, err := f.saveState(st)
 	if err != nil {
 		return "", err
 	}
@@ -144,6 +144,14 @@ func (f PrivateFolder) SendRequest(path string, req *core.PrivateFile, st *core.
 		return "", err
 	}
 	return state, nil
+}
+
+// ForgetSecret replaces the secret of the finished request st with its
+// record (core.PrivateState.Forget, at now), so that the answer cannot be
+// opened a second time, and returns the file's path to name when it could
+// not be written.
+func (f PrivateFolder) ForgetSecret(st *core.PrivateState, now time.Time) (string, error) {
+	return f.saveState(st.Forget(now))
 }
 
 // AnswerNotKept says what SendAnswer wrote the answer without. Neither
@@ -168,8 +176,8 @@ func (f PrivateFolder) SendAnswer(path string, ans *core.PrivateFile, ast *core.
 	}
 	ast.List, ast.AnswerFile = list, absolute(path)
 	var not AnswerNotKept
-	_, not.Record = f.SaveAnswerState(ast)
-	not.Answered = f.RecordAnswered(ast.RequestID, requestPath, now)
+	_, not.Record = f.saveAnswerState(ast)
+	not.Answered = f.recordAnswered(ast.RequestID, requestPath, now)
 	return not, nil
 }
 

@@ -30,7 +30,7 @@ func TestPrivateFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path, err := f.SaveState(st)
+	path, err := f.saveState(st)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,15 +45,15 @@ func TestPrivateFolder(t *testing.T) {
 		t.Errorf("a request made elsewhere: %v, want fs.ErrNotExist", err)
 	}
 
-	if _, ok := f.AnsweredOn(st.RequestID); ok {
+	if _, ok := f.answeredOn(st.RequestID); ok {
 		t.Error("a request not answered yet is said answered")
 	}
 	now := time.Date(2026, 12, 3, 7, 0, 0, 0, time.UTC)
-	if err := f.RecordAnswered(st.RequestID, "/x/request.pao", now); err != nil {
+	if err := f.recordAnswered(st.RequestID, "/x/request.pao", now); err != nil {
 		t.Fatal(err)
 	}
-	if when, ok := f.AnsweredOn(st.RequestID); !ok || when != "2026-12-03T07:00:00Z" {
-		t.Errorf("AnsweredOn = %q, %v", when, ok)
+	if when, ok := f.answeredOn(st.RequestID); !ok || when != "2026-12-03T07:00:00Z" {
+		t.Errorf("answeredOn = %q, %v", when, ok)
 	}
 
 	out := filepath.Join(t.TempDir(), "request.pao")
@@ -167,7 +167,7 @@ func TestSendAnswer(t *testing.T) {
 			}
 			out := paoPath(t, "answer.pao", tt.unwritten)
 			not, err := f.SendAnswer(out, ans, ast, "our-list.csv", "/x/request.pao", now)
-			_, answered := f.AnsweredOn(req.Header.RequestID)
+			_, answered := f.answeredOn(req.Header.RequestID)
 			if tt.unwritten {
 				if err == nil || answered {
 					t.Errorf("SendAnswer = %v, answered %v; want an error and nothing recorded", err, answered)

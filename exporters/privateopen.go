@@ -33,7 +33,7 @@ func (f PrivateFolder) ReadRequest(path string, accept core.PrivateAnswerOptions
 	if err != nil {
 		return req, err
 	}
-	if when, ok := f.AnsweredOn(req.Header.RequestID); ok {
+	if when, ok := f.answeredOn(req.Header.RequestID); ok {
 		return req, fmt.Errorf("you answered request %.8s on %s; a request is answered once: ask your partner for a new request", req.Header.RequestID, when)
 	}
 	if err := core.CheckPrivateRequest(req, accept); err != nil {

@@ -192,7 +192,7 @@ func TestReadRequest(t *testing.T) {
 				}
 			}
 			if tt.answered {
-				if err := f.RecordAnswered(req.Header.RequestID, path, time.Now()); err != nil {
+				if err := f.recordAnswered(req.Header.RequestID, path, time.Now()); err != nil {
 					t.Fatal(err)
 				}
 			}

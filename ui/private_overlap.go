@@ -484,7 +484,7 @@ func (p *privateOverlap) applyResult(partner string) {
 	p.apply.Disable()
 	msg := fmt.Sprintf("%s's overlap is now the private one: %s shared companies.", o.Partner, formatCount(o.SharedCompanies()))
 	if dir, err := p.folder(); err == nil && p.state != nil && !p.stateInPlan {
-		if state, err := dir.SaveState(p.state.Forget(p.ws.today())); err != nil {
+		if state, err := dir.ForgetSecret(p.state, p.ws.today()); err != nil {
 			msg += " The request's secret could not be deleted (" + err.Error() + "): delete " + state + " by hand."
 		}
 	}

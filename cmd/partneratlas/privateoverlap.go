@@ -349,7 +349,7 @@ func runPrivateFinish(opt privateOptions, stdout, stderr io.Writer) int {
 		if err := keepInPlan(opt.plan, st.Forget(time.Now())); err != nil {
 			fmt.Fprintf(stderr, "Warning: cannot delete the secret of request %s from %s (%v).\n", st.RequestID[:8], opt.plan, err)
 		}
-	} else if _, err := dir.SaveState(st.Forget(time.Now())); err != nil {
+	} else if _, err := dir.ForgetSecret(st, time.Now()); err != nil {
 		fmt.Fprintf(stderr, "Warning: cannot delete the secret of request %s from %s (%v): delete the file by hand.\n", st.RequestID[:8], state, err)
 	}
 	return 0
