@@ -242,6 +242,7 @@ func (w *MainWindow) showSaveDialog(title, confirm, name, ext string, chosen fun
 // askWhereToSave is showSaveDialog over win, for the views in windows of their
 // own, proposing name in the folder of the last file used.
 func (w *MainWindow) askWhereToSave(win fyne.Window, title, confirm, name, ext string, chosen func(path string)) {
+	var nameField *widget.Entry
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		uri := w.fileChosen(wc, err, "Could not save the file", "Choose another folder or file name.")
 		if uri == nil {
@@ -256,8 +257,17 @@ func (w *MainWindow) askWhereToSave(win fyne.Window, title, confirm, name, ext s
 		// untouched (see untouchedUntilWritten); the save replaces it
 		// atomically or not at all.
 		path := uri.Path()
+		if typed := typedPath(nameField); typed != "" {
+			path = typed
+		}
 		if !strings.EqualFold(filepath.Ext(path), ext) {
 			path += ext
+		}
+		// The dialog asked before replacing the file it was given, not one
+		// typed as a whole path or named without its extension.
+		if _, err := os.Stat(path); err == nil && path != uri.Path() {
+			confirmReplace(win, path, func() { chosen(path) })
+			return
 		}
 		chosen(path)
 	}, win)
@@ -273,8 +283,25 @@ func (w *MainWindow) askWhereToSave(win fyne.Window, title, confirm, name, ext s
 	// Select the proposed name, as native save dialogs do, so that typing
 	// replaces it instead of writing in front of it.
 	if e, ok := win.Canvas().Focused().(*widget.Entry); ok {
+		nameField = e
 		e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
+}
+
+// typedPath is the whole path typed or pasted into the file name field of
+// a save dialog, as native save dialogs take one ("C:\Plans\plan.xlsx",
+// "/home/me/plan.xlsx", quotes and all); "" for a plain name, which the
+// dialog puts in the folder it shows. Fyne's dialog would put even a whole
+// path in that folder.
+func typedPath(field *widget.Entry) string {
+	if field == nil {
+		return ""
+	}
+	typed := strings.Trim(strings.TrimSpace(field.Text), `"`)
+	if !filepath.IsAbs(typed) {
+		return ""
+	}
+	return filepath.Clean(typed)
 }
 
 // lastFolderKey is the preference that keeps the folder of the last file

@@ -100,3 +100,52 @@ func TestImportStartsInTheLastFolder(t *testing.T) {
 		return again.preview != nil && again.preview.uri != nil && again.preview.uri.String() == storage.NewFileURI(list).String()
 	})
 }
+
+// TestSaveAcceptsATypedPath types into the file name field of the save
+// dialog: a name is saved in the folder the dialog shows, a whole path
+// where it says, as a native save dialog does (it was put below the
+// folder shown), with the extension added when left off; a file that
+// exists there is replaced only when the user says so (the dialog asked
+// only about the file it was given).
+func TestSaveAcceptsATypedPath(t *testing.T) {
+	shown := t.TempDir()
+	elsewhere := filepath.Join(t.TempDir(), "plans")
+	os.MkdirAll(elsewhere, 0o755)
+	os.WriteFile(filepath.Join(elsewhere, "kept.xlsx"), []byte("PK"), 0o644)
+	os.WriteFile(filepath.Join(shown, "kept.xlsx"), []byte("PK"), 0o644)
+	tests := []struct {
+		name, typed, want string
+		replaces          bool // want exists: the user is asked first
+	}{
+		{"a name", "plan.xlsx", filepath.Join(shown, "plan.xlsx"), false},
+		{"a name without its extension", "plan", filepath.Join(shown, "plan.xlsx"), false},
+		{"a whole path", filepath.Join(elsewhere, "q4.xlsx"), filepath.Join(elsewhere, "q4.xlsx"), false},
+		{"a whole path without its extension", filepath.Join(elsewhere, "q4"), filepath.Join(elsewhere, "q4.xlsx"), false},
+		{"a whole path in quotes", `"` + filepath.Join(elsewhere, "q4.xlsx") + `"`, filepath.Join(elsewhere, "q4.xlsx"), false},
+		{"a whole path to a file there", filepath.Join(elsewhere, "kept.xlsx"), filepath.Join(elsewhere, "kept.xlsx"), true},
+		{"a name without its extension, of a file there", "kept", filepath.Join(shown, "kept.xlsx"), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newTestWindow(t)
+			w.useFolder(storage.NewFileURI(filepath.Join(shown, "last.csv")))
+			got := ""
+			w.askWhereToSave(w.Window, "Save the plan", "Save", "partner-plan.xlsx", ".xlsx", func(p string) { got = p })
+			entry, ok := w.Window.Canvas().Focused().(*widget.Entry)
+			if !ok {
+				t.Fatal("the file name field does not have the focus")
+			}
+			entry.SetText(tt.typed)
+			test.Tap(findButton(t, topDialog(w), "Save"))
+			if tt.replaces {
+				if got != "" || !strings.Contains(dialogText(w), "already exists") {
+					t.Fatalf("chosen %q and the dialog says %q; want to be asked first", got, dialogText(w))
+				}
+				test.Tap(findButton(t, topDialog(w), "Replace"))
+			}
+			if got != tt.want {
+				t.Errorf("chosen %q, want %s", got, tt.want)
+			}
+		})
+	}
+}

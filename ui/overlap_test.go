@@ -220,7 +220,7 @@ func TestOverlapMatchRowsHoldTheirText(t *testing.T) {
 			row := view.matches.CreateItem()
 			view.matches.UpdateItem(id, row)
 			row.Resize(fyne.NewSize(width, height))
-			texts := strings.Join(labelTexts(row), "\n")
+			texts := labelsOf(row)
 			if need := row.MinSize().Height; need > height {
 				t.Errorf("at %v wide, row %d (%q) needs %v high, the list gives it %v", width, id, texts, need, height)
 			}
@@ -231,19 +231,4 @@ func TestOverlapMatchRowsHoldTheirText(t *testing.T) {
 			}
 		}
 	}
-}
-
-// labelTexts is the text of every label in o, in order.
-func labelTexts(o fyne.CanvasObject) []string {
-	switch x := o.(type) {
-	case *widget.Label:
-		return []string{x.Text}
-	case *fyne.Container:
-		var out []string
-		for _, c := range x.Objects {
-			out = append(out, labelTexts(c)...)
-		}
-		return out
-	}
-	return nil
 }
