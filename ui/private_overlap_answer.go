@@ -23,8 +23,13 @@ import (
 // what answering reveals, and asks where to write the answer.
 func (p *privateOverlap) chooseRequestToAnswer() {
 	p.openPAO(func(path string) {
+		accept, err := p.accepted() // the fields are read here, on the UI goroutine
+		if err != nil {
+			p.fail(err)
+			return
+		}
 		p.status.SetText("Reading " + filepath.Base(path) + "…")
-		check := func() (*core.PrivateFile, error) { return p.checkRequest(path) }
+		check := func() (*core.PrivateFile, error) { return p.checkRequest(path, accept) }
 		fileInBackground(p.ws, "private overlap request read", path, check, func(req *core.PrivateFile, err error) {
 			if err != nil {
 				p.fail(err)
@@ -98,13 +103,11 @@ func (p *privateOverlap) takePrepared(id string) *preparedAnswer {
 	return pa
 }
 
-// checkRequest reads a partner's request and refuses it when it is too
-// big, of the wrong shape, or answered before on this computer.
-func (p *privateOverlap) checkRequest(path string) (*core.PrivateFile, error) {
-	accept, err := p.accepted()
-	if err != nil {
-		return nil, err
-	}
+// checkRequest reads a partner's request at path within accept, what the
+// user accepts, and refuses it when it is too big, of the wrong shape, or
+// answered before on this computer. It reads no widget: it runs off the UI
+// goroutine.
+func (p *privateOverlap) checkRequest(path string, accept core.PrivateAnswerOptions) (*core.PrivateFile, error) {
 	dir, err := p.folder()
 	if err != nil {
 		return nil, err

@@ -211,7 +211,7 @@ func TestPrivateOverlapDialogAnswers(t *testing.T) {
 	r.WriteTo(&b)
 	os.WriteFile(reqPath, b.Bytes(), 0o644)
 
-	req, err := p.checkRequest(reqPath)
+	req, err := checkAccepted(p, reqPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +230,7 @@ func TestPrivateOverlapDialogAnswers(t *testing.T) {
 	if _, _, err := prepared.prep.Answer(context.Background(), req, core.PrivateAnswerOptions{}); core.PrivateErrorKindOf(err) != core.PrivateReplayed {
 		t.Errorf("the half prepared for the request was not the one used: it answers again (%v)", err)
 	}
-	if _, err := p.checkRequest(reqPath); err == nil || !strings.Contains(err.Error(), "answered once") {
+	if _, err := checkAccepted(p, reqPath); err == nil || !strings.Contains(err.Error(), "answered once") {
 		t.Errorf("answering twice: %v, want a refusal", err)
 	}
 	ans, err := exporters.ReadPrivateFile(ansPath, core.PrivateLimits{})
@@ -364,7 +364,7 @@ func TestPrivateOverlapDialogLimits(t *testing.T) {
 		p.dir = t.TempDir()
 		p.maxEntries.SetText(tt.max)
 		p.countsOnly.SetChecked(tt.countsOnly)
-		_, err := p.checkRequest(reqPath)
+		_, err := checkAccepted(p, reqPath)
 		switch {
 		case tt.refusal == "" && err != nil:
 			t.Errorf("max %s, counts only %v: refused: %v", tt.max, tt.countsOnly, err)
@@ -372,4 +372,14 @@ func TestPrivateOverlapDialogLimits(t *testing.T) {
 			t.Errorf("max %s, counts only %v: %v, want a refusal saying %q", tt.max, tt.countsOnly, err, tt.refusal)
 		}
 	}
+}
+
+// checkAccepted checks the request at path within what p's fields accept,
+// as choosing a request to answer does.
+func checkAccepted(p *privateOverlap, path string) (*core.PrivateFile, error) {
+	accept, err := p.accepted()
+	if err != nil {
+		return nil, err
+	}
+	return p.checkRequest(path, accept)
 }
