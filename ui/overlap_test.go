@@ -15,10 +15,11 @@ import (
 	"partneratlas/core"
 )
 
-func TestOverlapView(t *testing.T) {
-	a := test.NewTempApp(t)
-	doc := NewDocument(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
-	e := doc.Ecosystem
+// withGlobexOverlap gives e one partner, Globex, and our account list and
+// Globex's matched: Acme by its domain, Stark Industries by a similar name
+// (a fuzzy match, to decide).
+func withGlobexOverlap(t *testing.T, e *core.Ecosystem) {
+	t.Helper()
 	e.Partners = []*core.Partner{{Name: "Globex", Formal: true}}
 	e.SetOurAccounts(core.AccountList{Accounts: []core.Account{
 		{Name: "Stark Industries International", Population: core.Opportunity, Amount: 100},
@@ -31,6 +32,12 @@ func TestOverlapView(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.MatchAccounts()
+}
+
+func TestOverlapView(t *testing.T) {
+	a := test.NewTempApp(t)
+	doc := NewDocument(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
+	withGlobexOverlap(t, doc.Ecosystem)
 	env := testEnv()
 	env.now = func() time.Time { return time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC) }
 	w := newMainWindow(a, doc, env)
@@ -194,19 +201,7 @@ func TestOverlapViewReadsASurveyWithItsWarnings(t *testing.T) {
 func TestOverlapMatchRowsHoldTheirText(t *testing.T) {
 	a := test.NewTempApp(t)
 	doc := NewDocument(today)
-	e := doc.Ecosystem
-	e.Partners = []*core.Partner{{Name: "Globex", Formal: true}}
-	e.SetOurAccounts(core.AccountList{Accounts: []core.Account{
-		{Name: "Stark Industries International", Population: core.Opportunity, Amount: 100},
-		{Name: "Acme", Domains: []string{"acme.com"}, Population: core.Customer},
-	}})
-	if err := e.SetPartnerAccounts(core.AccountList{Partner: "Globex", Accounts: []core.Account{
-		{Name: "Stark Industries Intl", Population: core.Customer},
-		{Name: "ACME Inc", Domains: []string{"acme.com"}, Population: core.Customer},
-	}}); err != nil {
-		t.Fatal(err)
-	}
-	e.MatchAccounts()
+	withGlobexOverlap(t, doc.Ecosystem)
 	w := newMainWindow(a, doc, testEnv())
 	view := newOverlap(w, a.NewWindow("overlap"))
 	view.matrix.Select(widget.TableCellID{Row: 1, Col: 0})
