@@ -245,6 +245,36 @@ func TestDealsRoundTrip(t *testing.T) {
 	}
 }
 
+// TestWindowRoundTrip: every kind of window reopens as it was saved, and
+// without a problem: a blank date (a window open at that end) is blank, not
+// the note written beside it ("Blank: from the first deal." was read as a
+// date that could not be read).
+func TestWindowRoundTrip(t *testing.T) {
+	since, until := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		window core.Window
+	}{
+		{"all deals", core.Window{Kind: core.AllTime}},
+		{"this year", core.Window{Kind: core.ThisYear}},
+		{"last 12 months", core.Window{Kind: core.Last12Months}},
+		{"custom", core.Window{Kind: core.Custom, Since: since, Until: until}},
+		{"custom from a date on", core.Window{Kind: core.Custom, Since: since}},
+		{"custom up to a date", core.Window{Kind: core.Custom, Until: until}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := dealEcosystem()
+			e.Deals.Window = tt.window
+			data, _ := export(t, e)
+			got := reopenData(t, data) // fails on any problem
+			if got.Deals == nil || got.Deals.Window != tt.window {
+				t.Errorf("the window reopens as %+v, want %+v", got.Deals, tt.window)
+			}
+		})
+	}
+}
+
 // impactText writes what the figures of an impact say, pointers followed
 // and NaN as text, to compare two impacts.
 func impactText(m *core.Impact) string {

@@ -285,21 +285,17 @@ func (pr *reader) table(name, missing, unreadable, noHeader string, labels ...st
 // Excel ("1,234", "60 %").
 func number(s string) (float64, bool) { return importers.ParseNumber(s) }
 
-// labelled returns the first non-empty cell to the right of a cell reading
-// label; ok is false when no cell reads label.
+// labelled returns the cell beside a cell reading label, where the
+// workbook writes a setting's value, "" when it is blank: a note may
+// follow it ("Blank: from the first deal."), and is no value. ok is false
+// when no cell reads label.
 func labelled(rows [][]string, label string) (string, bool) {
 	label = fold(label)
 	for _, r := range rows {
 		for j, c := range r {
-			if fold(c) != label {
-				continue
+			if fold(c) == label {
+				return strings.TrimSpace(importers.Cell(r, j+1)), true
 			}
-			for _, v := range r[j+1:] {
-				if strings.TrimSpace(v) != "" {
-					return strings.TrimSpace(v), true
-				}
-			}
-			return "", true
 		}
 	}
 	return "", false
